@@ -1,0 +1,12 @@
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { GeoModule } from '@app/geo';
+import { LoggingModule } from '@app/http';
+import { SearchModule } from '@app/search';
+import { Module } from '@nestjs/common';
+import { HealthModule } from './health/health.module.js';
+
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule, HealthModule, GeoModule],
+})
+export class AppModule {}

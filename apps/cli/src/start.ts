@@ -1,0 +1,85 @@
+/**
+ * `npm start`: the whole product on one machine. Starts embedded PostgreSQL and Meilisearch for
+ * whatever DATABASE_URL / MEILI_HOST do not point at, applies migrations, then runs the API and
+ * the worker as child processes. Ctrl-C or SIGTERM stops the children first, then the servers.
+ */
+import 'reflect-metadata';
+import { loadConfigOrExit } from '@app/config';
+import { runMigrations } from '@app/database';
+import { startEmbeddedServices } from '@app/embedded';
+import exitHook from 'async-exit-hook';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const distApps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const say = (line: string): void => void process.stdout.write(`[talentbridge] ${line}\n`);
+
+const config = loadConfigOrExit();
+const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
+say(`data directory: ${config.dataDir}`);
+const services = await startEmbeddedServices(config, verbose ? say : undefined);
+if (services.postgres) say(`embedded PostgreSQL on 127.0.0.1:${services.postgres.port}`);
+else say('using PostgreSQL from DATABASE_URL');
+if (services.meilisearch) say(`embedded Meilisearch on ${services.meilisearch.host}`);
+else say('using Meilisearch from MEILI_HOST');
+
+const children: ChildProcess[] = [];
+let stopping = false;
+
+exitHook((done: () => void) => {
+  stopping = true;
+  void (async () => {
+    await Promise.all(children.map(stopChild));
+    await services.stop();
+    say('stopped');
+    done();
+  })();
+});
+
+try {
+  const applied = await runMigrations({
+    ...config,
+    databaseUrl: services.env.DATABASE_URL ?? config.databaseUrl,
+  });
+  say(
+    applied.length > 0
+      ? `applied migrations: ${applied.join(', ')}`
+      : 'database schema is up to date',
+  );
+} catch (error) {
+  say(`migrations failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
+const env = { ...process.env, ...services.env };
+for (const [name, entry] of [
+  ['api', join(distApps, 'api', 'src', 'main.js')],
+  ['worker', join(distApps, 'worker', 'src', 'main.js')],
+] as const) {
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+    env: { ...env, TALENTBRIDGE_PROCESS: name },
+    stdio: 'inherit',
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    }
+  });
+  children.push(child);
+}
+say(`API on http://localhost:${config.port} — health at /health/ready, docs at /docs`);
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,13 @@
+import { ConfigModule } from '@app/config';
+import { DatabaseModule } from '@app/database';
+import { LoggingModule } from '@app/http';
+import { SearchModule } from '@app/search';
+import { Module } from '@nestjs/common';
+import { WorkerLifecycle } from './worker-lifecycle.js';
+
+/** The same libs as the API, without HTTP: background jobs run here. */
+@Module({
+  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule],
+  providers: [WorkerLifecycle],
+})
+export class WorkerModule {}

@@ -1,0 +1,4 @@
+export * from './database.module.js';
+export * from './run-migrations.js';
+export * from './transaction-runner.js';
+export * from './typeorm-options.js';

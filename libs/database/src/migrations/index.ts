@@ -1,0 +1,4 @@
+import { Foundation1764230400000 } from './1764230400000-foundation.js';
+
+/** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
+export const MIGRATIONS = [Foundation1764230400000];

@@ -1,0 +1,31 @@
+import type { AppConfig } from '@app/config';
+import type { DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from './migrations/index.js';
+
+/**
+ * The single source of TypeORM options, used by the Nest apps, the migration command and the
+ * TypeORM CLI data source alike, so they cannot drift apart. Schema changes only ever come from
+ * checked-in migrations: `synchronize` stays off everywhere.
+ */
+export function buildTypeOrmOptions(
+  config: Pick<AppConfig, 'databaseUrl' | 'nodeEnv'>,
+): DataSourceOptions {
+  if (config.databaseUrl === undefined) {
+    throw new Error('DATABASE_URL is not set: start through `npm start` or set it explicitly');
+  }
+  return {
+    type: 'postgres',
+    url: config.databaseUrl,
+    synchronize: false,
+    migrationsRun: false,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'typeorm_migrations',
+    migrationsTransactionMode: 'each',
+    entities: [],
+    logging: ['error', 'warn'],
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      application_name: `talentbridge-${process.env.TALENTBRIDGE_PROCESS ?? 'app'}`,
+    },
+  };
+}

@@ -1,0 +1,5 @@
+export * from './embedded-meilisearch.js';
+export * from './embedded-postgres.js';
+export * from './embedded-services.js';
+export * from './free-port.js';
+export * from './secret-file.js';

@@ -1,0 +1,2 @@
+export * from './meili-client.js';
+export * from './search.module.js';

@@ -1,0 +1,49 @@
+import { Meilisearch } from 'meilisearch';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent.js';
+import { createApiApp } from '../../apps/api/src/create-api-app.js';
+import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: TestAgent;
+  db: TestDatabase;
+  /** Prefix of every Meilisearch index this app uses (unique per test file). */
+  indexPrefix: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (every module, real PostgreSQL and Meilisearch) on its own database and its own
+ * index prefix, so test files never see each other's data.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const indexPrefix = `t${randomBytes(4).toString('hex')}_`;
+  Object.assign(process.env, { DATABASE_URL: db.url, MEILI_INDEX_PREFIX: indexPrefix, ...env });
+  const app = await createApiApp();
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    db,
+    indexPrefix,
+    async close() {
+      await app.close();
+      await deleteIndexes(indexPrefix);
+      await db.drop();
+    },
+  };
+}
+
+export async function deleteIndexes(prefix: string): Promise<void> {
+  const meili = new Meilisearch({
+    host: process.env.MEILI_HOST as string,
+    apiKey: process.env.MEILI_MASTER_KEY,
+  });
+  const { results } = await meili.getIndexes({ limit: 1000 });
+  for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
+    await meili.deleteIndex(index.uid).waitTask();
+  }
+}
