@@ -1,2 +1,3 @@
 export * from './meili-client.js';
+export * from './search-index.js';
 export * from './search.module.js';
