@@ -31,7 +31,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     indexPrefix,
     async close() {
       await app.close();
-      await deleteIndexes(indexPrefix);
+      await deleteIndexes(indexPrefix).catch(() => undefined);
       await db.drop();
     },
   };

@@ -1,0 +1,85 @@
+import { describe, expect, it } from '@jest/globals';
+import { ConfigValidationError, loadConfig } from './app-config.js';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('has defaults for local use', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.meiliHost).toBeUndefined();
+    expect(config.dataDir.endsWith('.data')).toBe(true);
+    expect(config.logLevel).toBe('info');
+    expect(config.corsOrigins).toEqual([]);
+  });
+
+  it('reads and normalises given values', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/tb',
+      MEILI_HOST: 'http://search:7700',
+      MEILI_MASTER_KEY: 'a-master-key-of-enough-length',
+      DATA_DIR: '/var/lib/tb',
+      ADMIN_EMAIL: 'Admin@Example.org',
+      ADMIN_PASSWORD: 'a long admin password',
+      LOG_LEVEL: 'debug',
+      CORS_ORIGINS: 'https://a.example.org, https://b.example.org',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/tb',
+      meiliHost: 'http://search:7700',
+      dataDir: '/var/lib/tb',
+      adminEmail: 'admin@example.org',
+      logLevel: 'debug',
+      corsOrigins: ['https://a.example.org', 'https://b.example.org'],
+    });
+  });
+
+  it('names every bad variable at once', () => {
+    const bad = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      MEILI_HOST: 'not a url',
+      MEILI_MASTER_KEY: 'short',
+      LOG_LEVEL: 'loud',
+      ADMIN_EMAIL: 'nobody',
+      ADMIN_PASSWORD: 'tiny',
+      CORS_ORIGINS: 'example.org',
+    });
+    expect(bad.sort()).toEqual(
+      [
+        'ADMIN_EMAIL',
+        'ADMIN_PASSWORD',
+        'CORS_ORIGINS',
+        'DATABASE_URL',
+        'LOG_LEVEL',
+        'MEILI_HOST',
+        'MEILI_MASTER_KEY',
+        'PORT',
+      ].sort(),
+    );
+  });
+
+  it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(problemsOf({ ADMIN_EMAIL: 'admin@example.org' })).toEqual(['ADMIN_PASSWORD']);
+  });
+
+  it('refuses ports out of range', () => {
+    expect(problemsOf({ PORT: '70000' })).toEqual(['PORT']);
+    expect(problemsOf({ EMBEDDED_POSTGRES_PORT: '0' })).toEqual(['EMBEDDED_POSTGRES_PORT']);
+  });
+
+  it('the error message lists each variable on its own line', () => {
+    expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT: .*\n.*LOG_LEVEL: /s);
+  });
+});
