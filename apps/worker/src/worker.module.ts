@@ -4,11 +4,12 @@ import { LoggingModule } from '@app/http';
 import { SearchModule } from '@app/search';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
+import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /** The same libs as the API, without HTTP: background jobs run here (search indexes included). */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule, TaxonomyModule],
-  providers: [WorkerLifecycle],
+  providers: [WorkerLifecycle, SearchPipelineRunner],
 })
 export class WorkerModule {}
