@@ -20,7 +20,7 @@ describe('skills seed', () => {
     await t.close();
   });
 
-  it('seeded ESCO digital, transversal, language and BPO skills plus curated ones at boot', async () => {
+  it('holds ESCO digital, transversal, language and BPO skills plus curated ones', async () => {
     const rows = await sql<{ category: string; source: string; n: string }>(
       `SELECT category, source, count(*) AS n FROM skills GROUP BY 1, 2 ORDER BY 1, 2`,
     );
