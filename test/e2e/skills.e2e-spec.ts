@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutboxRelay } from '@app/search';
+import { loginAdmin, registerTrainee, type SignedIn } from '../support/factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 interface Summary {
@@ -11,6 +12,9 @@ interface Summary {
 
 describe('skills taxonomy (HTTP)', () => {
   let t: TestApp;
+  let admin: SignedIn;
+  let trainee: SignedIn;
+  const bearer = (who: SignedIn) => `Bearer ${who.accessToken}`;
 
   const search = async (q: string, limit = 10): Promise<Summary[]> =>
     (await t.http.get('/api/skills').query({ q, limit }).expect(200)).body as Summary[];
@@ -23,6 +27,8 @@ describe('skills taxonomy (HTTP)', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    admin = await loginAdmin(t);
+    trainee = await registerTrainee(t);
   });
 
   afterAll(async () => {
@@ -145,6 +151,7 @@ describe('skills taxonomy (HTTP)', () => {
     it('a created skill and a new alias become searchable after the outbox drains', async () => {
       const created = await t.http
         .post('/api/skills')
+        .set('Authorization', bearer(admin))
         .send({ name: 'Zyntrax Studio', category: 'digital', aliases: [{ label: 'zynx' }] })
         .expect(201);
       expect(created.body).toMatchObject({
@@ -161,6 +168,7 @@ describe('skills taxonomy (HTTP)', () => {
 
       const aliased = await t.http
         .post(`/api/skills/${id}/aliases`)
+        .set('Authorization', bearer(admin))
         .send({ label: 'Зинтракс', lang: 'sr' })
         .expect(201);
       expect(aliased.body.aliases).toEqual(
@@ -174,16 +182,49 @@ describe('skills taxonomy (HTTP)', () => {
     it('refuses a duplicate skill name and a duplicate alias with 409', async () => {
       const res = await t.http
         .post('/api/skills')
+        .set('Authorization', bearer(admin))
         .send({ name: 'javascript', category: 'digital' })
         .expect(409);
       expect(res.body.existingId).toMatch(/^[0-9a-f-]{36}$/);
       const [js] = await search('JavaScript', 1);
-      await t.http.post(`/api/skills/${js.id}/aliases`).send({ label: ' js ' }).expect(409);
+      await t.http
+        .post(`/api/skills/${js.id}/aliases`)
+        .set('Authorization', bearer(admin))
+        .send({ label: ' js ' })
+        .expect(409);
+    });
+
+    it('a trainee gets 403 and an anonymous caller 401, and nothing changes', async () => {
+      const [js] = await search('JavaScript', 1);
+      const attempts = [
+        t.http.post('/api/skills').send({ name: 'Sneaky Skill', category: 'digital' }),
+        t.http.post(`/api/skills/${js.id}/aliases`).send({ label: 'sneaky' }),
+      ];
+      for (const attempt of attempts) {
+        const res = await attempt.set('Authorization', bearer(trainee));
+        expect(res.status).toBe(403);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      }
+      await t.http
+        .post('/api/skills')
+        .send({ name: 'Sneaky Skill', category: 'digital' })
+        .expect(401);
+      await t.http.post(`/api/skills/${js.id}/aliases`).send({ label: 'sneaky' }).expect(401);
+      expect((await resolve(['Sneaky Skill', 'sneaky'])).map((r) => r.skill)).toEqual([null, null]);
+    });
+
+    it('public endpoints answer anonymous callers', async () => {
+      await t.http.get('/api/skills?q=js').expect(200);
+      await t.http
+        .post('/api/skills/resolve')
+        .send({ labels: ['js'] })
+        .expect(200);
     });
 
     it('an alias for an unknown skill is a 404', async () => {
       await t.http
         .post('/api/skills/7c1a3c39-2f0e-4a54-9a39-3c0f4f3a9d11/aliases')
+        .set('Authorization', bearer(admin))
         .send({ label: 'x' })
         .expect(404);
     });
@@ -196,7 +237,11 @@ describe('skills taxonomy (HTTP)', () => {
       [{ name: 'Y', category: 'digital', escoUri: 'not a uri' }, 'escoUri'],
       [{ name: 'Y', category: 'digital', aliases: [{ label: 'y', lang: 'english' }] }, 'aliases'],
     ])('refuses a bad skill %#: 400 naming %s', async (body, field) => {
-      const res = await t.http.post('/api/skills').send(body).expect(400);
+      const res = await t.http
+        .post('/api/skills')
+        .set('Authorization', bearer(admin))
+        .send(body)
+        .expect(400);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
       expect(fields.some((f) => f.startsWith(field))).toBe(true);
     });
@@ -205,6 +250,7 @@ describe('skills taxonomy (HTTP)', () => {
       const [js] = await search('JavaScript', 1);
       const res = await t.http
         .post(`/api/skills/${js.id}/aliases`)
+        .set('Authorization', bearer(admin))
         .send({ label: '', lang: 'EN' })
         .expect(400);
       const fields = (res.body.errors as { field: string }[]).map((e) => e.field);
