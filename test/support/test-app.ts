@@ -63,6 +63,7 @@ export async function deleteIndexes(prefix: string): Promise<void> {
   });
   const { results } = await meili.getIndexes({ limit: 1000 });
   for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
-    await meili.deleteIndex(index.uid).waitTask();
+    // generous: under load Meilisearch may queue the deletion behind other work
+    await meili.deleteIndex(index.uid).waitTask({ timeout: 60_000 });
   }
 }

@@ -178,17 +178,6 @@ export class ProfilesService {
     return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
   }
 
-  /** Public views of these ids in the given order, dropping any the viewer may not see. */
-  async getVisibleInOrder(viewer: AuthUser, ids: string[]): Promise<PublicProfileResponseDto[]> {
-    const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
-    const names = await this.skillNamesOf(found);
-    const byId = new Map(found.map((a) => [a.profile.id, a]));
-    return ids.flatMap((id) => {
-      const a = byId.get(id);
-      return a === undefined ? [] : [toPublicProfileResponse(a, names)];
-    });
-  }
-
   private async deleteFromSearch(profileId: string): Promise<void> {
     const uid = this.indexes.uidOf(PROFILES_INDEX);
     try {
