@@ -1,18 +1,18 @@
 import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfilesIndexModule } from './profiles-index.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
 import { TalentController } from './talent.controller.js';
-import { TalentSearchRepository } from './talent-search.repository.js';
 import { TalentSearchService } from './talent-search.service.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
   imports: [ProfilesIndexModule, IdentityModule, GeoModule],
   controllers: [ProfilesController, TalentController],
-  providers: [ProfilesService, TalentSearchRepository, TalentSearchService],
+  providers: [ProfilesService, ProfileSearchRepository, TalentSearchService],
   exports: [ProfilesService],
 })
 export class ProfilesModule implements OnModuleInit {

@@ -13,7 +13,7 @@ import { loadSkillNames, toPublicProfileResponse, type SkillNames } from './prof
 import { ProfilesRepository } from './profiles.repository.js';
 import { visibilitiesFor } from './profiles.service.js';
 import { buildTalentFilter, nextCursorAfter, parseTalentQuery } from './talent-query.js';
-import { TalentSearchRepository } from './talent-search.repository.js';
+import { ProfileSearchRepository } from './profile-search.repository.js';
 
 /**
  * Free-text talent search with filters and facets for companies and brokers. Meilisearch finds
@@ -23,7 +23,7 @@ import { TalentSearchRepository } from './talent-search.repository.js';
 @Injectable()
 export class TalentSearchService {
   constructor(
-    private readonly search: TalentSearchRepository,
+    private readonly search: ProfileSearchRepository,
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
   ) {}
@@ -33,7 +33,7 @@ export class TalentSearchService {
     if (query.includeNotOpen && viewer.role !== 'broker') {
       throw new ForbiddenError('Only brokers may include people who are not open to work');
     }
-    const hits = await this.search.search({
+    const hits = await this.search.searchTalent({
       foldedQuery: foldQuery(query.q),
       filter: buildTalentFilter(query, visibilitiesFor(viewer.role)),
       sort: query.sort === 'rate' ? ['hourlyRateEur:asc'] : ['lastActiveAt:desc'],
