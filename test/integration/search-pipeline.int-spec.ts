@@ -1,9 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, jest, beforeEach, describe, expect, it } from '@jest/globals';
 import { TransactionRunner } from '@app/database';
 import { OutboxRelay, OutboxWriter, SearchIndexRegistry } from '@app/search';
 import type { Meilisearch } from 'meilisearch';
 import { createItemTables, ItemsWorkerModule, type ItemDocument } from '../support/items-index.js';
 import { createTestContext, testMeili, type TestContext } from '../support/test-context.js';
+
+// Real servers on a shared machine: Meilisearch tasks can queue for seconds under load.
+jest.setTimeout(240_000);
 
 describe('search pipeline: outbox → relay → Meilisearch', () => {
   let t: TestContext;
