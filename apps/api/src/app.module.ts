@@ -1,6 +1,7 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
+import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
@@ -16,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
     IdentityModule,
     HealthModule,
     GeoModule,
+    TaxonomyModule,
   ],
 })
 export class AppModule {}
