@@ -50,7 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     indexPrefix,
     async close() {
       await app.close();
-      await deleteIndexes(indexPrefix).catch(() => undefined);
+      await deleteIndexes(indexPrefix);
       await db.drop();
     },
   };

@@ -1,6 +1,7 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
+import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
@@ -18,6 +19,7 @@ import { HealthModule } from './health/health.module.js';
     HealthModule,
     GeoModule,
     TaxonomyModule,
+    ProfilesModule,
   ],
 })
 export class AppModule {}

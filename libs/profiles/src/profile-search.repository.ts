@@ -1,0 +1,65 @@
+import {
+  SearchIndexRegistry,
+  expectTaskSucceeded,
+  isIndexNotFound,
+  type FilterExpression,
+} from '@app/search';
+import { Injectable } from '@nestjs/common';
+import { Meilisearch, type FacetDistribution } from 'meilisearch';
+import { PROFILES_INDEX, type ProfileSearchDocument } from './profile-search-document.js';
+
+/** Facets talent search counts, by index attribute. */
+export const TALENT_FACETS = ['skillIds', 'country', 'languageCodes', 'hasVerifiedSkills'] as const;
+
+export interface TalentHits {
+  ids: string[];
+  facets: FacetDistribution;
+  estimatedTotalHits: number;
+}
+
+/** The profiles index in Meilisearch; filters arrive already built and escaped. */
+@Injectable()
+export class ProfileSearchRepository {
+  constructor(
+    private readonly meili: Meilisearch,
+    private readonly indexes: SearchIndexRegistry,
+  ) {}
+
+  async searchTalent(params: {
+    foldedQuery: string;
+    filter: FilterExpression | undefined;
+    sort: string[];
+    limit: number;
+    offset: number;
+  }): Promise<TalentHits> {
+    const result = await this.meili
+      .index<ProfileSearchDocument>(this.indexes.uidOf(PROFILES_INDEX))
+      .search(params.foldedQuery, {
+        filter: params.filter?.toString(),
+        facets: [...TALENT_FACETS],
+        sort: params.sort,
+        limit: params.limit,
+        offset: params.offset,
+        attributesToRetrieve: ['id'],
+      });
+    return {
+      ids: result.hits.map((h) => h.id),
+      facets: result.facetDistribution ?? {},
+      estimatedTotalHits: result.estimatedTotalHits ?? result.hits.length,
+    };
+  }
+
+  /**
+   * Deletes one document and waits until Meilisearch reports the task succeeded (a failed or
+   * timed-out task throws). A missing index holds nothing to delete.
+   */
+  async deleteAndWait(id: string): Promise<void> {
+    try {
+      await expectTaskSucceeded(
+        this.meili.index(this.indexes.uidOf(PROFILES_INDEX)).deleteDocument(id),
+      );
+    } catch (error) {
+      if (!isIndexNotFound(error)) throw error;
+    }
+  }
+}
