@@ -1,0 +1,2 @@
+export * from './opportunity-values.js';
+export * from './opportunity-vocabulary.js';
