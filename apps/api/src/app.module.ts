@@ -3,6 +3,7 @@ import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
 import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
+import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -13,6 +14,7 @@ import { HealthModule } from './health/health.module.js';
     LoggingModule,
     DatabaseModule,
     SearchModule,
+    IdentityModule,
     HealthModule,
     GeoModule,
     TaxonomyModule,
