@@ -5,6 +5,7 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
+import { OpportunitiesModule } from '@app/opportunities';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -18,6 +19,7 @@ import { HealthModule } from './health/health.module.js';
     HealthModule,
     GeoModule,
     TaxonomyModule,
+    OpportunitiesModule,
   ],
 })
 export class AppModule {}

@@ -39,3 +39,13 @@ export class OpportunityTransitionError extends ConflictError {
     });
   }
 }
+
+/** The organisation already brokers a listing from this page (import would update it instead). */
+export class ListingSourceUrlTakenError extends ConflictError {
+  constructor() {
+    super(
+      'LISTING_SOURCE_URL_TAKEN',
+      'Your organisation already has a listing with this sourceUrl; edit it or re-import',
+    );
+  }
+}
