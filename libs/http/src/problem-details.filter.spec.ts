@@ -1,10 +1,12 @@
-import { describe, expect, it } from '@jest/globals';
-import { BadRequestException, ForbiddenException } from '@nestjs/common';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
 import { ConflictError, InputValidationError } from './domain-error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 describe('ProblemDetailsFilter.toProblem', () => {
   const filter = new ProblemDetailsFilter();
+
+  beforeAll(() => Logger.overrideLogger(false));
 
   it('maps domain errors with their code and extensions', () => {
     const problem = filter.toProblem(

@@ -1,0 +1,3 @@
+export * from './match-score.js';
+export * from './match-types.js';
+export * from './match-weights.js';
