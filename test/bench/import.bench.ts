@@ -36,7 +36,7 @@ describe('listing import benchmark', () => {
     const csv = toCsv(rows);
     const mb = (Buffer.byteLength(csv) / 1024 / 1024).toFixed(1);
 
-    const lines: string[] = [];
+    const say = (line: string) => process.stdout.write(`${line}\n`);
     for (const run of ['first (creates)', 'second (updates)']) {
       const started = performance.now();
       const res = await t.http
@@ -51,7 +51,7 @@ describe('listing import benchmark', () => {
           res.body.updated +
           new Set(res.body.errors.map((e: { row: number }) => e.row)).size,
       ).toBe(ROWS);
-      lines.push(
+      say(
         `${run}: ${ROWS} rows (${mb} MB CSV) in ${seconds.toFixed(2)} s = ${Math.round(ROWS / seconds)} rows/s ` +
           `(created ${res.body.created}, updated ${res.body.updated}, errors ${res.body.errors.length}, warnings ${res.body.warnings.length})`,
       );
@@ -59,9 +59,6 @@ describe('listing import benchmark', () => {
     const relayStarted = performance.now();
     const relayed = await t.app.get(OutboxRelay).drain();
     const relaySeconds = (performance.now() - relayStarted) / 1000;
-    lines.push(
-      `outbox relay to Meilisearch: ${relayed.processed} rows in ${relaySeconds.toFixed(2)} s`,
-    );
-    process.stdout.write(`\n${lines.join('\n')}\n\n`);
-  }, 600_000);
+    say(`outbox relay to Meilisearch: ${relayed.processed} rows in ${relaySeconds.toFixed(2)} s`);
+  }, 1_800_000);
 });
