@@ -3,11 +3,12 @@ import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/http';
 import { SearchModule } from '@app/search';
 import { Module } from '@nestjs/common';
+import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /** The same libs as the API, without HTTP: background jobs run here. */
 @Module({
   imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule],
-  providers: [WorkerLifecycle],
+  providers: [WorkerLifecycle, SearchPipelineRunner],
 })
 export class WorkerModule {}

@@ -30,6 +30,16 @@ export interface AppConfig {
   logLevel: LogLevel;
   logPretty: boolean;
   corsOrigins: string[];
+  /** Outbox rows claimed per relay pass (OUTBOX_BATCH_SIZE). */
+  outboxBatchSize: number;
+  /** Failed attempts after which a row failing for a document-level reason is dead-lettered. */
+  outboxMaxAttempts: number;
+  /** Days processed outbox rows are kept before the relay deletes them. */
+  outboxRetentionDays: number;
+  /** Whether the worker runs the outbox relay loop (off for command-line tools). */
+  workerRelayEnabled: boolean;
+  /** Minutes between the worker's drift checks with repair; 0 turns them off. */
+  searchDriftIntervalMinutes: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -99,6 +109,18 @@ class EnvReader {
     }
   }
 
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < min || n > max) {
+      return (
+        this.fail(name, `must be a whole number from ${min} to ${max}, got "${value}"`) ?? fallback
+      );
+    }
+    return n;
+  }
+
   fail(variable: string, message: string): undefined {
     this.problems.push({ variable, message });
     return undefined;
@@ -160,6 +182,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       .split(',')
       .map((o) => o.trim())
       .filter((o) => o !== ''),
+    outboxBatchSize: r.integer('OUTBOX_BATCH_SIZE', 200, 1, 10_000),
+    outboxMaxAttempts: r.integer('OUTBOX_MAX_ATTEMPTS', 10, 1, 1_000),
+    outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
+    workerRelayEnabled: r.boolean('WORKER_RELAY_ENABLED', true),
+    searchDriftIntervalMinutes: r.integer('SEARCH_DRIFT_INTERVAL_MINUTES', 60, 0, 10_080),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

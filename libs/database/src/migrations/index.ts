@@ -1,4 +1,5 @@
 import { Foundation1764230400000 } from './1764230400000-foundation.js';
+import { SearchOutbox1764310000000 } from './1764310000000-search-outbox.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
-export const MIGRATIONS = [Foundation1764230400000];
+export const MIGRATIONS = [Foundation1764230400000, SearchOutbox1764310000000];
