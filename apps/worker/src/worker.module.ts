@@ -2,13 +2,14 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/http';
 import { SearchModule } from '@app/search';
+import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
-/** The same libs as the API, without HTTP: background jobs run here. */
+/** The same libs as the API, without HTTP: background jobs run here (search indexes included). */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule, TaxonomyModule],
   providers: [WorkerLifecycle, SearchPipelineRunner],
 })
 export class WorkerModule {}
