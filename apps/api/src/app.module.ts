@@ -3,6 +3,7 @@ import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
 import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
+import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -16,6 +17,7 @@ import { HealthModule } from './health/health.module.js';
     HealthModule,
     GeoModule,
     TaxonomyModule,
+    IdentityModule,
   ],
 })
 export class AppModule {}
