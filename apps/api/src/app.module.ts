@@ -1,6 +1,7 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
+import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
@@ -14,10 +15,11 @@ import { HealthModule } from './health/health.module.js';
     LoggingModule,
     DatabaseModule,
     SearchModule,
+    IdentityModule,
     HealthModule,
     GeoModule,
     TaxonomyModule,
-    IdentityModule,
+    ProfilesModule,
   ],
 })
 export class AppModule {}

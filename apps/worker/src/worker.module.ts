@@ -1,6 +1,7 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/http';
+import { ProfilesIndexModule } from '@app/profiles';
 import { SearchModule } from '@app/search';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
@@ -9,7 +10,14 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /** The same libs as the API, without HTTP: background jobs run here (search indexes included). */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule, TaxonomyModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    SearchModule,
+    TaxonomyModule,
+    ProfilesIndexModule,
+  ],
   providers: [WorkerLifecycle, SearchPipelineRunner],
 })
 export class WorkerModule {}
