@@ -4,6 +4,9 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * Training: donor programmes, courses of training providers, cohorts, enrolments and the
  * certificates that completions issue. Certificates keep a copy of the skills and levels they
  * certify, so a later change to a course never changes what was certified.
+ *
+ * `created_at` keeps milliseconds only (timestamptz(3)): lists page by (created_at, id) and the
+ * cursor carries a JavaScript Date, which would otherwise lose the microseconds.
  */
 export class Training1764351000000 implements MigrationInterface {
   name = 'Training1764351000000';
@@ -20,7 +23,7 @@ export class Training1764351000000 implements MigrationInterface {
         starts_on date NOT NULL,
         ends_on date NOT NULL,
         priorities jsonb NOT NULL DEFAULT '[]',
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT programmes_dates CHECK (ends_on >= starts_on)
       )`);
@@ -41,7 +44,7 @@ export class Training1764351000000 implements MigrationInterface {
         title text NOT NULL CHECK (length(title) BETWEEN 1 AND 200),
         hours smallint NOT NULL CHECK (hours BETWEEN 1 AND 2000),
         mode text NOT NULL CHECK (mode IN ('online', 'in_person', 'blended')),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`);
     await q.query(`CREATE INDEX courses_provider_id_idx ON courses (provider_id, created_at, id)`);
@@ -61,7 +64,7 @@ export class Training1764351000000 implements MigrationInterface {
         ends_on date NOT NULL,
         location text CHECK (length(location) <= 200),
         capacity smallint NOT NULL CHECK (capacity BETWEEN 1 AND 1000),
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT cohorts_dates CHECK (ends_on >= starts_on)
       )`);
@@ -76,7 +79,7 @@ export class Training1764351000000 implements MigrationInterface {
         score smallint CHECK (score BETWEEN 0 AND 100),
         enrolled_by uuid REFERENCES users (id),
         finished_at timestamptz,
-        created_at timestamptz NOT NULL DEFAULT now(),
+        created_at timestamptz(3) NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT enrolments_one_per_cohort UNIQUE (cohort_id, profile_id),
         CONSTRAINT enrolments_finished CHECK ((status = 'enrolled') = (finished_at IS NULL)),
@@ -90,7 +93,7 @@ export class Training1764351000000 implements MigrationInterface {
         profile_id uuid NOT NULL REFERENCES profiles (id),
         -- 160 random bits in base32: unguessable, safe in a URL, easy to read aloud
         code text NOT NULL UNIQUE CHECK (code ~ '^[A-Z2-7]{32}$'),
-        issued_at timestamptz NOT NULL DEFAULT now(),
+        issued_at timestamptz(3) NOT NULL DEFAULT now(),
         revoked_at timestamptz,
         revoked_by uuid REFERENCES users (id),
         revocation_reason text CHECK (length(revocation_reason) BETWEEN 1 AND 1000),
