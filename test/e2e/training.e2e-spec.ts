@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutboxRelay } from '@app/search';
+import { ProgrammesService } from '@app/training';
 import type { Response } from 'supertest';
 import {
   createMember,
@@ -111,6 +112,15 @@ describe('training (HTTP)', () => {
       const list = await get(broker, '/api/programmes?limit=100').expect(200);
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(res.body.id);
       expect(list.body.nextCursor).toBeNull();
+
+      // What matching and reporting read through the exported service.
+      const programmes = t.app.get(ProgrammesService);
+      expect(await programmes.findPriorities(res.body.id)).toEqual(res.body.priorities);
+      expect(await programmes.findPriorities(UNKNOWN_ID)).toBeNull();
+      expect(await programmes.isPartner(res.body.id, broker.organisationId as string)).toBe(true);
+      expect(await programmes.isPartner(res.body.id, trainerA.organisationId as string)).toBe(
+        false,
+      );
     });
 
     it('a second programme with the same code (any case) is a 409', async () => {
@@ -184,6 +194,8 @@ describe('training (HTTP)', () => {
       expect((await post(trainerA, '/api/courses', other)).status).toBe(403);
       expect((await post(broker, '/api/courses', other)).status).toBe(403);
       expect((await post(admin, '/api/courses', other)).status).toBe(201);
+      const trainee = await registerTrainee(t);
+      expect((await post(trainee, '/api/courses', other)).status).toBe(403);
     });
 
     it('names each bad field of a course', async () => {
@@ -311,13 +323,12 @@ describe('training (HTTP)', () => {
         profileId: trainee.profileId,
       });
       expect(res.status).toBe(403);
-      expect(
-        (
-          await post(broker, `/api/cohorts/${cohortId}/enrolments`, {
-            profileId: trainee.profileId,
-          })
-        ).status,
-      ).toBe(403);
+      for (const user of [broker, admin, trainee]) {
+        const res = await post(user, `/api/cohorts/${cohortId}/enrolments`, {
+          profileId: trainee.profileId,
+        });
+        expect(res.status).toBe(403);
+      }
     });
 
     it('only the profile of an active trainee can be enrolled', async () => {
@@ -448,6 +459,24 @@ describe('training (HTTP)', () => {
       }).expect(200);
       expect(second.body.code).toBe(first.body.code);
       basics = { enrolmentId, code: first.body.code };
+    });
+
+    it('two completions of one enrolment at once issue one certificate', async () => {
+      const other = await makeTrainee('Teuta Berisha');
+      const course = await createCourse(t, trainerA, [{ skillId: skills.SQL, level: 1 }]);
+      const cohort = await createCohort(t, trainerA, course.id);
+      const enrolment = await enrol(t, trainerA, cohort.id, other.profileId);
+      const results = await Promise.all(
+        [1, 2].map(() => post(trainerA, `/api/enrolments/${enrolment.id}/complete`, {})),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 201]);
+      expect(results[0].body.code).toBe(results[1].body.code);
+
+      // Once the holder erases their account, the certificate no longer verifies anyone.
+      await t.http.get(`/api/certificates/${results[0].body.code}`).expect(200);
+      await t.http.delete('/api/profiles/me').set(as(other)).expect(204);
+      const gone = await t.http.get(`/api/certificates/${results[0].body.code}`).expect(404);
+      expect(gone.body.code).toBe('CERTIFICATE_NOT_FOUND');
     });
 
     it('makes the taught skills verified without lowering a higher declared level', async () => {

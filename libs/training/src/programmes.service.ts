@@ -1,5 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError, type FieldError } from '@app/http';
+import type { ProgrammePriority } from '@app/matching';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {
@@ -53,6 +54,24 @@ export class ProgrammesService {
       const partners = await this.programmes.findPartnerIds(manager, [id]);
       return toProgrammeResponse(programme, partners.get(id) ?? []);
     });
+  }
+
+  /**
+   * The inclusion priorities of a programme, for matching's boost; null for an unknown programme.
+   */
+  async findPriorities(programmeId: string): Promise<ProgrammePriority[] | null> {
+    const programme = await this.transactions.run((manager) =>
+      this.programmes.findById(manager, programmeId),
+    );
+    return programme?.priorities ?? null;
+  }
+
+  /** Whether the organisation is a partner of the programme (brokers of partners report on it). */
+  async isPartner(programmeId: string, organisationId: string): Promise<boolean> {
+    const partners = await this.transactions.run((manager) =>
+      this.programmes.findPartnerIds(manager, [programmeId]),
+    );
+    return partners.get(programmeId)?.includes(organisationId) ?? false;
   }
 
   async list(query: PageQueryDto): Promise<ProgrammePageDto> {

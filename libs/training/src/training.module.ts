@@ -66,5 +66,6 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     SkillCertification,
     SkillNamesLoader,
   ],
+  exports: [ProgrammesService],
 })
 export class TrainingModule {}
