@@ -301,6 +301,21 @@ describe('identity (HTTP)', () => {
       await t.http.post('/api/auth/refresh').send({ refreshToken: other.refreshToken }).expect(200);
     });
 
+    it('two concurrent refreshes with one token: one wins, and the family is revoked', async () => {
+      const trainee = await registerTrainee(t);
+      const results = await Promise.all(
+        [1, 2].map(() =>
+          t.http.post('/api/auth/refresh').send({ refreshToken: trainee.refreshToken }),
+        ),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([200, 401]);
+      const winner = results.find((r) => r.status === 200);
+      await t.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: winner?.body.refreshToken })
+        .expect(401);
+    });
+
     it('refuses an unknown or malformed refresh token', async () => {
       await t.http
         .post('/api/auth/refresh')
@@ -391,6 +406,14 @@ describe('identity (HTTP)', () => {
         },
       ],
       ['garbage', () => 'not.a.token'],
+      [
+        'for a subject that is not a user id',
+        () => signJwt(accessClaims('not-a-uuid'), TEST_JWT_SECRET),
+      ],
+      [
+        'for a user that does not exist',
+        () => signJwt(accessClaims('00000000-0000-4000-8000-000000000000'), TEST_JWT_SECRET),
+      ],
     ])('refuses a token that is %s with 401 problem+json', async (_case, make) => {
       const res = await t.http.get('/api/me').set('Authorization', `Bearer ${make()}`).expect(401);
       expect(res.headers['content-type']).toMatch(PROBLEM);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, jest, describe, expect, it } from '@jest/globals';
 import { TransactionRunner } from '@app/database';
 import { OutboxRelay, OutboxWriter, SearchIndexRegistry, type ReindexProgress } from '@app/search';
 import type { Meilisearch } from 'meilisearch';
@@ -10,6 +10,9 @@ import {
   type ItemDocument,
 } from '../support/items-index.js';
 import { createTestContext, testMeili, type TestContext } from '../support/test-context.js';
+
+// Real servers on a shared machine: Meilisearch tasks can queue for seconds under load.
+jest.setTimeout(240_000);
 
 const SEEDED = 7_000;
 
@@ -93,9 +96,11 @@ describe('full reindex with atomic swap', () => {
     // of item-000200 (two tasks), a moment that exists with or without a reindex.
     expect(Math.min(...totals)).toBe(SEEDED);
     expect(Math.max(...totals)).toBeLessThanOrEqual(SEEDED + 1);
-    // Pages after the first also read zz-new; item-000200 had been read with the first page.
-    expect(progress.at(-1)).toEqual({ index: 'items', indexed: SEEDED + 1, total: SEEDED });
-    expect(progress.map((p) => p.indexed)).toEqual([0, 5000, SEEDED + 1]);
+    // The second page may have been read before or after zz-new was inserted (pages are read
+    // while the previous one is indexed): the catch-up below covers both cases.
+    expect(progress.map((p) => p.indexed).slice(0, 2)).toEqual([0, 5000]);
+    expect([SEEDED, SEEDED + 1]).toContain(progress.at(-1)?.indexed);
+    expect(progress.at(-1)?.total).toBe(SEEDED);
     expect(result).toMatchObject({ index: 'items', uid });
 
     // The change made while the new index was being built is in it (caught up before the swap).
@@ -104,6 +109,8 @@ describe('full reindex with atomic swap', () => {
       title: 'Changed during reindex',
       _version: 2,
     });
+    expect(await live.getDocument('zz-new')).toMatchObject({ title: 'Arrived late' });
+    await expect(live.getDocument('item-000200')).rejects.toThrow(/not found/i);
     await t.app.get(OutboxRelay).drain();
     await expect(registry.checkDrift('items')).resolves.toMatchObject({
       missing: 0,
