@@ -119,21 +119,22 @@ describe('full reindex with atomic swap', () => {
       expected: SEEDED,
     });
     const { results } = await meili.getIndexes({ limit: 1000 });
-    expect(results.map((i) => i.uid).filter((u) => u.startsWith(t.indexPrefix))).toEqual([uid]);
+    // Other registered indexes (e.g. skills) live beside it; only the items index is under test.
+    expect(results.map((i) => i.uid).filter((u) => u.startsWith(uid))).toEqual([uid]);
   });
 
   it('rebuilds and swaps when the declared settings change, and only then', async () => {
     const definition = t.app.get(ItemsIndex);
-    expect(await registry.ensureIndexes()).toEqual({ items: 'unchanged' });
+    expect(await registry.ensureIndexes()).toMatchObject({ items: 'unchanged' });
     definition.settings = { ...ITEMS_SETTINGS, filterableAttributes: ['id', 'title'] };
     try {
-      expect(await registry.ensureIndexes()).toEqual({ items: 'built' });
+      expect(await registry.ensureIndexes()).toMatchObject({ items: 'built' });
       const settings = await meili.index(uid).getSettings();
       expect(settings.filterableAttributes).toEqual(['id', 'title']);
       expect((await meili.index(uid).getStats()).numberOfDocuments).toBe(SEEDED);
       const filtered = await meili.index(uid).search('', { filter: `title = 'Arrived late'` });
       expect(filtered.hits.map((h) => h.id)).toEqual(['zz-new']);
-      expect(await registry.ensureIndexes()).toEqual({ items: 'unchanged' });
+      expect(await registry.ensureIndexes()).toMatchObject({ items: 'unchanged' });
     } finally {
       definition.settings = ITEMS_SETTINGS;
     }
@@ -141,7 +142,7 @@ describe('full reindex with atomic swap', () => {
 
   it('rebuilds an index deleted behind its back', async () => {
     await meili.deleteIndex(uid).waitTask();
-    expect(await registry.ensureIndexes()).toEqual({ items: 'built' });
+    expect(await registry.ensureIndexes()).toMatchObject({ items: 'built' });
     expect((await meili.index(uid).getStats()).numberOfDocuments).toBe(SEEDED);
   });
 });
