@@ -11,9 +11,10 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
 # Production dependencies only: no embedded PostgreSQL or Meilisearch binaries in the image.
-RUN npm ci --omit=dev --omit=optional --no-audit --no-fund && npm cache clean --force
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/taxonomy/data ./libs/taxonomy/data
+COPY --from=build /app/config ./config
 USER node
 EXPOSE 3000
 CMD ["node", "--enable-source-maps", "dist/apps/api/src/main.js"]

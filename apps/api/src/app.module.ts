@@ -6,6 +6,8 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
+import { OpportunitiesModule } from '@app/opportunities';
+import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -20,6 +22,8 @@ import { HealthModule } from './health/health.module.js';
     GeoModule,
     TaxonomyModule,
     ProfilesModule,
+    OpportunitiesModule,
+    TrainingModule,
   ],
 })
 export class AppModule {}

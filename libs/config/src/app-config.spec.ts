@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.logLevel).toBe('info');
     expect(config.corsOrigins).toEqual([]);
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('takes the public base URL without a trailing slash, and refuses a non-URL', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://talentbridge.example.org/' }).publicBaseUrl).toBe(
+      'https://talentbridge.example.org',
+    );
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(problemsOf({ PUBLIC_BASE_URL: 'talentbridge' })).toEqual(['PUBLIC_BASE_URL']);
   });
 
   it('reads and normalises given values', () => {

@@ -46,6 +46,8 @@ export interface AppConfig {
   workerRelayEnabled: boolean;
   /** Minutes between the worker's drift checks with repair; 0 turns them off. */
   searchDriftIntervalMinutes: number;
+  /** Where clients reach the API (no trailing slash); certificate verification links use it. */
+  publicBaseUrl: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -186,9 +188,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     r.fail('JWT_SECRET', 'is required when NODE_ENV=production');
   }
 
+  const port = r.port('PORT', 3000) as number;
   const config: AppConfig = {
     nodeEnv,
-    port: r.port('PORT', 3000) as number,
+    port,
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
     meiliHost,
     meiliMasterKey,
@@ -218,6 +221,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
     workerRelayEnabled: r.boolean('WORKER_RELAY_ENABLED', true),
     searchDriftIntervalMinutes: r.integer('SEARCH_DRIFT_INTERVAL_MINUTES', 60, 0, 10_080),
+    publicBaseUrl: (
+      r.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+    ).replace(/\/+$/, ''),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
