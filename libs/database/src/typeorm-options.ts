@@ -1,6 +1,7 @@
 import type { AppConfig } from '@app/config';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
+import { SafeTypeOrmLogger } from './typeorm-logger.js';
 
 /**
  * The single source of TypeORM options, used by the Nest apps, the migration command and the
@@ -22,7 +23,9 @@ export function buildTypeOrmOptions(
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',
     entities: [],
-    logging: ['error', 'warn'],
+    logging: ['error', 'warn', 'migration'],
+    logger: new SafeTypeOrmLogger(),
+    maxQueryExecutionTime: 1_000,
     extra: {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       application_name: `talentbridge-${process.env.TALENTBRIDGE_PROCESS ?? 'app'}`,
