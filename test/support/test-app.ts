@@ -6,6 +6,20 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
 
+/** Test-only secrets and a seeded admin; sign-in throttling is relaxed (its own spec tightens it). */
+export const TEST_ADMIN = {
+  email: 'admin@talentbridge.test',
+  password: 'Admin-password-for-tests-1',
+};
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef-0123456789abcdef';
+const TEST_IDENTITY_ENV = {
+  JWT_SECRET: TEST_JWT_SECRET,
+  ADMIN_EMAIL: TEST_ADMIN.email,
+  ADMIN_PASSWORD: TEST_ADMIN.password,
+  LOGIN_THROTTLE_PER_IP: '100000',
+  LOGIN_THROTTLE_PER_EMAIL: '100000',
+};
+
 export interface TestApp {
   app: NestExpressApplication;
   http: TestAgent;
@@ -22,7 +36,12 @@ export interface TestApp {
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const indexPrefix = `t${randomBytes(4).toString('hex')}_`;
-  Object.assign(process.env, { DATABASE_URL: db.url, MEILI_INDEX_PREFIX: indexPrefix, ...env });
+  Object.assign(process.env, {
+    DATABASE_URL: db.url,
+    MEILI_INDEX_PREFIX: indexPrefix,
+    ...TEST_IDENTITY_ENV,
+    ...env,
+  });
   const app = await createApiApp();
   return {
     app,

@@ -1,12 +1,25 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { GeoModule } from '@app/geo';
+import { ProfilesModule } from '@app/profiles';
+import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
+import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule, HealthModule, GeoModule],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    SearchModule,
+    IdentityModule,
+    HealthModule,
+    GeoModule,
+    TaxonomyModule,
+    ProfilesModule,
+  ],
 })
 export class AppModule {}

@@ -6,9 +6,10 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@app/config';
 import { runMigrations } from '@app/database';
-import { startEmbeddedServices } from '@app/embedded';
+import { readOrCreateSecret, startEmbeddedServices } from '@app/embedded';
 import exitHook from 'async-exit-hook';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,7 +53,7 @@ try {
   process.exit(1);
 }
 
-const env = { ...process.env, ...services.env };
+const env = { ...process.env, ...services.env, ...localIdentityEnv() };
 for (const [name, entry] of [
   ['api', join(distApps, 'api', 'src', 'main.js')],
   ['worker', join(distApps, 'worker', 'src', 'main.js')],
@@ -71,6 +72,28 @@ for (const [name, entry] of [
   children.push(child);
 }
 say(`API on http://localhost:${config.port} — health at /health/ready, docs at /docs`);
+
+/**
+ * Outside production nobody has to invent secrets: the JWT key is generated once into
+ * DATA_DIR/jwt-secret, and in development an admin account (admin@talentbridge.local) gets a
+ * generated password in DATA_DIR/admin-password, printed when it is first created.
+ */
+function localIdentityEnv(): Record<string, string> {
+  const extra: Record<string, string> = {};
+  if (config.jwtSecret === undefined && config.nodeEnv !== 'production') {
+    extra.JWT_SECRET = readOrCreateSecret(join(config.dataDir, 'jwt-secret'), 48);
+  }
+  if (config.adminEmail === undefined && config.nodeEnv === 'development') {
+    const file = join(config.dataDir, 'admin-password');
+    const isNew = !existsSync(file);
+    extra.ADMIN_EMAIL = 'admin@talentbridge.local';
+    extra.ADMIN_PASSWORD = readOrCreateSecret(file, 18);
+    if (isNew) {
+      say(`admin account: ${extra.ADMIN_EMAIL} / ${extra.ADMIN_PASSWORD} (kept in ${file})`);
+    }
+  }
+  return extra;
+}
 
 function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();

@@ -1,13 +1,23 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/http';
+import { ProfilesIndexModule } from '@app/profiles';
 import { SearchModule } from '@app/search';
+import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
+import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
-/** The same libs as the API, without HTTP: background jobs run here. */
+/** The same libs as the API, without HTTP: background jobs run here (search indexes included). */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, SearchModule],
-  providers: [WorkerLifecycle],
+  imports: [
+    ConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    SearchModule,
+    TaxonomyModule,
+    ProfilesIndexModule,
+  ],
+  providers: [WorkerLifecycle, SearchPipelineRunner],
 })
 export class WorkerModule {}

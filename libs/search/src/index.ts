@@ -1,3 +1,11 @@
+export * from './backoff.js';
+export * from './coalesce.js';
+export * from './filter-builder.js';
 export * from './meili-client.js';
+export * from './meili-tasks.js';
+export * from './outbox-relay.js';
+export * from './outbox-writer.js';
+export { SEARCH_SYNC_KIND } from './outbox.repository.js';
 export * from './search-index.js';
+export * from './search-index.registry.js';
 export * from './search.module.js';

@@ -27,6 +27,8 @@ export interface SearchIndexDefinition<TDoc extends SearchDocument = SearchDocum
   loadDocuments(manager: EntityManager, ids: string[]): Promise<TDoc[]>;
   /** One page of all indexable documents ordered by id, after `afterId` (reindex, drift check). */
   loadPage(manager: EntityManager, afterId: string | undefined, limit: number): Promise<TDoc[]>;
+  /** Optional: how many documents `loadPage` will return in all (progress bars only). */
+  countDocuments?(manager: EntityManager): Promise<number>;
 }
 
 /** Metadata key marking an injectable class as a {@link SearchIndexDefinition}. */

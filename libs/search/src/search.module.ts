@@ -1,18 +1,36 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Global, Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { Meilisearch } from 'meilisearch';
 import { createMeiliClient } from './meili-client.js';
+import { OutboxRelay } from './outbox-relay.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { OutboxWriter } from './outbox-writer.js';
+import { SearchDocumentSync } from './search-document-sync.js';
+import { SearchIndexStateRepository } from './search-index-state.repository.js';
+import { SearchIndexRegistry } from './search-index.registry.js';
 
-/** Provides the shared Meilisearch client, injectable by its class. */
+/**
+ * The Meilisearch client, the outbox (writer and relay) and the index registry. Global, so a
+ * domain lib can inject `OutboxWriter` and declare `@RegisterSearchIndex()` providers without
+ * importing anything.
+ */
 @Global()
 @Module({
+  imports: [DiscoveryModule],
   providers: [
     {
       provide: Meilisearch,
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => createMeiliClient(config),
     },
+    OutboxRepository,
+    OutboxWriter,
+    OutboxRelay,
+    SearchDocumentSync,
+    SearchIndexStateRepository,
+    SearchIndexRegistry,
   ],
-  exports: [Meilisearch],
+  exports: [Meilisearch, OutboxWriter, OutboxRelay, SearchIndexRegistry],
 })
 export class SearchModule {}

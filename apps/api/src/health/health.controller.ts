@@ -1,4 +1,5 @@
 import { DomainError } from '@app/http';
+import { Public } from '@app/identity';
 import { Controller, Get } from '@nestjs/common';
 import {
   ApiOkResponse,
@@ -14,6 +15,7 @@ export interface ReadinessResponse {
 }
 
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(private readonly health: HealthService) {}

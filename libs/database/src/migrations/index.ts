@@ -1,4 +1,14 @@
 import { Foundation1764230400000 } from './1764230400000-foundation.js';
+import { Identity1764300000000 } from './1764300000000-identity.js';
+import { SearchOutbox1764310000000 } from './1764310000000-search-outbox.js';
+import { SkillsTaxonomy1764320000000 } from './1764320000000-skills-taxonomy.js';
+import { Profiles1764330000000 } from './1764330000000-profiles.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
-export const MIGRATIONS = [Foundation1764230400000];
+export const MIGRATIONS = [
+  Foundation1764230400000,
+  Identity1764300000000,
+  SearchOutbox1764310000000,
+  SkillsTaxonomy1764320000000,
+  Profiles1764330000000,
+];

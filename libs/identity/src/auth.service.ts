@@ -1,0 +1,115 @@
+import { TransactionRunner } from '@app/database';
+import { InputValidationError } from '@app/http';
+import { Injectable } from '@nestjs/common';
+import type { UserEntity } from './entities/user.entity.js';
+import { InvalidCredentialsError } from './identity.errors.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+import { PasswordHasher } from './password-hasher.js';
+import { checkPassword } from './password-policy.js';
+import { RegistrationHooks } from './registration-hooks.js';
+import { SessionTokensService, type TokenPair } from './session-tokens.service.js';
+import { UsersRepository } from './users.repository.js';
+
+export interface Registration {
+  email: string;
+  password: string;
+  displayName: string;
+  accountType: 'trainee' | 'company';
+  organisationName?: string;
+  organisationCountry?: string;
+}
+
+export interface Session {
+  user: UserEntity;
+  tokens: TokenPair;
+}
+
+/** Sign-up, sign-in, token refresh and sign-out. */
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly organisations: OrganisationsRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly tokens: SessionTokensService,
+    private readonly hooks: RegistrationHooks,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  /**
+   * Creates the account (and, for a company, its organisation with the user as owner) in one
+   * transaction. The password is hashed before the e-mail is checked, so a taken address costs
+   * as much time as a free one.
+   */
+  async register(input: Registration): Promise<Session> {
+    const problems = checkPassword(input.password, { email: input.email });
+    const errors = problems.map((message) => ({ field: 'password', message }));
+    if (input.accountType === 'company' && input.organisationName === undefined) {
+      errors.push({ field: 'organisationName', message: 'is required for a company account' });
+    }
+    if (input.accountType === 'trainee' && input.organisationName !== undefined) {
+      errors.push({ field: 'organisationName', message: 'is only for company accounts' });
+    }
+    if (input.accountType === 'trainee' && input.organisationCountry !== undefined) {
+      errors.push({ field: 'organisationCountry', message: 'is only for company accounts' });
+    }
+    if (errors.length > 0) throw new InputValidationError(errors);
+
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.transactions.run(async (manager) => {
+      let organisationId: string | null = null;
+      if (input.accountType === 'company') {
+        const organisation = await this.organisations.insert(manager, {
+          type: 'company',
+          name: input.organisationName as string,
+          country: input.organisationCountry ?? null,
+        });
+        organisationId = organisation.id;
+      }
+      const user = await this.users.insert(manager, {
+        email: input.email,
+        passwordHash,
+        displayName: input.displayName,
+        role: input.accountType,
+        organisationId,
+      });
+      if (organisationId !== null) {
+        await this.organisations.setOwner(manager, organisationId, user.id);
+      } else {
+        await this.hooks.runTraineeRegistered(manager, {
+          id: user.id,
+          email: user.email,
+          displayName: input.displayName,
+          role: user.role,
+        });
+      }
+      return { user, tokens: await this.tokens.startSession(manager, user) };
+    });
+  }
+
+  /**
+   * The user with this e-mail and password, or {@link InvalidCredentialsError}. Unknown and
+   * erased accounts verify a throw-away hash, so they take as long as a wrong password.
+   */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+    const user = await this.users.findActiveByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
+    if (user === null || !valid) throw new InvalidCredentialsError();
+    return user;
+  }
+
+  async startSession(user: UserEntity): Promise<Session> {
+    return this.transactions.run(async (manager) => ({
+      user,
+      tokens: await this.tokens.startSession(manager, user),
+    }));
+  }
+
+  refresh(refreshToken: string): Promise<Session> {
+    return this.tokens.rotate(refreshToken);
+  }
+
+  logout(userId: string, refreshToken: string): Promise<void> {
+    return this.tokens.revokeFamilyOf(userId, refreshToken);
+  }
+}

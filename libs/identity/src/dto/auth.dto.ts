@@ -1,0 +1,85 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsAccountEmail, IsCountryCode, Trimmed } from './field-decorators.js';
+import { UserResponseDto } from './user.dto.js';
+
+export const ACCOUNT_TYPES = ['trainee', 'company'] as const;
+
+export class RegisterDto {
+  @ApiProperty({ example: 'ana.petrovic@example.org', maxLength: 254 })
+  @IsAccountEmail()
+  email: string;
+
+  @ApiProperty({
+    example: 'Tirana-spring-2026',
+    minLength: 10,
+    maxLength: 200,
+    description:
+      'At least 10 characters mixing two kinds (lower-case, upper-case, digits, others); ' +
+      'not the e-mail address, not a very common password',
+  })
+  @IsString()
+  password: string;
+
+  @ApiProperty({ example: 'Ana Petrović', maxLength: 100 })
+  @Trimmed()
+  @IsString()
+  @Length(1, 100)
+  displayName: string;
+
+  @ApiProperty({ enum: ACCOUNT_TYPES, example: 'trainee' })
+  @IsIn(ACCOUNT_TYPES)
+  accountType: (typeof ACCOUNT_TYPES)[number];
+
+  @ApiPropertyOptional({
+    example: 'Balkan Code d.o.o.',
+    description: 'Required for a company account: the organisation created with it',
+  })
+  @IsOptional()
+  @Trimmed()
+  @IsString()
+  @Length(2, 200)
+  organisationName?: string;
+
+  @ApiPropertyOptional({
+    example: 'RS',
+    description: 'Country of the company (ISO 3166-1 alpha-2)',
+  })
+  @IsOptional()
+  @IsCountryCode()
+  organisationCountry?: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'ana.petrovic@example.org' })
+  @IsAccountEmail()
+  email: string;
+
+  @ApiProperty({ example: 'Tirana-spring-2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  password: string;
+}
+
+export class RefreshTokenDto {
+  @ApiProperty({ example: 'q1Zq7x6m9yq5oJ0cX0k1c3aUu1v2w3x4y5z6A7B8C9D' })
+  @IsString()
+  @Length(1, 200)
+  refreshToken: string;
+}
+
+export class TokenPairResponseDto {
+  @ApiProperty({ description: 'JWT (HS256) to send as `Authorization: Bearer …`' })
+  accessToken: string;
+
+  @ApiProperty({ description: 'Opaque; exchange it once at /api/auth/refresh' })
+  refreshToken: string;
+
+  @ApiProperty({ example: 900, description: 'Lifetime of the access token in seconds' })
+  expiresIn: number;
+}
+
+export class SessionResponseDto extends TokenPairResponseDto {
+  @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { UserEntity } from '../entities/user.entity.js';
+import { ROLES, type Role } from '../roles.js';
+
+export class UserResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'ana.petrovic@example.org' }) email: string;
+  @ApiProperty({ example: 'Ana Petrović' }) displayName: string;
+  @ApiProperty({ enum: ROLES, example: 'trainee' }) role: Role;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+}
+
+/** The only way a user leaves the identity lib over HTTP: public fields, nothing secret. */
+export function toUserResponse(
+  user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'organisationId'>,
+): UserResponseDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName ?? '',
+    role: user.role,
+    organisationId: user.organisationId,
+  };
+}

@@ -1,0 +1,27 @@
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Role } from '../roles.js';
+
+@Entity({ name: 'users' })
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid') id: string;
+
+  /** Unique case-insensitively (citext); a placeholder under `.invalid` once erased. */
+  @Column({ type: 'citext' }) email: string;
+
+  /** argon2id PHC string; null once erased. Never leaves the identity lib. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true }) passwordHash: string | null;
+
+  @Column({ name: 'display_name', type: 'text', nullable: true }) displayName: string | null;
+
+  @Column({ type: 'text' }) role: Role;
+
+  @Column({ name: 'organisation_id', type: 'uuid', nullable: true }) organisationId: string | null;
+
+  @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false })
+  updatedAt: Date;
+
+  @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
+}

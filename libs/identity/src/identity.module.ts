@@ -1,0 +1,79 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminSeeder } from './admin-seeder.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
+import { OrganisationEntity } from './entities/organisation.entity.js';
+import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
+import { UserEntity } from './entities/user.entity.js';
+import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
+import { RolesGuard } from './guards/roles.guard.js';
+import { LoginAttemptLimiter } from './login-attempt-limiter.js';
+import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, requireJwtSecret } from './jwt-settings.js';
+import { OrganisationsController } from './organisations.controller.js';
+import { OrganisationsRepository } from './organisations.repository.js';
+import { OrganisationsService } from './organisations.service.js';
+import { PasswordHasher } from './password-hasher.js';
+import { RefreshTokensRepository } from './refresh-tokens.repository.js';
+import { RegistrationHooks } from './registration-hooks.js';
+import { SessionTokensService } from './session-tokens.service.js';
+import { JwtStrategy } from './strategies/jwt.strategy.js';
+import { LocalStrategy } from './strategies/local.strategy.js';
+import { UserAccountsService } from './user-accounts.service.js';
+import { UsersRepository } from './users.repository.js';
+import { UsersService } from './users.service.js';
+
+/**
+ * Accounts, organisations, sign-in and access control. Importing it (once, in the API's root
+ * module) makes every route require an access token unless marked `@Public()`, and enforces
+ * `@Roles(...)`. Other modules import it for RegistrationHooks, UsersService and
+ * UserAccountsService.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, OrganisationEntity, RefreshTokenEntity]),
+    PassportModule.register({ session: false }),
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({
+        secret: requireJwtSecret(config),
+        signOptions: {
+          algorithm: JWT_ALGORITHM,
+          expiresIn: config.jwtAccessTtlSeconds,
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
+        verifyOptions: {
+          algorithms: [JWT_ALGORITHM],
+          issuer: JWT_ISSUER,
+          audience: JWT_AUDIENCE,
+        },
+      }),
+    }),
+  ],
+  controllers: [AuthController, OrganisationsController],
+  providers: [
+    UsersRepository,
+    OrganisationsRepository,
+    RefreshTokensRepository,
+    PasswordHasher,
+    SessionTokensService,
+    AuthService,
+    OrganisationsService,
+    UsersService,
+    UserAccountsService,
+    RegistrationHooks,
+    AdminSeeder,
+    JwtStrategy,
+    LocalStrategy,
+    LoginAttemptLimiter,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [RegistrationHooks, UsersService, UserAccountsService],
+})
+export class IdentityModule {}

@@ -1,0 +1,16 @@
+export * from './auth-user.js';
+export * from './decorators.js';
+export * from './dto/user.dto.js';
+export * from './identity.errors.js';
+export * from './identity.module.js';
+export * from './ownership.js';
+export * from './password-policy.js';
+export * from './registration-hooks.js';
+export * from './roles.js';
+export * from './user-accounts.service.js';
+export {
+  UsersService,
+  type RegisteredUser,
+  type UserAccount,
+  type UserSummary,
+} from './users.service.js';

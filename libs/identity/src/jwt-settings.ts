@@ -1,0 +1,23 @@
+import type { AppConfig } from '@app/config';
+
+/** Claims every access token carries and every verification checks. */
+export const JWT_ISSUER = 'talentbridge';
+export const JWT_AUDIENCE = 'talentbridge-api';
+/** Pinned on signing and verification: no `none`, no RS/HS confusion. */
+export const JWT_ALGORITHM = 'HS256';
+
+export interface AccessTokenClaims {
+  sub: string;
+  role: string;
+  org: string | null;
+}
+
+/** The signing key; fails the start-up (never falls back to a default) when it is missing. */
+export function requireJwtSecret(config: Pick<AppConfig, 'jwtSecret'>): string {
+  if (config.jwtSecret === undefined) {
+    throw new Error(
+      'JWT_SECRET is not set: start through `npm start` (which generates one) or set it explicitly',
+    );
+  }
+  return config.jwtSecret;
+}

@@ -1,0 +1,47 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import type { AuthUser } from '../auth-user.js';
+import { UnauthenticatedError } from '../identity.errors.js';
+import {
+  JWT_ALGORITHM,
+  JWT_AUDIENCE,
+  JWT_ISSUER,
+  requireJwtSecret,
+  type AccessTokenClaims,
+} from '../jwt-settings.js';
+import { UsersRepository } from '../users.repository.js';
+
+/**
+ * Verifies the bearer token (HS256 only, issuer and audience checked, expiry enforced) and then
+ * looks the user up, so an erased account or a changed role takes effect at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly users: UsersRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: requireJwtSecret(config),
+      algorithms: [JWT_ALGORITHM],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthUser> {
+    const user =
+      typeof claims.sub === 'string' ? await this.users.findActiveById(claims.sub) : null;
+    if (user === null) throw new UnauthenticatedError('The account no longer exists');
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      organisationId: user.organisationId,
+    };
+  }
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { UserEntity } from './entities/user.entity.js';
+import { EmailTakenError } from './identity.errors.js';
+import type { Role } from './roles.js';
+
+export interface NewUser {
+  email: string;
+  passwordHash: string;
+  displayName: string;
+  role: Role;
+  organisationId: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+/** SQL for `users`. Every lookup for signing in skips erased accounts. */
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Inserts a user; a taken e-mail (any letter case, thanks to citext) is {@link EmailTakenError}. */
+  async insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
+    try {
+      const { identifiers } = await manager.insert(UserEntity, user);
+      return await manager.findOneByOrFail(UserEntity, { id: identifiers[0].id as string });
+    } catch (error) {
+      if (error instanceof QueryFailedError && isUniqueViolation(error, 'users_email_key')) {
+        throw new EmailTakenError();
+      }
+      throw error;
+    }
+  }
+
+  /** Inserts the user unless the e-mail is taken (safe when several instances start at once). */
+  async insertIfEmailFree(user: NewUser): Promise<boolean> {
+    const rows: unknown = await this.dataSource.query(
+      `INSERT INTO users (email, password_hash, display_name, role, organisation_id)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (email) DO NOTHING
+       RETURNING id`,
+      [user.email, user.passwordHash, user.displayName, user.role, user.organisationId],
+    );
+    return rowCount(rows) > 0;
+  }
+
+  findActiveByEmail(email: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ email, erasedAt: IsNull() });
+  }
+
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
+  }
+
+  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...new Set(ids)]) });
+  }
+
+  findActiveByOrganisation(organisationId: string): Promise<UserEntity[]> {
+    return this.dataSource.getRepository(UserEntity).find({
+      where: { organisationId, erasedAt: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+  }
+
+  /**
+   * Wipes the personal data and the password of a user: the e-mail becomes a unique address
+   * under the reserved `.invalid` domain, which can never receive mail or be registered.
+   */
+  async erase(manager: EntityManager, userId: string): Promise<boolean> {
+    const result = await manager.query(
+      `UPDATE users
+          SET email = 'erased-' || id || '@erased.invalid',
+              display_name = NULL, password_hash = NULL, erased_at = now()
+        WHERE id = $1 AND erased_at IS NULL
+        RETURNING id`,
+      [userId],
+    );
+    return rowCount(result) > 0;
+  }
+}
+
+function isUniqueViolation(error: QueryFailedError, constraint: string): boolean {
+  const driverError = error.driverError as { code?: string; constraint?: string };
+  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
+}
+
+/** `manager.query` answers an UPDATE … RETURNING with `[rows, count]` on PostgreSQL. */
+function rowCount(result: unknown): number {
+  if (Array.isArray(result) && Array.isArray(result[0])) return result[0].length;
+  if (Array.isArray(result)) return result.length;
+  return 0;
+}

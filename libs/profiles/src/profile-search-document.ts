@@ -1,0 +1,129 @@
+import type { SearchDocument } from '@app/search';
+import { foldForIndex } from '@app/text';
+import { CEFR_LEVELS, type CefrLevel, type Visibility } from './profile-values.js';
+
+/** Logical name of the profiles index (the configured prefix is prepended at run time). */
+export const PROFILES_INDEX = 'profiles';
+
+/**
+ * What the profiles index holds: only what search, filters, facets and matching need. Never the
+ * e-mail, never inclusion data, never bio or portfolio (read from PostgreSQL when shown).
+ */
+export interface ProfileSearchDocument extends SearchDocument {
+  displayName: string | null;
+  headline: string | null;
+  country: string | null;
+  city: string | null;
+  _geo?: { lat: number; lng: number };
+  skillIds: string[];
+  skillNames: string[];
+  /** `<skillId>:<n>` for n = 1..level, so "at least level 3" is `skillLevels = "<id>:3"`. */
+  skillLevels: string[];
+  verifiedSkillIds: string[];
+  hasVerifiedSkills: boolean;
+  languageCodes: string[];
+  /** `<code>:<level>` for every CEFR level up to the held one: "at least B2" is `"en:B2"`. */
+  languageLevels: string[];
+  workModes: string[];
+  engagementTypes: string[];
+  hoursPerWeek: number | null;
+  /** Days since 1970-01-01 (numeric, so it can be compared in filters). */
+  availableFrom: number | null;
+  hourlyRateEur: number | null;
+  openToWork: boolean;
+  visibility: Visibility;
+  /** Epoch milliseconds. */
+  lastActiveAt: number;
+  /** Cross-script, diacritic-free spellings (Петровић → petrovic); searched, never displayed. */
+  nameFolded: string;
+  headlineFolded: string;
+}
+
+/** The facts a document is built from (one profile, its owner's name and skill names). */
+export interface ProfileIndexSource {
+  id: string;
+  version: number;
+  displayName: string | null;
+  headline: string | null;
+  country: string | null;
+  city: string | null;
+  lat: number | null;
+  lng: number | null;
+  skills: { skillId: string; level: number; verified: boolean; name: string | null }[];
+  languages: { code: string; level: CefrLevel }[];
+  workModes: string[];
+  engagementTypes: string[];
+  hoursPerWeek: number | null;
+  availableFrom: string | null;
+  hourlyRateEur: number | null;
+  openToWork: boolean;
+  visibility: Visibility;
+  lastActiveAt: Date;
+}
+
+const DAY_MS = 86_400_000;
+
+export function toEpochDay(date: string): number {
+  return Math.floor(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+export function skillLevelKeys(skillId: string, level: number): string[] {
+  return Array.from({ length: level }, (_, i) => `${skillId}:${i + 1}`);
+}
+
+export function languageLevelKeys(code: string, level: CefrLevel): string[] {
+  return CEFR_LEVELS.slice(0, CEFR_LEVELS.indexOf(level) + 1).map((l) => `${code}:${l}`);
+}
+
+export function buildProfileDocument(p: ProfileIndexSource): ProfileSearchDocument {
+  const verified = p.skills.filter((s) => s.verified).map((s) => s.skillId);
+  return {
+    id: p.id,
+    _version: p.version,
+    displayName: p.displayName,
+    headline: p.headline,
+    country: p.country,
+    city: p.city,
+    ...(p.lat !== null && p.lng !== null ? { _geo: { lat: p.lat, lng: p.lng } } : {}),
+    skillIds: p.skills.map((s) => s.skillId),
+    skillNames: p.skills.flatMap((s) => (s.name === null ? [] : [s.name])),
+    skillLevels: p.skills.flatMap((s) => skillLevelKeys(s.skillId, s.level)),
+    verifiedSkillIds: verified,
+    hasVerifiedSkills: verified.length > 0,
+    languageCodes: p.languages.map((l) => l.code),
+    languageLevels: p.languages.flatMap((l) => languageLevelKeys(l.code, l.level)),
+    workModes: p.workModes,
+    engagementTypes: p.engagementTypes,
+    hoursPerWeek: p.hoursPerWeek,
+    availableFrom: p.availableFrom === null ? null : toEpochDay(p.availableFrom),
+    hourlyRateEur: p.hourlyRateEur,
+    openToWork: p.openToWork,
+    visibility: p.visibility,
+    lastActiveAt: p.lastActiveAt.getTime(),
+    nameFolded: foldForIndex(p.displayName ?? ''),
+    headlineFolded: foldForIndex(p.headline ?? ''),
+  };
+}
+
+/** Attributes talent search may filter on; the filter builder refuses any other name. */
+export const PROFILE_FILTERABLE = [
+  'skillIds',
+  'skillLevels',
+  'verifiedSkillIds',
+  'hasVerifiedSkills',
+  'languageCodes',
+  'languageLevels',
+  'country',
+  'visibility',
+  'openToWork',
+  'workModes',
+  'engagementTypes',
+  'hoursPerWeek',
+  'availableFrom',
+  'hourlyRateEur',
+  'lastActiveAt',
+  '_geo',
+] as const;
+export type ProfileFilterField = (typeof PROFILE_FILTERABLE)[number];
+
+export const PROFILE_MAX_TOTAL_HITS = 1000;

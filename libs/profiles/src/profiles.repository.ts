@@ -1,0 +1,336 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import { ProfileInclusionEntity } from './entities/profile-inclusion.entity.js';
+import { ProfileLanguageEntity } from './entities/profile-language.entity.js';
+import { ProfileSkillEntity } from './entities/profile-skill.entity.js';
+import { ProfileEntity, type PortfolioItem } from './entities/profile.entity.js';
+import type {
+  CefrLevel,
+  EngagementType,
+  InclusionGroup,
+  Sex,
+  Visibility,
+  WorkMode,
+} from './profile-values.js';
+
+/** A profile with its skills, languages and its owner's display name. */
+export interface ProfileAggregate {
+  profile: ProfileEntity;
+  displayName: string | null;
+  skills: ProfileSkillEntity[];
+  languages: ProfileLanguageEntity[];
+}
+
+/** Every field a trainee sets with `PUT /api/profiles/me`, already validated and resolved. */
+export interface ProfileFields {
+  headline: string | null;
+  bio: string | null;
+  country: string | null;
+  city: string | null;
+  lat: number | null;
+  lng: number | null;
+  workModes: WorkMode[];
+  engagementTypes: EngagementType[];
+  hoursPerWeek: number | null;
+  availableFrom: string | null;
+  hourlyRateEur: number | null;
+  portfolio: PortfolioItem[];
+  openToWork: boolean;
+  visibility: Visibility;
+}
+
+export interface SkillInput {
+  skillId: string;
+  level: number;
+  years: number | null;
+}
+
+export interface InclusionFields {
+  sex: Sex | null;
+  birthYear: number | null;
+  groups: InclusionGroup[];
+}
+
+/** The rows `DELETE … RETURNING` / `UPDATE … RETURNING` hand back through the pg driver. */
+type Returned = [unknown[], number];
+
+/**
+ * SQL for profiles. Reads for the owner go by `userId`; reads for others go through the
+ * visibility-scoped methods, which never return private or erased profiles.
+ */
+@Injectable()
+export class ProfilesRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The empty profile every trainee gets at registration. */
+  async insertForUser(manager: EntityManager, userId: string): Promise<string> {
+    const rows: { id: string }[] = await manager.query(
+      `INSERT INTO profiles (user_id) VALUES ($1) RETURNING id`,
+      [userId],
+    );
+    return rows[0].id;
+  }
+
+  findIdOfUser(userId: string, manager: EntityManager = this.dataSource.manager) {
+    return manager
+      .getRepository(ProfileEntity)
+      .findOne({ where: { userId }, select: { id: true } })
+      .then((p) => p?.id);
+  }
+
+  async findOwnedBy(userId: string): Promise<ProfileAggregate | undefined> {
+    const profile = await this.dataSource.getRepository(ProfileEntity).findOneBy({ userId });
+    if (profile === null) return undefined;
+    return (await this.withDetails(this.dataSource.manager, [profile]))[0];
+  }
+
+  /** Profiles of these ids that are not erased and have one of these visibilities. */
+  async findVisibleByIds(
+    ids: readonly string[],
+    visibilities: readonly Visibility[],
+  ): Promise<ProfileAggregate[]> {
+    if (ids.length === 0 || visibilities.length === 0) return [];
+    const profiles = await this.dataSource
+      .getRepository(ProfileEntity)
+      .createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .andWhere('p.erased_at IS NULL')
+      .andWhere('p.visibility IN (:...visibilities)', { visibilities })
+      .getMany();
+    return this.withDetails(this.dataSource.manager, profiles);
+  }
+
+  /** Searchable profiles among these ids: not private, not erased (for the search index). */
+  async findSearchableByIds(manager: EntityManager, ids: string[]): Promise<ProfileAggregate[]> {
+    if (ids.length === 0) return [];
+    const profiles = await manager
+      .getRepository(ProfileEntity)
+      .createQueryBuilder('p')
+      .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .andWhere('p.erased_at IS NULL')
+      .andWhere(`p.visibility <> 'private'`)
+      .getMany();
+    return this.withDetails(manager, profiles);
+  }
+
+  /** One page of searchable profiles ordered by id, after `afterId`. */
+  async findSearchablePage(
+    manager: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<ProfileAggregate[]> {
+    const query = manager
+      .getRepository(ProfileEntity)
+      .createQueryBuilder('p')
+      .where('p.erased_at IS NULL')
+      .andWhere(`p.visibility <> 'private'`)
+      .orderBy('p.id', 'ASC')
+      .limit(limit);
+    if (afterId !== undefined) query.andWhere('p.id > :afterId', { afterId });
+    return this.withDetails(manager, await query.getMany());
+  }
+
+  /**
+   * Writes the fields only if the stored version is still `expectedVersion`; bumps the version
+   * and `last_active_at`. Returns the new version, or undefined when the version was stale (or
+   * the profile is gone): nothing is written then.
+   */
+  async updateIfVersion(
+    manager: EntityManager,
+    profileId: string,
+    expectedVersion: number,
+    f: ProfileFields,
+  ): Promise<number | undefined> {
+    const [rows] = (await manager.query(
+      `UPDATE profiles
+          SET headline = $3, bio = $4, country = $5, city = $6, lat = $7, lng = $8,
+              work_modes = $9, engagement_types = $10, hours_per_week = $11,
+              available_from = $12, hourly_rate_eur = $13, portfolio = $14::jsonb,
+              open_to_work = $15, visibility = $16,
+              version = version + 1, last_active_at = now()
+        WHERE id = $1 AND version = $2 AND erased_at IS NULL
+        RETURNING version`,
+      [
+        profileId,
+        expectedVersion,
+        f.headline,
+        f.bio,
+        f.country,
+        f.city,
+        f.lat,
+        f.lng,
+        f.workModes,
+        f.engagementTypes,
+        f.hoursPerWeek,
+        f.availableFrom,
+        f.hourlyRateEur,
+        JSON.stringify(f.portfolio),
+        f.openToWork,
+        f.visibility,
+      ],
+    )) as Returned;
+    return rows.length === 1 ? (rows[0] as { version: number }).version : undefined;
+  }
+
+  /**
+   * Makes the profile's skills exactly `skills`. A skill kept across the update keeps its
+   * `verified` flag: evidence from a certificate is not the trainee's to change.
+   */
+  async replaceSkills(
+    manager: EntityManager,
+    profileId: string,
+    skills: SkillInput[],
+  ): Promise<void> {
+    await manager.query(
+      `DELETE FROM profile_skills WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[]))`,
+      [profileId, skills.map((s) => s.skillId)],
+    );
+    if (skills.length === 0) return;
+    await manager.query(
+      `INSERT INTO profile_skills (profile_id, skill_id, level, years)
+       SELECT $1, s.skill_id, s.level, s.years
+         FROM unnest($2::uuid[], $3::smallint[], $4::smallint[]) AS s(skill_id, level, years)
+       ON CONFLICT (profile_id, skill_id)
+       DO UPDATE SET level = EXCLUDED.level, years = EXCLUDED.years`,
+      [
+        profileId,
+        skills.map((s) => s.skillId),
+        skills.map((s) => s.level),
+        skills.map((s) => s.years),
+      ],
+    );
+  }
+
+  async replaceLanguages(
+    manager: EntityManager,
+    profileId: string,
+    languages: { code: string; level: CefrLevel }[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM profile_languages WHERE profile_id = $1`, [profileId]);
+    if (languages.length === 0) return;
+    await manager.query(
+      `INSERT INTO profile_languages (profile_id, code, level)
+       SELECT $1, l.code, l.level FROM unnest($2::text[], $3::text[]) AS l(code, level)`,
+      [profileId, languages.map((l) => l.code), languages.map((l) => l.level)],
+    );
+  }
+
+  /**
+   * Marks these skills of the profile as backed by evidence (e.g. a completed course) and
+   * bumps the version so caches and the index see the change. Returns how many rows changed.
+   */
+  async markSkillsVerified(
+    manager: EntityManager,
+    profileId: string,
+    skillIds: string[],
+  ): Promise<number> {
+    const [, changed] = (await manager.query(
+      `UPDATE profile_skills SET verified = true
+        WHERE profile_id = $1 AND skill_id = ANY($2::uuid[]) AND NOT verified`,
+      [profileId, skillIds],
+    )) as Returned;
+    if (changed > 0) {
+      await manager.query(
+        `UPDATE profiles SET version = version + 1 WHERE id = $1 AND erased_at IS NULL`,
+        [profileId],
+      );
+    }
+    return changed;
+  }
+
+  async upsertInclusion(
+    manager: EntityManager,
+    profileId: string,
+    f: InclusionFields,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO profile_inclusion (profile_id, sex, birth_year, groups)
+       VALUES ($1, $2, $3, $4)
+       ON CONFLICT (profile_id)
+       DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year, groups = EXCLUDED.groups`,
+      [profileId, f.sex, f.birthYear, f.groups],
+    );
+  }
+
+  async deleteInclusion(manager: EntityManager, profileId: string): Promise<void> {
+    await manager.query(`DELETE FROM profile_inclusion WHERE profile_id = $1`, [profileId]);
+  }
+
+  findInclusion(profileId: string): Promise<ProfileInclusionEntity | null> {
+    return this.dataSource.getRepository(ProfileInclusionEntity).findOneBy({ profileId });
+  }
+
+  /**
+   * Erasure: every personal field is wiped and the link to the user is cut; the row (id,
+   * country, timestamps) stays as an anonymous anchor for outcome counts. Returns false when
+   * the profile was already erased.
+   */
+  async erase(manager: EntityManager, profileId: string): Promise<boolean> {
+    await manager.query(`DELETE FROM profile_inclusion WHERE profile_id = $1`, [profileId]);
+    await manager.query(`DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
+    await manager.query(`DELETE FROM profile_languages WHERE profile_id = $1`, [profileId]);
+    const [rows] = (await manager.query(
+      `UPDATE profiles
+          SET user_id = NULL, headline = NULL, bio = NULL, city = NULL, lat = NULL, lng = NULL,
+              work_modes = '{}', engagement_types = '{}', hours_per_week = NULL,
+              available_from = NULL, hourly_rate_eur = NULL, portfolio = '[]',
+              open_to_work = false, visibility = 'private', version = version + 1,
+              erased_at = now()
+        WHERE id = $1 AND erased_at IS NULL
+        RETURNING id`,
+      [profileId],
+    )) as Returned;
+    return rows.length === 1;
+  }
+
+  private async withDetails(
+    manager: EntityManager,
+    profiles: ProfileEntity[],
+  ): Promise<ProfileAggregate[]> {
+    if (profiles.length === 0) return [];
+    const ids = profiles.map((p) => p.id);
+    const userIds = profiles.flatMap((p) => (p.userId === null ? [] : [p.userId]));
+    const [skills, languages, names] = await Promise.all([
+      manager
+        .getRepository(ProfileSkillEntity)
+        .find({ where: { profileId: In(ids) }, order: { level: 'DESC', skillId: 'ASC' } }),
+      manager
+        .getRepository(ProfileLanguageEntity)
+        .find({ where: { profileId: In(ids) }, order: { code: 'ASC' } }),
+      this.displayNames(manager, userIds),
+    ]);
+    const skillsOf = groupBy(skills, (s) => s.profileId);
+    const languagesOf = groupBy(languages, (l) => l.profileId);
+    return profiles.map((profile) => ({
+      profile,
+      displayName: profile.userId === null ? null : (names.get(profile.userId) ?? null),
+      skills: skillsOf.get(profile.id) ?? [],
+      languages: languagesOf.get(profile.id) ?? [],
+    }));
+  }
+
+  /** Display names live on the account (identity); read alongside, never copied. */
+  private async displayNames(
+    manager: EntityManager,
+    userIds: string[],
+  ): Promise<Map<string, string | null>> {
+    if (userIds.length === 0) return new Map();
+    const rows: { id: string; display_name: string | null }[] = await manager.query(
+      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
+      [userIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.display_name]));
+  }
+}
+
+function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+  return groups;
+}

@@ -1,0 +1,263 @@
+import { TransactionRunner } from '@app/database';
+import { GeoService, BALKAN_COUNTRIES } from '@app/geo';
+import { InputValidationError, type FieldError } from '@app/http';
+import { UserAccountsService, UsersService, type AuthUser, type Role } from '@app/identity';
+import {
+  OutboxWriter,
+  SearchIndexRegistry,
+  expectTaskSucceeded,
+  isIndexNotFound,
+} from '@app/search';
+import { Injectable, Logger } from '@nestjs/common';
+import { Meilisearch } from 'meilisearch';
+import type { EntityManager } from 'typeorm';
+import type { InclusionUpdateDto } from './dto/inclusion-update.dto.js';
+import type { ProfileExportResponseDto } from './dto/profile-export.dto.js';
+import type { ProfileResponseDto, PublicProfileResponseDto } from './dto/profile-response.dto.js';
+import type { ProfileUpdateDto } from './dto/profile-update.dto.js';
+import { checkProfileUpdate, unknownSkillErrors } from './profile-input-rules.js';
+import { toProfileExport, toProfileResponse, toPublicProfileResponse } from './profile-mapping.js';
+import { PROFILES_INDEX } from './profile-search-document.js';
+import { DEFAULT_VISIBILITY, type Visibility } from './profile-values.js';
+import {
+  ProfileNotFoundError,
+  ProfileVersionConflictError,
+  SearchErasureFailedError,
+} from './profiles.errors.js';
+import {
+  ProfilesRepository,
+  type ProfileAggregate,
+  type ProfileFields,
+} from './profiles.repository.js';
+import { TaxonomyService } from '@app/taxonomy';
+import { loadSkillNames } from './profile-mapping.js';
+
+const BALKAN = new Set<string>(BALKAN_COUNTRIES);
+
+/** Which visibilities each role may read (the owner reads their own profile through /me). */
+export function visibilitiesFor(role: Role): Visibility[] {
+  switch (role) {
+    case 'company':
+      return ['companies'];
+    case 'broker':
+    case 'admin':
+      return ['brokers', 'companies'];
+    default:
+      return [];
+  }
+}
+
+@Injectable()
+export class ProfilesService {
+  private readonly logger = new Logger(ProfilesService.name);
+
+  constructor(
+    private readonly profiles: ProfilesRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly geo: GeoService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly users: UsersService,
+    private readonly accounts: UserAccountsService,
+    private readonly meili: Meilisearch,
+    private readonly indexes: SearchIndexRegistry,
+  ) {}
+
+  /** Runs inside the registration transaction: every trainee starts with an empty profile. */
+  async createForTrainee(manager: EntityManager, userId: string): Promise<string> {
+    const id = await this.profiles.insertForUser(manager, userId);
+    await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [id]);
+    return id;
+  }
+
+  /**
+   * Marks skills of a profile as backed by evidence (e.g. a completed course) inside the
+   * caller's transaction and queues the re-index. Skills the profile does not list are ignored.
+   */
+  async markSkillsVerified(
+    manager: EntityManager,
+    profileId: string,
+    skillIds: string[],
+  ): Promise<number> {
+    const changed = await this.profiles.markSkillsVerified(manager, profileId, skillIds);
+    if (changed > 0) await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);
+    return changed;
+  }
+
+  async getOwn(user: AuthUser): Promise<ProfileResponseDto> {
+    const aggregate = await this.requireOwn(user);
+    return toProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
+  }
+
+  /**
+   * Full replacement, guarded by the version the client read: the UPDATE only matches that
+   * version, so of two concurrent edits exactly one wins and the other gets 412 with nothing
+   * written. Skills, languages and the outbox row commit in the same transaction.
+   */
+  async updateOwn(
+    user: AuthUser,
+    expectedVersion: number,
+    dto: ProfileUpdateDto,
+  ): Promise<ProfileResponseDto> {
+    const fields = await this.resolveUpdate(dto);
+    const profileId = await this.requireOwnId(user);
+    await this.transactions.run(async (manager) => {
+      const version = await this.profiles.updateIfVersion(
+        manager,
+        profileId,
+        expectedVersion,
+        fields,
+      );
+      if (version === undefined) {
+        const current = await this.profiles.findOwnedBy(user.id);
+        throw new ProfileVersionConflictError(current?.profile.version ?? expectedVersion);
+      }
+      await this.profiles.replaceSkills(
+        manager,
+        profileId,
+        (dto.skills ?? []).map((s) => ({
+          skillId: s.skillId.toLowerCase(),
+          level: s.level,
+          years: s.years ?? null,
+        })),
+      );
+      await this.profiles.replaceLanguages(manager, profileId, dto.languages ?? []);
+      await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);
+    });
+    return this.getOwn(user);
+  }
+
+  /** Stored only with consent; withdrawing consent deletes it. Nothing is returned. */
+  async setInclusion(user: AuthUser, dto: InclusionUpdateDto): Promise<void> {
+    const profileId = await this.requireOwnId(user);
+    await this.transactions.run(async (manager) => {
+      if (!dto.consentToReporting) {
+        await this.profiles.deleteInclusion(manager, profileId);
+        return;
+      }
+      await this.profiles.upsertInclusion(manager, profileId, {
+        sex: dto.sex ?? null,
+        birthYear: dto.birthYear ?? null,
+        groups: [...new Set(dto.groups ?? [])],
+      });
+    });
+  }
+
+  async exportOwn(user: AuthUser): Promise<ProfileExportResponseDto> {
+    const aggregate = await this.requireOwn(user);
+    const [account, inclusion, names] = await Promise.all([
+      this.users.findAccount(user.id),
+      this.profiles.findInclusion(aggregate.profile.id),
+      this.skillNamesOf([aggregate]),
+    ]);
+    if (account === null) throw new ProfileNotFoundError();
+    return toProfileExport(account, aggregate, names, inclusion);
+  }
+
+  /**
+   * Erasure: one transaction wipes the profile's personal fields, its skills, languages and
+   * inclusion data, and the account; then the search document is deleted and the engine's task
+   * awaited, so the person is gone from search when this returns.
+   */
+  async eraseOwn(user: AuthUser): Promise<void> {
+    const profileId = await this.requireOwnId(user);
+    await this.transactions.run(async (manager) => {
+      await this.profiles.erase(manager, profileId);
+      await this.accounts.eraseUser(manager, user.id);
+      // A relay pass that read the document before this commit could write it back; the
+      // outbox row makes the next pass delete it again (an erased profile loads as missing).
+      await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);
+    });
+    await this.deleteFromSearch(profileId);
+  }
+
+  /** A profile as a broker, company or admin may see it; invisible and unknown look alike. */
+  async getVisible(viewer: AuthUser, id: string): Promise<PublicProfileResponseDto> {
+    const [aggregate] = await this.profiles.findVisibleByIds([id], visibilitiesFor(viewer.role));
+    if (aggregate === undefined) throw new ProfileNotFoundError();
+    return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
+  }
+
+  /** Public views of these ids in the given order, dropping any the viewer may not see. */
+  async getVisibleInOrder(viewer: AuthUser, ids: string[]): Promise<PublicProfileResponseDto[]> {
+    const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
+    const names = await this.skillNamesOf(found);
+    const byId = new Map(found.map((a) => [a.profile.id, a]));
+    return ids.flatMap((id) => {
+      const a = byId.get(id);
+      return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+    });
+  }
+
+  private async deleteFromSearch(profileId: string): Promise<void> {
+    const uid = this.indexes.uidOf(PROFILES_INDEX);
+    try {
+      await expectTaskSucceeded(this.meili.index(uid).deleteDocument(profileId));
+    } catch (error) {
+      // A missing index holds nothing to delete.
+      if (isIndexNotFound(error)) return;
+      this.logger.error({ err: error, profileId }, 'Deleting an erased profile from search failed');
+      throw new SearchErasureFailedError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async resolveUpdate(dto: ProfileUpdateDto): Promise<ProfileFields> {
+    const errors: FieldError[] = checkProfileUpdate(dto);
+    const skills = dto.skills ?? [];
+    if (skills.length > 0) {
+      const known = await this.taxonomy.findExistingIds(skills.map((s) => s.skillId.toLowerCase()));
+      errors.push(...unknownSkillErrors(skills, new Set(known)));
+    }
+    let coordinates: { lat: number; lng: number } | undefined;
+    if (dto.city !== undefined && dto.country !== undefined) {
+      const city = this.geo.findCity(dto.country, dto.city);
+      if (city === undefined) {
+        errors.push({
+          field: 'city',
+          message: BALKAN.has(dto.country)
+            ? `is not a known town of ${dto.country} (see GET /api/geo/cities)`
+            : `is not a town we know in ${dto.country}; leave it out or pick one from GET /api/geo/cities`,
+        });
+      } else {
+        coordinates = { lat: city.lat, lng: city.lng };
+      }
+    }
+    if (errors.length > 0) throw new InputValidationError(errors);
+    return {
+      headline: emptyToNull(dto.headline),
+      bio: emptyToNull(dto.bio),
+      country: dto.country ?? null,
+      city: coordinates === undefined ? null : (dto.city ?? null),
+      lat: coordinates?.lat ?? null,
+      lng: coordinates?.lng ?? null,
+      workModes: [...new Set(dto.workModes ?? [])],
+      engagementTypes: [...new Set(dto.engagementTypes ?? [])],
+      hoursPerWeek: dto.hoursPerWeek ?? null,
+      availableFrom: dto.availableFrom ?? null,
+      hourlyRateEur: dto.hourlyRateEur ?? null,
+      portfolio: (dto.portfolio ?? []).map((p) => ({ title: p.title, url: p.url })),
+      openToWork: dto.openToWork ?? true,
+      visibility: dto.visibility ?? DEFAULT_VISIBILITY,
+    };
+  }
+
+  private async requireOwn(user: AuthUser): Promise<ProfileAggregate> {
+    const aggregate = await this.profiles.findOwnedBy(user.id);
+    if (aggregate === undefined) throw new ProfileNotFoundError();
+    return aggregate;
+  }
+
+  private async requireOwnId(user: AuthUser): Promise<string> {
+    const id = await this.profiles.findIdOfUser(user.id);
+    if (id === undefined) throw new ProfileNotFoundError();
+    return id;
+  }
+
+  private skillNamesOf(aggregates: ProfileAggregate[]): Promise<ReadonlyMap<string, string>> {
+    return loadSkillNames(this.taxonomy, aggregates);
+  }
+}
+
+function emptyToNull(value: string | undefined): string | null {
+  return value === undefined || value.trim() === '' ? null : value;
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from '@jest/globals';
+import { InputValidationError } from '@app/http';
+import {
+  buildTalentFilter,
+  decodeCursor,
+  encodeCursor,
+  nextCursorAfter,
+  parseTalentQuery,
+} from './talent-query.js';
+
+const SKILL = '0b6f3c52-6a53-4bd4-9a4c-1f1a8f0b5a11';
+const OTHER = '7d1c2f0e-1111-4222-8333-944455556666';
+
+function fieldsOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof InputValidationError) return error.errors.map((e) => e.field);
+    throw error;
+  }
+  throw new Error('expected a validation error');
+}
+
+describe('parseTalentQuery', () => {
+  it('parses comma-separated values, levels and defaults', () => {
+    const q = parseTalentQuery({
+      q: ' Đorđe ',
+      skills: `${SKILL}:3, ${OTHER}`,
+      countries: 'xk,AL',
+      languages: 'en:b2,de',
+      near: '42.66,21.17,50',
+      engagementTypes: 'freelance',
+      workModes: 'remote,hybrid',
+    });
+    expect(q).toMatchObject({
+      q: 'Đorđe',
+      skills: [
+        { skillId: SKILL, minLevel: 3 },
+        { skillId: OTHER, minLevel: undefined },
+      ],
+      countries: ['XK', 'AL'],
+      languages: [
+        { code: 'en', minLevel: 'B2' },
+        { code: 'de', minLevel: undefined },
+      ],
+      near: { lat: 42.66, lng: 21.17, km: 50 },
+      sort: 'relevance',
+      limit: 20,
+      offset: 0,
+      includeNotOpen: false,
+    });
+  });
+
+  it('names every bad parameter at once', () => {
+    expect(
+      fieldsOf(() =>
+        parseTalentQuery({
+          skills: `not-a-uuid,${SKILL}:9`,
+          countries: 'Serbia',
+          languages: 'english,en:D1',
+          near: '91,0,10',
+          limit: '500',
+          cursor: 'garbage',
+          workModes: 'teleport',
+        }),
+      ),
+    ).toEqual(
+      expect.arrayContaining([
+        'skills',
+        'countries',
+        'languages',
+        'near',
+        'limit',
+        'cursor',
+        'workModes',
+      ]),
+    );
+  });
+
+  it.each(['1,2', 'a,b,c', '0,0,0', '0,200,5', '0,0,5000', '1,2,3,4'])(
+    'refuses near=%s',
+    (near) => {
+      expect(fieldsOf(() => parseTalentQuery({ near }))).toEqual(['near']);
+    },
+  );
+});
+
+describe('cursors', () => {
+  it('round-trip and stop at the end or at maxTotalHits', () => {
+    expect(decodeCursor(encodeCursor(40))).toBe(40);
+    expect(nextCursorAfter(0, 20, 35)).toBe(encodeCursor(20));
+    expect(nextCursorAfter(20, 20, 35)).toBeNull();
+    expect(nextCursorAfter(980, 20, 5000)).toBeNull();
+    expect(decodeCursor(encodeCursor(5000))).toBeUndefined();
+    expect(decodeCursor('bm90IGpzb24')).toBeUndefined();
+  });
+});
+
+describe('buildTalentFilter', () => {
+  it('scopes by visibility and open to work, and keys levels', () => {
+    const q = parseTalentQuery({ skills: `${SKILL}:3`, languages: 'en:B2', countries: 'RS' });
+    expect(buildTalentFilter(q, ['companies'])?.toString()).toBe(
+      '(visibility IN ["companies"]) AND (openToWork = true) AND ' +
+        `(skillLevels = "${SKILL}:3") AND (country IN ["RS"]) AND (languageLevels = "en:B2")`,
+    );
+  });
+
+  it('lets a broker include people not open to work', () => {
+    const q = parseTalentQuery({ includeNotOpen: 'true' });
+    expect(buildTalentFilter(q, ['brokers', 'companies'])?.toString()).toBe(
+      'visibility IN ["brokers", "companies"]',
+    );
+  });
+
+  it('verified=true asks for the requested skills to be verified, or any verified skill', () => {
+    expect(
+      buildTalentFilter(parseTalentQuery({ verified: 'true' }), ['companies'])?.toString(),
+    ).toContain('hasVerifiedSkills = true');
+    expect(
+      buildTalentFilter(parseTalentQuery({ verified: 'true', skills: SKILL }), [
+        'companies',
+      ])?.toString(),
+    ).toContain(`verifiedSkillIds = "${SKILL}"`);
+  });
+
+  it('puts a radius in metres', () => {
+    const q = parseTalentQuery({ near: '42.5,21,25' });
+    expect(buildTalentFilter(q, ['companies'])?.toString()).toContain(
+      '_geoRadius(42.5, 21, 25000)',
+    );
+  });
+});

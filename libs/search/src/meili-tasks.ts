@@ -1,0 +1,80 @@
+import {
+  MeilisearchApiError,
+  MeilisearchRequestError,
+  MeilisearchRequestTimeOutError,
+  MeilisearchTaskTimeOutError,
+  type EnqueuedTaskPromise,
+  type Task,
+} from 'meilisearch';
+
+/** How long to wait for one task: a relay batch is small, a reindex page is 5,000 documents. */
+export const TASK_TIMEOUT_MS = { relay: 30_000, bulk: 300_000 } as const;
+
+/** A Meilisearch task that finished with a status other than `succeeded`. */
+export class SearchTaskFailedError extends Error {
+  constructor(readonly task: Task) {
+    super(
+      `Meilisearch task ${task.uid} (${task.type}) ${task.status}: ` +
+        `${task.error?.code ?? 'no code'}: ${task.error?.message ?? 'no message'}`,
+    );
+    this.name = 'SearchTaskFailedError';
+  }
+
+  get code(): string | undefined {
+    return this.task.error?.code;
+  }
+}
+
+/**
+ * Enqueues, waits and checks the final status: the client's `waitTask` resolves for failed and
+ * canceled tasks too.
+ */
+export async function expectTaskSucceeded(
+  enqueued: EnqueuedTaskPromise,
+  timeout: number = TASK_TIMEOUT_MS.relay,
+): Promise<Task> {
+  const task = await enqueued.waitTask({ timeout, interval: 25 });
+  if (task.status !== 'succeeded') throw new SearchTaskFailedError(task);
+  return task;
+}
+
+const TRANSIENT_TASK_ERRORS = new Set([
+  'internal',
+  'io_error',
+  'no_space_left_on_device',
+  'database_size_limit_reached',
+  'too_many_open_files',
+]);
+
+/**
+ * True when the failure says nothing about the documents: Meilisearch is unreachable, slow, or
+ * failing internally. Such rows wait and retry forever; only document-level failures count
+ * towards dead-lettering.
+ */
+export function isSearchUnavailable(error: unknown): boolean {
+  if (
+    error instanceof MeilisearchRequestError ||
+    error instanceof MeilisearchRequestTimeOutError ||
+    error instanceof MeilisearchTaskTimeOutError
+  ) {
+    return true;
+  }
+  if (error instanceof MeilisearchApiError) {
+    return error.response.status >= 500 || error.response.status === 429;
+  }
+  if (error instanceof SearchTaskFailedError) {
+    return error.task.status === 'canceled' || TRANSIENT_TASK_ERRORS.has(error.code ?? '');
+  }
+  return false;
+}
+
+/** True when Meilisearch answered that the index does not exist. */
+export function isIndexNotFound(error: unknown): boolean {
+  if (error instanceof SearchTaskFailedError) return error.code === 'index_not_found';
+  if (error instanceof MeilisearchApiError) return error.cause?.code === 'index_not_found';
+  return false;
+}
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

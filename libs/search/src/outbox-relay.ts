@@ -1,0 +1,182 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { backoffDelayMs } from './backoff.js';
+import { coalesceRows, type DocumentWork } from './coalesce.js';
+import { errorMessage } from './meili-tasks.js';
+import { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
+import { SearchDocumentSync, type DocumentOutcome } from './search-document-sync.js';
+import { SearchIndexRegistry } from './search-index.registry.js';
+
+export interface RelayCounts {
+  /** Outbox rows marked processed. */
+  processed: number;
+  /** Outbox rows dead-lettered (`failed_at` set). */
+  failed: number;
+}
+
+interface BatchResult extends RelayCounts {
+  claimed: number;
+  retried: number;
+}
+
+export interface RelayLoopOptions {
+  /** Sleep between polls when nothing is available. */
+  idleMs?: number;
+  /** Resolves early to end an idle sleep (e.g. a LISTEN/NOTIFY wake-up). */
+  wakeUp?: () => Promise<void>;
+}
+
+/** A lease longer than any single pass (task waits are 30 s), so rows are never handled twice. */
+const LEASE_MS = 120_000;
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/**
+ * Moves outbox rows to Meilisearch: claims a batch, loads each document once, upserts or deletes
+ * it, checks every task, and marks rows processed, delayed (backoff) or dead-lettered. Several
+ * relays may run at once (api tests, many workers): claims lease whole documents.
+ */
+@Injectable()
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxRepository,
+    private readonly registry: SearchIndexRegistry,
+    private readonly documentSync: SearchDocumentSync,
+  ) {}
+
+  /** Processes batches until no row is available now (delayed rows stay for later). */
+  async drain(): Promise<RelayCounts> {
+    const total: RelayCounts = { processed: 0, failed: 0 };
+    for (;;) {
+      const batch = await this.processBatch();
+      total.processed += batch.processed;
+      total.failed += batch.failed;
+      if (batch.claimed === 0) return total;
+    }
+  }
+
+  /** Relays until `signal` aborts; the batch in hand is finished first. */
+  async runLoop(signal: AbortSignal, options: RelayLoopOptions = {}): Promise<void> {
+    const idleMs = options.idleMs ?? 250;
+    let lastPurge = 0;
+    let errors = 0;
+    while (!signal.aborted) {
+      try {
+        if (Date.now() - lastPurge > PURGE_EVERY_MS) {
+          lastPurge = Date.now();
+          const purged = await this.outbox.deleteProcessedBefore(this.config.outboxRetentionDays);
+          if (purged > 0) this.logger.log(`Deleted ${purged} processed outbox rows`);
+        }
+        const batch = await this.processBatch();
+        errors = 0;
+        if (batch.claimed === 0) await idle(idleMs, signal, options.wakeUp);
+      } catch (error) {
+        // The database itself is failing: back off, the rows are safe where they are.
+        errors += 1;
+        const delay = backoffDelayMs(errors);
+        this.logger.error(
+          `Outbox relay pass failed (${errorMessage(error)}); retry in ${delay} ms`,
+        );
+        await idle(delay, signal);
+      }
+    }
+  }
+
+  /** One claim-and-process pass. */
+  async processBatch(): Promise<BatchResult> {
+    const rows = await this.outbox.claimBatch(
+      [SEARCH_SYNC_KIND],
+      this.config.outboxBatchSize,
+      LEASE_MS,
+    );
+    const result: BatchResult = { claimed: rows.length, processed: 0, failed: 0, retried: 0 };
+    for (const [target, documents] of coalesceRows(rows)) {
+      const outcomes = await this.syncTarget(target, documents);
+      const counts = await this.settle(documents, outcomes);
+      result.processed += counts.processed;
+      result.failed += counts.failed;
+      result.retried += counts.retried;
+    }
+    return result;
+  }
+
+  private async syncTarget(
+    target: string,
+    documents: DocumentWork<ClaimedOutboxRow>[],
+  ): Promise<Map<string, DocumentOutcome>> {
+    const definition = this.registry.find(target);
+    if (definition === undefined) {
+      const failure: DocumentOutcome = {
+        ok: false,
+        unavailable: false,
+        error: `no search index definition named "${target}" in this process`,
+      };
+      return new Map(documents.map((d) => [d.documentId, failure]));
+    }
+    return this.documentSync.sync(
+      definition,
+      this.registry.uidOf(target),
+      documents.map((d) => d.documentId),
+    );
+  }
+
+  private async settle(
+    documents: DocumentWork<ClaimedOutboxRow>[],
+    outcomes: Map<string, DocumentOutcome>,
+  ): Promise<Omit<BatchResult, 'claimed'>> {
+    const done: string[] = [];
+    const dead = new Map<string, string[]>();
+    const retries = new Map<string, { ids: string[]; delayMs: number; error: string }>();
+    for (const work of documents) {
+      const outcome = outcomes.get(work.documentId) ?? {
+        ok: false as const,
+        unavailable: false,
+        error: 'no outcome',
+      };
+      const ids = work.rows.map((r) => r.id);
+      if (outcome.ok) {
+        done.push(...ids);
+        continue;
+      }
+      const attempts = work.attempts + 1;
+      if (!outcome.unavailable && attempts >= this.config.outboxMaxAttempts) {
+        dead.set(outcome.error, [...(dead.get(outcome.error) ?? []), ...ids]);
+        continue;
+      }
+      const error = outcome.unavailable ? `search unavailable: ${outcome.error}` : outcome.error;
+      const delayMs = backoffDelayMs(attempts);
+      retries.set(work.documentId, { ids, delayMs, error });
+    }
+    await this.outbox.markProcessed(done);
+    for (const [error, ids] of dead) {
+      this.logger.error(`Dead-lettered ${ids.length} outbox rows: ${error}`);
+      await this.outbox.markFailed(ids, error);
+    }
+    for (const retry of retries.values()) await this.outbox.scheduleRetry(retry);
+    if (retries.size > 0) {
+      const sample = retries.values().next().value;
+      this.logger.warn(`${retries.size} documents will be retried: ${sample?.error}`);
+    }
+    return {
+      processed: done.length,
+      failed: [...dead.values()].reduce((n, ids) => n + ids.length, 0),
+      retried: [...retries.values()].reduce((n, r) => n + r.ids.length, 0),
+    };
+  }
+}
+
+function idle(ms: number, signal: AbortSignal, wakeUp?: () => Promise<void>): Promise<void> {
+  if (signal.aborted) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+    void wakeUp?.().then(done, done);
+  });
+}

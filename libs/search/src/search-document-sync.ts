@@ -1,0 +1,96 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Meilisearch } from 'meilisearch';
+import { DataSource } from 'typeorm';
+import {
+  errorMessage,
+  expectTaskSucceeded,
+  isIndexNotFound,
+  isSearchUnavailable,
+  TASK_TIMEOUT_MS,
+} from './meili-tasks.js';
+import type { SearchDocument, SearchIndexDefinition } from './search-index.js';
+
+/** What happened to one document id. `unavailable` failures never count towards dead-lettering. */
+export type DocumentOutcome =
+  { ok: true; action: 'upserted' | 'deleted' } | { ok: false; unavailable: boolean; error: string };
+
+/**
+ * Makes Meilisearch agree with PostgreSQL for a set of ids: loads their current documents once,
+ * upserts those that exist and deletes those that do not. Used by the relay, the reindex
+ * catch-up and the drift repair alike.
+ */
+@Injectable()
+export class SearchDocumentSync {
+  constructor(
+    private readonly meili: Meilisearch,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async sync(
+    definition: SearchIndexDefinition,
+    uid: string,
+    ids: string[],
+    timeout: number = TASK_TIMEOUT_MS.relay,
+  ): Promise<Map<string, DocumentOutcome>> {
+    const outcomes = new Map<string, DocumentOutcome>();
+    const wanted = new Set(ids);
+    let documents: SearchDocument[];
+    try {
+      documents = (await definition.loadDocuments(this.dataSource.manager, [...wanted])).filter(
+        (d) => wanted.has(d.id),
+      );
+    } catch (error) {
+      const failure = {
+        ok: false as const,
+        unavailable: false,
+        error: `load: ${errorMessage(error)}`,
+      };
+      for (const id of wanted) outcomes.set(id, failure);
+      return outcomes;
+    }
+    const present = new Set(documents.map((d) => d.id));
+    const missing = [...wanted].filter((id) => !present.has(id));
+    const index = this.meili.index<SearchDocument>(uid);
+
+    if (documents.length > 0) {
+      const failure = await this.attempt(() =>
+        expectTaskSucceeded(index.addDocuments(documents, { primaryKey: 'id' }), timeout),
+      );
+      if (failure === undefined) {
+        for (const d of documents) outcomes.set(d.id, { ok: true, action: 'upserted' });
+      } else if (failure.unavailable || documents.length === 1) {
+        for (const d of documents) outcomes.set(d.id, failure);
+      } else {
+        // One bad document fails the whole task: find it by sending the others one by one.
+        for (const d of documents) {
+          const single = await this.attempt(() =>
+            expectTaskSucceeded(index.addDocuments([d], { primaryKey: 'id' }), timeout),
+          );
+          outcomes.set(d.id, single ?? { ok: true, action: 'upserted' });
+        }
+      }
+    }
+    if (missing.length > 0) {
+      const failure = await this.attempt(
+        () => expectTaskSucceeded(index.deleteDocuments(missing), timeout),
+        isIndexNotFound,
+      );
+      for (const id of missing) outcomes.set(id, failure ?? { ok: true, action: 'deleted' });
+    }
+    return outcomes;
+  }
+
+  private async attempt(
+    work: () => Promise<unknown>,
+    harmless: (error: unknown) => boolean = () => false,
+  ): Promise<Extract<DocumentOutcome, { ok: false }> | undefined> {
+    try {
+      await work();
+      return undefined;
+    } catch (error) {
+      if (harmless(error)) return undefined;
+      return { ok: false, unavailable: isSearchUnavailable(error), error: errorMessage(error) };
+    }
+  }
+}

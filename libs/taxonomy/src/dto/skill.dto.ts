@@ -1,0 +1,129 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { SKILL_CATEGORIES, type SkillCategory } from '../entities/skill.entity.js';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class SkillSearchQueryDto {
+  @ApiPropertyOptional({
+    example: 'javscript',
+    description: 'Start of a skill name or alias, any script, typos tolerated',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: 10, minimum: 1, maximum: 50, default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1)
+  @Max(50)
+  limit?: number;
+}
+
+export class SkillIdParamDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id: string;
+}
+
+export class SkillSummaryDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'JavaScript' }) name: string;
+  @ApiProperty({ enum: SKILL_CATEGORIES, example: 'digital' }) category: SkillCategory;
+  @ApiPropertyOptional({
+    example: 'http://data.europa.eu/esco/skill/a0a0a8a4-1b47-4d4b-8cc9-ed8a0a2e7c5b',
+    nullable: true,
+  })
+  escoUri?: string;
+}
+
+export class SkillAliasResponseDto {
+  @ApiProperty({ example: 'JS' }) label: string;
+  @ApiProperty({ example: 'en', description: 'ISO 639-1 language of the label' }) lang: string;
+}
+
+export class SkillResponseDto extends SkillSummaryDto {
+  @ApiProperty({ type: [SkillAliasResponseDto] }) aliases: SkillAliasResponseDto[];
+}
+
+export const RESOLVE_MAX_LABELS = 500;
+
+export class ResolveSkillsDto {
+  @ApiProperty({ type: [String], example: ['nodejs', 'React.js', 'MS Excel'], maxItems: 500 })
+  @IsArray()
+  @ArrayMaxSize(RESOLVE_MAX_LABELS)
+  @IsString({ each: true })
+  @MaxLength(200, { each: true })
+  labels: string[];
+}
+
+export class ResolvedSkillDto {
+  @ApiProperty({ example: 'nodejs' }) label: string;
+  @ApiProperty({ type: SkillSummaryDto, nullable: true }) skill: SkillSummaryDto | null;
+}
+
+export class NewSkillAliasDto {
+  @ApiProperty({ example: 'Nest.js', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label: string;
+
+  @ApiPropertyOptional({ example: 'en', default: 'en', description: 'ISO 639-1 code' })
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'lang must be an ISO 639-1 code such as en or sr' })
+  lang?: string;
+}
+
+export class CreateSkillDto {
+  @ApiProperty({ example: 'NestJS', maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  name: string;
+
+  @ApiProperty({ enum: SKILL_CATEGORIES, example: 'digital' })
+  @IsIn(SKILL_CATEGORIES)
+  category: SkillCategory;
+
+  @ApiPropertyOptional({ example: 'Node.js framework for server-side applications.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'http://data.europa.eu/esco/skill/…' })
+  @IsOptional()
+  @IsUrl({ require_tld: true, protocols: ['http', 'https'] })
+  @MaxLength(300)
+  escoUri?: string;
+
+  @ApiPropertyOptional({ type: [NewSkillAliasDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NewSkillAliasDto)
+  aliases?: NewSkillAliasDto[];
+}

@@ -1,0 +1,33 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { Inject, Injectable } from '@nestjs/common';
+import { Meilisearch } from 'meilisearch';
+import type { SkillCategory } from './entities/skill.entity.js';
+import type { SkillDocument } from './skills.search-index.js';
+import { SKILLS_INDEX } from './skill-index-sync.js';
+
+export type SkillHit = Pick<SkillDocument, 'id' | 'name' | 'escoUri' | 'aliases'> & {
+  category: SkillCategory;
+};
+
+/** Reads the `skills` Meilisearch index (writes go through the outbox pipeline). */
+@Injectable()
+export class SkillSearchRepository {
+  constructor(
+    private readonly meili: Meilisearch,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get indexUid(): string {
+    return `${this.config.meiliIndexPrefix}${SKILLS_INDEX}`;
+  }
+
+  /** `foldedQuery` must already be folded (@app/text `foldQuery`). */
+  async searchFolded(foldedQuery: string, limit: number): Promise<SkillHit[]> {
+    const result = await this.meili.index<SkillDocument>(this.indexUid).search(foldedQuery, {
+      limit,
+      attributesToRetrieve: ['id', 'name', 'category', 'escoUri', 'aliases'],
+      ...(foldedQuery === '' ? { sort: ['name:asc'] } : {}),
+    });
+    return result.hits as SkillHit[];
+  }
+}

@@ -1,0 +1,97 @@
+import { RegisterSearchIndex, type SearchDocument, type SearchIndexDefinition } from '@app/search';
+import { foldForIndex } from '@app/text';
+import { Injectable } from '@nestjs/common';
+import type { Settings } from 'meilisearch';
+import type { EntityManager } from 'typeorm';
+import type { SkillAlias } from './entities/skill-alias.entity.js';
+import type { Skill } from './entities/skill.entity.js';
+import { SKILLS_INDEX } from './skill-index-sync.js';
+import { SkillRepository } from './skill.repository.js';
+
+export interface SkillDocument extends SearchDocument {
+  name: string;
+  category: string;
+  escoUri: string | null;
+  /** Every other label (ESCO alternative and curated), original spelling. */
+  aliases: string[];
+  /** Hidden: the name folded (any script, no diacritics, see @app/text). */
+  nameFolded: string;
+  /** Hidden: the aliases folded. */
+  aliasesFolded: string;
+}
+
+/** Fields clients see; the folded ones only serve matching. */
+export const SKILL_DISPLAYED_ATTRIBUTES = ['id', 'name', 'category', 'escoUri', 'aliases'];
+
+/**
+ * Autocomplete over skill names and aliases. Ranking puts `exactness` before `attribute`, and
+ * the name before the aliases in `searchableAttributes`: a skill whose name is exactly the query
+ * beats one that only has it as an alias (ESCO lists "Mocha" under JavaScript).
+ */
+export const SKILLS_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['name', 'nameFolded', 'aliases', 'aliasesFolded'],
+  displayedAttributes: SKILL_DISPLAYED_ATTRIBUTES,
+  filterableAttributes: ['category'],
+  sortableAttributes: ['name'],
+  rankingRules: ['words', 'typo', 'proximity', 'exactness', 'attribute', 'sort'],
+  typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+  synonyms: {
+    ms: ['microsoft'],
+    microsoft: ['ms'],
+    frontend: ['front end'],
+    backend: ['back end'],
+  },
+};
+
+export function toSkillDocument(skill: Skill, aliases: SkillAlias[]): SkillDocument {
+  const labels = aliases.filter((a) => a.kind !== 'preferred').map((a) => a.label);
+  return {
+    id: skill.id,
+    _version: skill.version,
+    name: skill.name,
+    category: skill.category,
+    escoUri: skill.escoUri,
+    aliases: labels,
+    nameFolded: foldForIndex(skill.name),
+    aliasesFolded: foldForIndex(labels.join(' ')),
+  };
+}
+
+@Injectable()
+@RegisterSearchIndex()
+export class SkillsSearchIndex implements SearchIndexDefinition<SkillDocument> {
+  readonly name = SKILLS_INDEX;
+  readonly settings = SKILLS_INDEX_SETTINGS;
+
+  constructor(private readonly skills: SkillRepository) {}
+
+  async loadDocuments(manager: EntityManager, ids: string[]): Promise<SkillDocument[]> {
+    return this.toDocuments(manager, await this.skills.findByIds(manager, ids));
+  }
+
+  async loadPage(
+    manager: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<SkillDocument[]> {
+    return this.toDocuments(manager, await this.skills.findPageAfter(manager, afterId, limit));
+  }
+
+  countDocuments(manager: EntityManager): Promise<number> {
+    return this.skills.countSkills(manager);
+  }
+
+  private async toDocuments(manager: EntityManager, skills: Skill[]): Promise<SkillDocument[]> {
+    const aliases = await this.skills.findAliasesOf(
+      manager,
+      skills.map((s) => s.id),
+    );
+    const bySkill = new Map<string, SkillAlias[]>();
+    for (const a of aliases) {
+      const list = bySkill.get(a.skillId) ?? [];
+      list.push(a);
+      bySkill.set(a.skillId, list);
+    }
+    return skills.map((s) => toSkillDocument(s, bySkill.get(s.id) ?? []));
+  }
+}

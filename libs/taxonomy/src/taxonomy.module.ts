@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { SkillAlias } from './entities/skill-alias.entity.js';
+import { Skill } from './entities/skill.entity.js';
+import { SkillIndexSync } from './skill-index-sync.js';
+import { SkillSearchRepository } from './skill-search.repository.js';
+import { SkillSeeder } from './skill-seeder.js';
+import { SkillRepository } from './skill.repository.js';
+import { SkillsController } from './skills.controller.js';
+import { SkillsSearchIndex } from './skills.search-index.js';
+import { TaxonomyService } from './taxonomy.service.js';
+
+/** The skills taxonomy: seeded from ESCO plus curated aliases, searchable, curated by admins. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Skill, SkillAlias])],
+  controllers: [SkillsController],
+  providers: [
+    SkillRepository,
+    SkillSearchRepository,
+    SkillIndexSync,
+    SkillSeeder,
+    SkillsSearchIndex,
+    TaxonomyService,
+  ],
+  exports: [TaxonomyService],
+})
+export class TaxonomyModule {}

@@ -1,0 +1,125 @@
+import { TransactionRunner } from '@app/database';
+import { foldKey, foldQuery } from '@app/text';
+import { InputValidationError } from '@app/http';
+import { Injectable } from '@nestjs/common';
+import type { CreateSkillDto, NewSkillAliasDto, SkillResponseDto } from './dto/skill.dto.js';
+import type { Skill } from './entities/skill.entity.js';
+import { SkillIndexSync } from './skill-index-sync.js';
+import { SkillSearchRepository, type SkillHit } from './skill-search.repository.js';
+import { toSkillResponse } from './skill.mapper.js';
+import { SkillRepository } from './skill.repository.js';
+import { SkillAliasExistsError, SkillExistsError, SkillNotFoundError } from './taxonomy.errors.js';
+
+export interface ResolvedLabel {
+  label: string;
+  skill: Skill | null;
+}
+
+/**
+ * The skills taxonomy for everyone: autocomplete, exact label resolution (other libs resolve
+ * free-text skills and validate skill ids here), and admin curation.
+ */
+@Injectable()
+export class TaxonomyService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly skills: SkillRepository,
+    private readonly search: SkillSearchRepository,
+    private readonly indexSync: SkillIndexSync,
+  ) {}
+
+  /** Typo-tolerant autocomplete over names and aliases; the query is folded first (any script). */
+  autocomplete(q: string | undefined, limit: number): Promise<SkillHit[]> {
+    return this.search.searchFolded(foldQuery(q ?? ''), limit);
+  }
+
+  async getSkill(id: string): Promise<SkillResponseDto> {
+    return this.tx.run(async (manager) => {
+      const skill = await this.skills.findById(manager, id);
+      if (skill === null) throw new SkillNotFoundError();
+      return toSkillResponse(skill, await this.skills.findAliasesOf(manager, [id]));
+    });
+  }
+
+  /**
+   * Free-text labels → canonical skills, by exact folded label only: the skill's own name beats a
+   * curated alias beats an ESCO alternative label. No fuzzy fallback: a wrong guess would
+   * silently mislabel imported work, while an unresolved label is reported and can be curated.
+   */
+  async resolveLabels(labels: string[]): Promise<ResolvedLabel[]> {
+    const keys = labels.map((l) => foldKey(l));
+    const matches = await this.tx.run((manager) =>
+      this.skills.findBestByFoldedLabels(manager, [...new Set(keys.filter((k) => k !== ''))]),
+    );
+    const byKey = new Map(matches.map((m) => [m.foldedLabel, m.skill]));
+    return labels.map((label, i) => ({ label, skill: byKey.get(keys[i]) ?? null }));
+  }
+
+  /** The ids among these that name existing skills (callers report the others). */
+  findExistingIds(ids: string[]): Promise<string[]> {
+    return this.tx.run((manager) => this.skills.findExistingIds(manager, [...new Set(ids)]));
+  }
+
+  /** The skills with these ids, for callers that show names (matching explanations, …). */
+  findByIds(ids: string[]): Promise<Skill[]> {
+    return this.tx.run((manager) => this.skills.findByIds(manager, [...new Set(ids)]));
+  }
+
+  async createSkill(dto: CreateSkillDto): Promise<SkillResponseDto> {
+    return this.tx.run(async (manager) => {
+      const nameKey = requireKey('name', dto.name);
+      const clash = await this.skills.findClash(manager, nameKey, dto.escoUri ?? null);
+      if (clash !== null) throw new SkillExistsError(clash.id);
+      const skill = await this.skills.insertSkill(manager, {
+        escoUri: dto.escoUri ?? null,
+        name: dto.name,
+        nameKey,
+        category: dto.category,
+        description: dto.description ?? null,
+        source: 'curated',
+      });
+      const labels = [
+        { label: dto.name, lang: 'en', kind: 'preferred' as const },
+        ...(dto.aliases ?? []).map((a) => ({
+          label: a.label,
+          lang: a.lang ?? 'en',
+          kind: 'curated' as const,
+        })),
+      ];
+      const seen = new Set<string>();
+      await this.skills.insertAliases(
+        manager,
+        labels
+          .map((l) => ({ ...l, skillId: skill.id, foldedLabel: foldKey(l.label) }))
+          .filter(
+            (l) => l.foldedLabel !== '' && !seen.has(l.foldedLabel) && seen.add(l.foldedLabel),
+          ),
+      );
+      await this.indexSync.enqueue(manager, [skill.id]);
+      return toSkillResponse(skill, await this.skills.findAliasesOf(manager, [skill.id]));
+    });
+  }
+
+  async addAlias(id: string, dto: NewSkillAliasDto): Promise<SkillResponseDto> {
+    return this.tx.run(async (manager) => {
+      const skill = await this.skills.findById(manager, id);
+      if (skill === null) throw new SkillNotFoundError();
+      const foldedLabel = requireKey('label', dto.label);
+      const gained = await this.skills.insertAliases(manager, [
+        { skillId: id, label: dto.label, lang: dto.lang ?? 'en', kind: 'curated', foldedLabel },
+      ]);
+      if (gained.length === 0) throw new SkillAliasExistsError();
+      await this.skills.bumpVersions(manager, [id]);
+      await this.indexSync.enqueue(manager, [id]);
+      return toSkillResponse(skill, await this.skills.findAliasesOf(manager, [id]));
+    });
+  }
+}
+
+/** The folded key of a label, which must hold at least one letter or digit to be findable. */
+function requireKey(field: string, label: string): string {
+  const key = foldKey(label);
+  if (key === '')
+    throw new InputValidationError([{ field, message: `${field} must contain a letter or digit` }]);
+  return key;
+}
