@@ -6,6 +6,7 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
+import { OpportunitiesModule } from '@app/opportunities';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -20,6 +21,7 @@ import { HealthModule } from './health/health.module.js';
     GeoModule,
     TaxonomyModule,
     ProfilesModule,
+    OpportunitiesModule,
   ],
 })
 export class AppModule {}

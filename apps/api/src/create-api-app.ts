@@ -1,5 +1,6 @@
 import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
 import { configureApp, installNotFoundFallback } from '@app/http';
+import { LISTING_IMPORT_PATH } from '@app/opportunities';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
@@ -24,7 +25,7 @@ export async function createApiApp(
     logger: preview ? false : undefined,
   });
   const config = preview ? loadConfig() : app.get<AppConfig>(APP_CONFIG);
-  configureApp(app, config, { preview });
+  configureApp(app, config, { preview, bulkBodyRoutes: [LISTING_IMPORT_PATH] });
   if (!preview) {
     await app.init();
     installNotFoundFallback(app);

@@ -4,6 +4,7 @@ import { LoggingModule } from '@app/http';
 import { ProfilesIndexModule } from '@app/profiles';
 import { SearchModule } from '@app/search';
 import { TaxonomyModule } from '@app/taxonomy';
+import { OpportunitiesModule } from '@app/opportunities';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
@@ -17,6 +18,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     SearchModule,
     TaxonomyModule,
     ProfilesIndexModule,
+    OpportunitiesModule,
   ],
   providers: [WorkerLifecycle, SearchPipelineRunner],
 })

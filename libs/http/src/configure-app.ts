@@ -1,6 +1,6 @@
 import type { AppConfig } from '@app/config';
 import { NotFoundException, RequestMethod } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import { json, text, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -11,6 +11,18 @@ import { createValidationPipe } from './validation.js';
 /** Default JSON body limit; endpoints that take bulk uploads raise it for themselves. */
 export const JSON_BODY_LIMIT = '1mb';
 
+/** Body limit of bulk-upload routes (e.g. a 5,000-row listing import with full descriptions). */
+export const BULK_BODY_LIMIT = '32mb';
+
+export interface ConfigureAppOptions {
+  preview?: boolean;
+  /**
+   * Paths that accept bulk uploads: JSON and `text/csv` bodies up to {@link BULK_BODY_LIMIT}.
+   * Their parsers run before the global 1 MB one, which then leaves the parsed body alone.
+   */
+  bulkBodyRoutes?: string[];
+}
+
 /**
  * Applies everything an HTTP app needs, identically in `main.ts`, in tests and in the OpenAPI
  * script: logging, security headers, CORS, body limits, the /api prefix, validation, errors
@@ -19,7 +31,7 @@ export const JSON_BODY_LIMIT = '1mb';
 export function configureApp(
   app: NestExpressApplication,
   config: AppConfig,
-  options: { preview?: boolean } = {},
+  options: ConfigureAppOptions = {},
 ): void {
   if (options.preview !== true) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
@@ -40,6 +52,13 @@ export function configureApp(
     exposedHeaders: ['ETag', 'X-Request-Id', 'Location'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
   });
+  for (const path of options.bulkBodyRoutes ?? []) {
+    app.use(
+      path,
+      json({ limit: BULK_BODY_LIMIT }),
+      text({ type: 'text/csv', limit: BULK_BODY_LIMIT }),
+    );
+  }
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.setGlobalPrefix('api', {
     exclude: [

@@ -3,6 +3,7 @@ import { Identity1764300000000 } from './1764300000000-identity.js';
 import { SearchOutbox1764310000000 } from './1764310000000-search-outbox.js';
 import { SkillsTaxonomy1764320000000 } from './1764320000000-skills-taxonomy.js';
 import { Profiles1764330000000 } from './1764330000000-profiles.js';
+import { Opportunities1764340000000 } from './1764340000000-opportunities.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   SearchOutbox1764310000000,
   SkillsTaxonomy1764320000000,
   Profiles1764330000000,
+  Opportunities1764340000000,
 ];

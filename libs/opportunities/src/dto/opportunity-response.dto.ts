@@ -1,0 +1,94 @@
+import { ApiProperty } from '@nestjs/swagger';
+import {
+  BUDGET_TYPES,
+  CEFR_LEVELS,
+  ENGAGEMENT_TYPES,
+  LISTING_SOURCES,
+  OPPORTUNITY_STATUSES,
+  WORK_MODES,
+  type BudgetType,
+  type CefrLevel,
+  type EngagementType,
+  type OpportunityStatus,
+  type WorkMode,
+} from '../opportunity-vocabulary.js';
+
+export class SkillRequirementResponseDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ minimum: 1, maximum: 5, example: 3 }) minLevel: number;
+  @ApiProperty({ example: true }) mustHave: boolean;
+}
+
+export class LanguageRequirementResponseDto {
+  @ApiProperty({ example: 'en' }) code: string;
+  @ApiProperty({ enum: CEFR_LEVELS, example: 'B2' }) minLevel: CefrLevel;
+}
+
+export class BudgetResponseDto {
+  @ApiProperty({ enum: BUDGET_TYPES }) type: BudgetType;
+  @ApiProperty({ nullable: true, type: Number, example: 10 }) minEur: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 18 }) maxEur: number | null;
+}
+
+export class LocationResponseDto {
+  @ApiProperty({ example: 'Prishtina' }) city: string;
+  @ApiProperty({ example: 42.67272 }) lat: number;
+  @ApiProperty({ example: 21.16688 }) lng: number;
+}
+
+export class WorkRequestResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) organisationId: string;
+  @ApiProperty({ enum: OPPORTUNITY_STATUSES, example: 'draft' }) status: OpportunityStatus;
+  @ApiProperty({ example: 'Customer support agent (English)' }) title: string;
+  @ApiProperty() description: string;
+  @ApiProperty({ type: [SkillRequirementResponseDto] }) skills: SkillRequirementResponseDto[];
+  @ApiProperty({ type: [LanguageRequirementResponseDto] })
+  languages: LanguageRequirementResponseDto[];
+  @ApiProperty({ enum: ENGAGEMENT_TYPES }) engagementType: EngagementType;
+  @ApiProperty({ enum: WORK_MODES }) workMode: WorkMode;
+  @ApiProperty({ type: [String], example: ['XK'] }) countries: string[];
+  @ApiProperty({ nullable: true, type: String, example: 'Prishtina' }) city: string | null;
+  @ApiProperty({ nullable: true, type: LocationResponseDto }) location: LocationResponseDto | null;
+  @ApiProperty({ nullable: true, type: Number }) radiusKm: number | null;
+  @ApiProperty({ nullable: true, type: Number }) hoursPerWeek: number | null;
+  @ApiProperty({ nullable: true, type: Number }) durationWeeks: number | null;
+  @ApiProperty({ nullable: true, type: BudgetResponseDto }) budget: BudgetResponseDto | null;
+  @ApiProperty({ example: 1 }) openings: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deadline: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) programmeId: string | null;
+  @ApiProperty({ example: 1, description: 'Grows by one with every change' }) version: number;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) publishedAt: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class ListingResponseDto extends WorkRequestResponseDto {
+  @ApiProperty({ enum: LISTING_SOURCES, example: 'upwork' }) source: string;
+  @ApiProperty({ example: 'https://www.upwork.com/jobs/~01abc' }) sourceUrl: string;
+  @ApiProperty({ nullable: true, type: String, example: 'DE' }) clientCountry: string | null;
+}
+
+export class WorkRequestPageDto {
+  @ApiProperty({ type: [WorkRequestResponseDto] }) items: WorkRequestResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class ListingPageDto {
+  @ApiProperty({ type: [ListingResponseDto] }) items: ListingResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class ImportProblemDto {
+  @ApiProperty({ example: 3, description: 'Data row, counted from 1' }) row: number;
+  @ApiProperty({ example: 'sourceUrl' }) field: string;
+  @ApiProperty({ example: 'sourceUrl must be an http or https URL' }) message: string;
+}
+
+export class ListingImportResultDto {
+  @ApiProperty({ example: 120 }) created: number;
+  @ApiProperty({ example: 4 }) updated: number;
+  @ApiProperty({ type: [ImportProblemDto] }) errors: ImportProblemDto[];
+  @ApiProperty({ type: [ImportProblemDto] }) warnings: ImportProblemDto[];
+}

@@ -1,0 +1,11 @@
+export * from './dto/opportunity-response.dto.js';
+export * from './entities/opportunity.entity.js';
+export * from './entities/opportunity-language.entity.js';
+export * from './entities/opportunity-skill.entity.js';
+export { LISTING_IMPORT_PATH } from './listings.controller.js';
+export * from './opportunities.errors.js';
+export * from './opportunities.module.js';
+export * from './opportunities.search-index.js';
+export * from './opportunities.service.js';
+export * from './opportunity-values.js';
+export * from './opportunity-vocabulary.js';

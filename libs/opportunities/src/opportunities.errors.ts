@@ -1,0 +1,51 @@
+import { ConflictError, NotFoundError } from '@app/http';
+import type { OpportunityKind, OpportunityStatus } from './opportunity-vocabulary.js';
+
+const noun = (kind: OpportunityKind): string =>
+  kind === 'work_request' ? 'Work request' : 'Listing';
+
+/** Unknown id, or one the caller may not see: the two are deliberately indistinguishable. */
+export class OpportunityNotFoundError extends NotFoundError {
+  constructor(kind: OpportunityKind) {
+    super(noun(kind));
+  }
+}
+
+/** Publishing needs what a candidate must know; `missing` names each absent field. */
+export class OpportunityNotPublishableError extends ConflictError {
+  constructor(kind: OpportunityKind, missing: { field: string; message: string }[]) {
+    super(
+      'OPPORTUNITY_NOT_PUBLISHABLE',
+      `${noun(kind)} cannot be published: ${missing.map((m) => `${m.field} ${m.message}`).join('; ')}`,
+      { missing },
+    );
+  }
+}
+
+/** Closed and filled requests are history: no more edits. */
+export class OpportunityNotEditableError extends ConflictError {
+  constructor(kind: OpportunityKind, status: OpportunityStatus) {
+    super('OPPORTUNITY_NOT_EDITABLE', `${noun(kind)} is ${status} and can no longer be changed`, {
+      status,
+    });
+  }
+}
+
+/** A lifecycle move that the current status does not allow (e.g. publishing a closed request). */
+export class OpportunityTransitionError extends ConflictError {
+  constructor(kind: OpportunityKind, from: OpportunityStatus, to: OpportunityStatus) {
+    super('OPPORTUNITY_ILLEGAL_TRANSITION', `${noun(kind)} is ${from} and cannot become ${to}`, {
+      status: from,
+    });
+  }
+}
+
+/** The organisation already brokers a listing from this page (import would update it instead). */
+export class ListingSourceUrlTakenError extends ConflictError {
+  constructor() {
+    super(
+      'LISTING_SOURCE_URL_TAKEN',
+      'Your organisation already has a listing with this sourceUrl; edit it or re-import',
+    );
+  }
+}

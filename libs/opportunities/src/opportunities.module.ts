@@ -1,0 +1,35 @@
+import { GeoModule } from '@app/geo';
+import { TaxonomyModule } from '@app/taxonomy';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
+import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
+import { OpportunityEntity } from './entities/opportunity.entity.js';
+import { ListingImportService } from './listing-import.service.js';
+import { ListingsController } from './listings.controller.js';
+import { OpportunitiesRepository } from './opportunities.repository.js';
+import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
+import { OpportunitiesService } from './opportunities.service.js';
+import { WorkRequestsController } from './work-requests.controller.js';
+
+/** Work requests (companies) and brokered listings (membership organisations), with import. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      OpportunityEntity,
+      OpportunitySkillEntity,
+      OpportunityLanguageEntity,
+    ]),
+    TaxonomyModule,
+    GeoModule,
+  ],
+  controllers: [WorkRequestsController, ListingsController],
+  providers: [
+    OpportunitiesRepository,
+    OpportunitiesService,
+    ListingImportService,
+    OpportunitiesSearchIndex,
+  ],
+  exports: [OpportunitiesService, OpportunitiesSearchIndex],
+})
+export class OpportunitiesModule {}

@@ -1,0 +1,370 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { OpportunityEntity } from './entities/opportunity.entity.js';
+import type { OpportunityWrite } from './opportunity-values.js';
+import type { OpportunityKind, OpportunityStatus } from './opportunity-vocabulary.js';
+
+/** Who reads: an organisation sees its own; `open` sees every open one; `all` is for admins. */
+export type ReadScope =
+  { kind: 'own'; organisationId: string } | { kind: 'open' } | { kind: 'all' };
+
+export interface PageRequest {
+  limit: number;
+  /** Id of the last item of the previous page. */
+  afterId?: string;
+  statuses?: OpportunityStatus[];
+}
+
+export interface UpsertOutcome {
+  id: string;
+  sourceUrl: string;
+  inserted: boolean;
+}
+
+/** Column → SQL type, in the order rows are written; the JSON keys are the column names. */
+const COLUMNS: readonly (readonly [string, string])[] = [
+  ['kind', 'text'],
+  ['organisation_id', 'uuid'],
+  ['status', 'text'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['engagement_type', 'text'],
+  ['work_mode', 'text'],
+  ['countries', 'text[]'],
+  ['city', 'text'],
+  ['lat', 'double precision'],
+  ['lng', 'double precision'],
+  ['radius_km', 'integer'],
+  ['hours_per_week', 'integer'],
+  ['duration_weeks', 'integer'],
+  ['budget_type', 'text'],
+  ['budget_min_eur', 'numeric'],
+  ['budget_max_eur', 'numeric'],
+  ['openings', 'integer'],
+  ['deadline', 'timestamptz'],
+  ['programme_id', 'uuid'],
+  ['source', 'text'],
+  ['source_url', 'text'],
+  ['client_country', 'text'],
+  ['created_by', 'uuid'],
+  ['published_at', 'timestamptz'],
+];
+
+/** What an edit may change: everything the author decides, not ownership or lifecycle. */
+const EDITABLE = COLUMNS.map(([c]) => c).filter(
+  (c) => !['kind', 'organisation_id', 'status', 'created_by', 'published_at'].includes(c),
+);
+
+const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
+const COLUMN_LIST = COLUMNS.map(([c]) => c).join(', ');
+
+interface RowMeta {
+  kind: OpportunityKind;
+  organisationId: string;
+  status: OpportunityStatus;
+  createdBy: string | null;
+  publishedAt: Date | null;
+}
+
+function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> {
+  return {
+    kind: meta.kind,
+    organisation_id: meta.organisationId,
+    status: meta.status,
+    title: write.title,
+    description: write.description,
+    engagement_type: write.engagementType,
+    work_mode: write.workMode,
+    countries: write.countries,
+    city: write.city,
+    lat: write.location?.lat ?? null,
+    lng: write.location?.lng ?? null,
+    radius_km: write.radiusKm,
+    hours_per_week: write.hoursPerWeek,
+    duration_weeks: write.durationWeeks,
+    budget_type: write.budget?.type ?? null,
+    budget_min_eur: write.budget?.minEur ?? null,
+    budget_max_eur: write.budget?.maxEur ?? null,
+    openings: write.openings,
+    deadline: write.deadline?.toISOString() ?? null,
+    programme_id: write.programmeId,
+    source: write.listing?.source ?? null,
+    source_url: write.listing?.sourceUrl ?? null,
+    client_country: write.listing?.clientCountry ?? null,
+    created_by: meta.createdBy,
+    published_at: meta.publishedAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Work requests and listings in PostgreSQL. Every read takes a {@link ReadScope} and every write
+ * the owning organisation, so a query that forgets the owner does not compile. Writes take the
+ * caller's transaction manager: rows and their outbox events commit together.
+ */
+@Injectable()
+export class OpportunitiesRepository {
+  private withRequirements(
+    manager: EntityManager,
+    kind: OpportunityKind,
+  ): SelectQueryBuilder<OpportunityEntity> {
+    return manager
+      .createQueryBuilder(OpportunityEntity, 'o')
+      .leftJoinAndSelect('o.skills', 's')
+      .leftJoinAndSelect('o.languages', 'l')
+      .where('o.kind = :kind', { kind });
+  }
+
+  private scoped<T extends SelectQueryBuilder<OpportunityEntity>>(qb: T, scope: ReadScope): T {
+    if (scope.kind === 'own')
+      qb.andWhere('o.organisation_id = :org', { org: scope.organisationId });
+    if (scope.kind === 'open') qb.andWhere(`o.status = 'open'`);
+    return qb;
+  }
+
+  /** One request or listing as the scope may see it, with its skills and languages. */
+  async findInScope(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    scope: ReadScope,
+    id: string,
+  ): Promise<OpportunityEntity | null> {
+    const qb = this.scoped(this.withRequirements(manager, kind), scope).andWhere('o.id = :id', {
+      id,
+    });
+    return sortRequirements(await qb.getOne());
+  }
+
+  /** Locks an organisation's own row for the rest of the transaction, then loads it. */
+  async lockOwned(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+  ): Promise<OpportunityEntity | null> {
+    const locked = (await manager.query(
+      `SELECT id FROM opportunities WHERE id = $1 AND kind = $2 AND organisation_id = $3 FOR UPDATE`,
+      [id, kind, organisationId],
+    )) as { id: string }[];
+    if (locked.length === 0) return null;
+    return this.findInScope(manager, kind, { kind: 'own', organisationId }, id);
+  }
+
+  /** A page newest first; `afterId` continues after that item (keyset, stable under inserts). */
+  async findPage(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    scope: ReadScope,
+    page: PageRequest,
+  ): Promise<OpportunityEntity[]> {
+    const ids = manager
+      .createQueryBuilder(OpportunityEntity, 'o')
+      .select('o.id', 'id')
+      .where('o.kind = :kind', { kind });
+    this.scoped(ids, scope);
+    if (page.statuses !== undefined && page.statuses.length > 0) {
+      ids.andWhere('o.status IN (:...statuses)', { statuses: page.statuses });
+    }
+    if (page.afterId !== undefined) {
+      ids.andWhere(
+        '(o.created_at, o.id) < (SELECT c.created_at, c.id FROM opportunities c WHERE c.id = :after)',
+        { after: page.afterId },
+      );
+    }
+    const found = (await ids
+      .orderBy('o.created_at', 'DESC')
+      .addOrderBy('o.id', 'DESC')
+      .limit(page.limit)
+      .getRawMany()) as { id: string }[];
+    if (found.length === 0) return [];
+    const rows = await this.withRequirements(manager, kind)
+      .andWhere('o.id IN (:...ids)', { ids: found.map((r) => r.id) })
+      .getMany();
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return found.map((r) => sortRequirements(byId.get(r.id) as OpportunityEntity));
+  }
+
+  /** Inserts one request or listing with its requirements; returns its id. */
+  async insert(manager: EntityManager, write: OpportunityWrite, meta: RowMeta): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO opportunities (${COLUMN_LIST})
+       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+       RETURNING id`,
+      [JSON.stringify([toRow(write, meta)])],
+    )) as { id: string }[];
+    await this.replaceRequirements(manager, [{ id: row.id, write }]);
+    return row.id;
+  }
+
+  /** Overwrites what the author decides on a row already locked by {@link lockOwned}. */
+  async update(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+    write: OpportunityWrite,
+  ): Promise<void> {
+    const row = toRow(write, {
+      kind,
+      organisationId,
+      status: 'draft',
+      createdBy: null,
+      publishedAt: null,
+    });
+    await manager.query(
+      `UPDATE opportunities o SET ${EDITABLE.map((c) => `${c} = r.${c}`).join(', ')},
+              version = o.version + 1
+         FROM jsonb_to_record($1::jsonb) AS r(${RECORD_TYPE})
+        WHERE o.id = $2 AND o.kind = $3 AND o.organisation_id = $4`,
+      [JSON.stringify(row), id, kind, organisationId],
+    );
+    await this.replaceRequirements(manager, [{ id, write }]);
+  }
+
+  /** Moves a row from one of `from` to `to`; false when it was in no such status. */
+  async transition(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+    from: readonly OpportunityStatus[],
+    to: OpportunityStatus,
+  ): Promise<boolean> {
+    const rows = (await manager.query(
+      `UPDATE opportunities
+          SET status = $5, version = version + 1,
+              published_at = CASE WHEN $5 = 'open' THEN coalesce(published_at, now()) ELSE published_at END,
+              closed_at = CASE WHEN $5 IN ('closed', 'filled') THEN now() ELSE closed_at END
+        WHERE id = $1 AND kind = $2 AND organisation_id = $3 AND status = ANY($4::text[])
+        RETURNING id`,
+      [id, kind, organisationId, from, to],
+    )) as unknown[];
+    return rows.length === 1;
+  }
+
+  /**
+   * Inserts or updates listings of one organisation by source URL, set-based. A listing that is
+   * already closed or filled is left alone and missing from the answer. `writes` must not repeat
+   * a source URL (one statement cannot touch a row twice).
+   */
+  async upsertListings(
+    manager: EntityManager,
+    organisationId: string,
+    createdBy: string,
+    writes: OpportunityWrite[],
+  ): Promise<UpsertOutcome[]> {
+    if (writes.length === 0) return [];
+    const now = new Date();
+    const rows = writes.map((w) =>
+      toRow(w, { kind: 'listing', organisationId, status: 'open', createdBy, publishedAt: now }),
+    );
+    const outcomes = (await manager.query(
+      `INSERT INTO opportunities AS o (${COLUMN_LIST})
+       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
+       ON CONFLICT (organisation_id, source_url) DO UPDATE
+          SET ${EDITABLE.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
+        WHERE o.kind = 'listing' AND o.status IN ('draft', 'open')
+       RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted`,
+      [JSON.stringify(rows)],
+    )) as UpsertOutcome[];
+    const byUrl = new Map(writes.map((w) => [w.listing?.sourceUrl, w]));
+    await this.replaceRequirements(
+      manager,
+      outcomes.map((o) => ({ id: o.id, write: byUrl.get(o.sourceUrl) as OpportunityWrite })),
+    );
+    return outcomes;
+  }
+
+  /** Replaces the skills and languages of these rows. */
+  private async replaceRequirements(
+    manager: EntityManager,
+    items: { id: string; write: OpportunityWrite }[],
+  ): Promise<void> {
+    if (items.length === 0) return;
+    const ids = items.map((i) => i.id);
+    await manager.query(`DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[])`, [
+      ids,
+    ]);
+    await manager.query(
+      `DELETE FROM opportunity_languages WHERE opportunity_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const skills = items.flatMap(({ id, write }) =>
+      write.skills.map((s, position) => ({
+        opportunity_id: id,
+        skill_id: s.skillId,
+        min_level: s.minLevel,
+        must_have: s.mustHave,
+        position,
+      })),
+    );
+    if (skills.length > 0) {
+      await manager.query(
+        `INSERT INTO opportunity_skills (opportunity_id, skill_id, min_level, must_have, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS x(opportunity_id uuid, skill_id uuid, min_level smallint, must_have boolean, position smallint)`,
+        [JSON.stringify(skills)],
+      );
+    }
+    const languages = items.flatMap(({ id, write }) =>
+      write.languages.map((l, position) => ({
+        opportunity_id: id,
+        code: l.code,
+        min_level: l.minLevel,
+        position,
+      })),
+    );
+    if (languages.length > 0) {
+      await manager.query(
+        `INSERT INTO opportunity_languages (opportunity_id, code, min_level, position)
+         SELECT * FROM jsonb_to_recordset($1::jsonb)
+           AS x(opportunity_id uuid, code text, min_level text, position smallint)`,
+        [JSON.stringify(languages)],
+      );
+    }
+  }
+
+  /** Open rows among these ids (what search may show), with requirements. */
+  async findOpenByIds(manager: EntityManager, ids: string[]): Promise<OpportunityEntity[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager
+      .createQueryBuilder(OpportunityEntity, 'o')
+      .leftJoinAndSelect('o.skills', 's')
+      .leftJoinAndSelect('o.languages', 'l')
+      .where(`o.status = 'open'`)
+      .andWhere('o.id IN (:...ids)', { ids })
+      .getMany();
+    return rows.map(sortRequirements);
+  }
+
+  /** One page of every open row ordered by id (full reindex and drift checks). */
+  async findOpenPage(
+    manager: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<OpportunityEntity[]> {
+    const page = (await manager.query(
+      `SELECT id FROM opportunities WHERE status = 'open' AND ($1::uuid IS NULL OR id > $1)
+        ORDER BY id LIMIT $2`,
+      [afterId ?? null, limit],
+    )) as { id: string }[];
+    const rows = await this.findOpenByIds(
+      manager,
+      page.map((r) => r.id),
+    );
+    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async countOpen(manager: EntityManager): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM opportunities WHERE status = 'open'`,
+    )) as { n: number }[];
+    return row.n;
+  }
+}
+
+function sortRequirements<T extends OpportunityEntity | null>(row: T): T {
+  if (row === null) return row;
+  row.skills.sort((a, b) => a.position - b.position);
+  row.languages.sort((a, b) => a.position - b.position);
+  return row;
+}

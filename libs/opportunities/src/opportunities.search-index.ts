@@ -1,0 +1,181 @@
+import { RegisterSearchIndex, type SearchDocument, type SearchIndexDefinition } from '@app/search';
+import { foldForIndex } from '@app/text';
+import { Injectable } from '@nestjs/common';
+import type { Settings } from 'meilisearch';
+import type { EntityManager } from 'typeorm';
+import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import { OpportunitiesRepository } from './opportunities.repository.js';
+import type { OpportunityKind } from './opportunity-vocabulary.js';
+
+/** Logical name of the index of open work requests and listings. */
+export const OPPORTUNITIES_INDEX = 'opportunities';
+
+/**
+ * What recommendations and matching need about one open request or listing. No description
+ * text beyond its folded words, nothing about who created it.
+ */
+export interface OpportunityDocument extends SearchDocument {
+  kind: OpportunityKind;
+  status: 'open';
+  title: string;
+  /** Hidden: title folded (any script, no diacritics; see @app/text). */
+  titleFolded: string;
+  /** Hidden: description folded. */
+  descriptionFolded: string;
+  organisationId: string;
+  skillIds: string[];
+  mustHaveSkills: string[];
+  niceToHaveSkills: string[];
+  /** `"<skillId>:<minLevel>"` for every skill: filter `skillMinLevels IN [...]`. */
+  skillMinLevels: string[];
+  languageCodes: string[];
+  /** `"<code>:<CEFR>"`, e.g. `en:B2`. */
+  languageMinLevels: string[];
+  engagementType: string;
+  workMode: string;
+  countries: string[];
+  city: string | null;
+  _geo?: { lat: number; lng: number };
+  radiusKm: number | null;
+  hoursPerWeek: number | null;
+  durationWeeks: number | null;
+  budgetType: string | null;
+  budgetMinEur: number | null;
+  budgetMaxEur: number | null;
+  openings: number;
+  /** Epoch seconds; null when none was set. */
+  deadline: number | null;
+  publishedAt: number | null;
+  programmeId: string | null;
+  source: string | null;
+  clientCountry: string | null;
+}
+
+export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
+  'kind',
+  'status',
+  'organisationId',
+  'skillIds',
+  'mustHaveSkills',
+  'niceToHaveSkills',
+  'skillMinLevels',
+  'languageCodes',
+  'languageMinLevels',
+  'engagementType',
+  'workMode',
+  'countries',
+  '_geo',
+  'radiusKm',
+  'hoursPerWeek',
+  'budgetType',
+  'budgetMinEur',
+  'budgetMaxEur',
+  'deadline',
+  'programmeId',
+  'source',
+  'clientCountry',
+] as const;
+
+export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
+  searchableAttributes: ['title', 'titleFolded', 'descriptionFolded'],
+  displayedAttributes: [
+    'id',
+    '_version',
+    'kind',
+    'status',
+    'title',
+    'organisationId',
+    'skillIds',
+    'mustHaveSkills',
+    'niceToHaveSkills',
+    'skillMinLevels',
+    'languageCodes',
+    'languageMinLevels',
+    'engagementType',
+    'workMode',
+    'countries',
+    'city',
+    '_geo',
+    'radiusKm',
+    'hoursPerWeek',
+    'durationWeeks',
+    'budgetType',
+    'budgetMinEur',
+    'budgetMaxEur',
+    'openings',
+    'deadline',
+    'publishedAt',
+    'programmeId',
+    'source',
+    'clientCountry',
+  ],
+  filterableAttributes: [...OPPORTUNITY_FILTERABLE_ATTRIBUTES],
+  sortableAttributes: ['deadline', 'publishedAt', 'budgetMaxEur', '_geo'],
+};
+
+const epochSeconds = (d: Date | null): number | null =>
+  d === null ? null : Math.floor(d.getTime() / 1000);
+
+export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument {
+  return {
+    id: o.id,
+    _version: o.version,
+    kind: o.kind,
+    status: 'open',
+    title: o.title,
+    titleFolded: foldForIndex(o.title),
+    descriptionFolded: foldForIndex(o.description),
+    organisationId: o.organisationId,
+    skillIds: o.skills.map((s) => s.skillId),
+    mustHaveSkills: o.skills.filter((s) => s.mustHave).map((s) => s.skillId),
+    niceToHaveSkills: o.skills.filter((s) => !s.mustHave).map((s) => s.skillId),
+    skillMinLevels: o.skills.map((s) => `${s.skillId}:${s.minLevel}`),
+    languageCodes: o.languages.map((l) => l.code),
+    languageMinLevels: o.languages.map((l) => `${l.code}:${l.minLevel}`),
+    engagementType: o.engagementType,
+    workMode: o.workMode,
+    countries: o.countries,
+    city: o.city,
+    ...(o.lat !== null && o.lng !== null ? { _geo: { lat: o.lat, lng: o.lng } } : {}),
+    radiusKm: o.radiusKm,
+    hoursPerWeek: o.hoursPerWeek,
+    durationWeeks: o.durationWeeks,
+    budgetType: o.budgetType,
+    budgetMinEur: o.budgetMinEur,
+    budgetMaxEur: o.budgetMaxEur,
+    openings: o.openings,
+    deadline: epochSeconds(o.deadline),
+    publishedAt: epochSeconds(o.publishedAt),
+    programmeId: o.programmeId,
+    source: o.source,
+    clientCountry: o.clientCountry,
+  };
+}
+
+/** Open work requests and listings; drafts, closed and filled ones are absent (and removed). */
+@Injectable()
+@RegisterSearchIndex()
+export class OpportunitiesSearchIndex implements SearchIndexDefinition<OpportunityDocument> {
+  readonly name = OPPORTUNITIES_INDEX;
+  readonly settings = OPPORTUNITIES_INDEX_SETTINGS;
+
+  constructor(private readonly opportunities: OpportunitiesRepository) {}
+
+  async loadDocuments(manager: EntityManager, ids: string[]): Promise<OpportunityDocument[]> {
+    return (await this.opportunities.findOpenByIds(manager, ids)).map(toOpportunityDocument);
+  }
+
+  async loadPage(
+    manager: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<OpportunityDocument[]> {
+    return (await this.opportunities.findOpenPage(manager, afterId, limit)).map(
+      toOpportunityDocument,
+    );
+  }
+
+  countDocuments(manager: EntityManager): Promise<number> {
+    return this.opportunities.countOpen(manager);
+  }
+}

@@ -1,0 +1,300 @@
+import { TransactionRunner } from '@app/database';
+import { GeoService } from '@app/geo';
+import { InputValidationError, type FieldError } from '@app/http';
+import { scopeToOrganisation, type AuthUser } from '@app/identity';
+import { OutboxWriter } from '@app/search';
+import { TaxonomyService } from '@app/taxonomy';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DEFAULT_PAGE_SIZE, type OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
+import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import {
+  ListingSourceUrlTakenError,
+  OpportunityNotEditableError,
+  OpportunityNotFoundError,
+  OpportunityNotPublishableError,
+  OpportunityTransitionError,
+} from './opportunities.errors.js';
+import { OpportunitiesRepository, type ReadScope } from './opportunities.repository.js';
+import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
+import { provenanceOf, valuesOf } from './opportunity.mapper.js';
+import {
+  applyPatch,
+  applyProvenancePatch,
+  checkConsistency,
+  publishProblems,
+  valuesFromInput,
+  type ListingProvenanceInput,
+  type ListingProvenancePatch,
+  type OpportunityInput,
+  type OpportunityPatch,
+} from './opportunity-rules.js';
+import type {
+  ListingProvenance,
+  OpportunityValues,
+  OpportunityWrite,
+} from './opportunity-values.js';
+import {
+  EDITABLE_STATUSES,
+  LISTING_DEFAULT_OPEN_DAYS,
+  type OpportunityKind,
+  type OpportunityStatus,
+} from './opportunity-vocabulary.js';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const UNIQUE_VIOLATION = '23505';
+const SOURCE_URL_CONSTRAINT = 'opportunities_organisation_source_url_key';
+
+/** The lifecycle: draft → open → closed | filled (filled is set by hires, elsewhere). */
+const TRANSITIONS: Record<'open' | 'closed', readonly OpportunityStatus[]> = {
+  open: ['draft'],
+  closed: ['draft', 'open'],
+};
+
+/**
+ * The rules of work requests and listings: who sees what, what may change when, and that every
+ * change to something searchable announces itself to the search outbox in the same transaction.
+ */
+@Injectable()
+export class OpportunitiesService {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly repository: OpportunitiesRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly taxonomy: TaxonomyService,
+    private readonly geo: GeoService,
+  ) {}
+
+  /**
+   * Companies see their own requests in any status, brokers every open request, admins all.
+   * Brokers see their own organisation's listings; admins all.
+   */
+  readScope(kind: OpportunityKind, user: AuthUser): ReadScope {
+    if (user.role === 'admin') return { kind: 'all' };
+    if (kind === 'work_request' && user.role === 'broker') return { kind: 'open' };
+    return { kind: 'own', organisationId: scopeToOrganisation(user) };
+  }
+
+  async get(kind: OpportunityKind, user: AuthUser, id: string): Promise<OpportunityEntity> {
+    const found = await this.tx.run((m) =>
+      this.repository.findInScope(m, kind, this.readScope(kind, user), id),
+    );
+    if (found === null) throw new OpportunityNotFoundError(kind);
+    return found;
+  }
+
+  async list(
+    kind: OpportunityKind,
+    user: AuthUser,
+    query: OpportunityListQueryDto,
+  ): Promise<Page<OpportunityEntity>> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const afterId = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+    const rows = await this.tx.run((m) =>
+      this.repository.findPage(m, kind, this.readScope(kind, user), {
+        limit: limit + 1,
+        afterId,
+        statuses: query.status,
+      }),
+    );
+    const items = rows.slice(0, limit);
+    return {
+      items,
+      nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1].id) : null,
+    };
+  }
+
+  async create(
+    kind: OpportunityKind,
+    user: AuthUser,
+    input: OpportunityInput,
+    options: { listing?: ListingProvenanceInput; status: 'draft' | 'open' },
+  ): Promise<OpportunityEntity> {
+    const organisationId = scopeToOrganisation(user);
+    const values = valuesFromInput(input);
+    if (kind === 'listing' && values.deadline === null) values.deadline = listingDefaultDeadline();
+    const listing =
+      options.listing === undefined
+        ? null
+        : { ...options.listing, clientCountry: options.listing.clientCountry ?? null };
+    const write = await this.prepare(values, listing);
+    if (options.status === 'open') this.assertPublishable(kind, values);
+    return this.tx.run(async (m) => {
+      const id = await this.withSourceUrlGuard(() =>
+        this.repository.insert(m, write, {
+          kind,
+          organisationId,
+          status: options.status,
+          createdBy: user.id,
+          publishedAt: options.status === 'open' ? new Date() : null,
+        }),
+      );
+      if (options.status === 'open')
+        await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      return this.reload(m, kind, organisationId, id);
+    });
+  }
+
+  async update(
+    kind: OpportunityKind,
+    user: AuthUser,
+    id: string,
+    patch: OpportunityPatch,
+    provenancePatch: ListingProvenancePatch = {},
+  ): Promise<OpportunityEntity> {
+    const organisationId = scopeToOrganisation(user);
+    return this.tx.run(async (m) => {
+      const current = await this.lockOwned(m, kind, organisationId, id);
+      if (!EDITABLE_STATUSES.includes(current.status)) {
+        throw new OpportunityNotEditableError(kind, current.status);
+      }
+      const merged = applyPatch(valuesOf(current), patch);
+      const provenance =
+        kind === 'listing' ? applyProvenancePatch(provenanceOf(current), provenancePatch) : null;
+      const errors = [...merged.errors, ...(provenance?.errors ?? [])];
+      if (current.status === 'open') errors.push(...openEditProblems(merged.values, patch));
+      if (errors.length > 0) throw new InputValidationError(errors);
+      const write = await this.prepare(merged.values, provenance?.provenance ?? null);
+      await this.withSourceUrlGuard(() =>
+        this.repository.update(m, kind, organisationId, id, write),
+      );
+      if (current.status === 'open') {
+        await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      }
+      return this.reload(m, kind, organisationId, id);
+    });
+  }
+
+  /** draft → open (needs skills and a future deadline) or draft | open → closed. */
+  async transition(
+    kind: OpportunityKind,
+    user: AuthUser,
+    id: string,
+    to: 'open' | 'closed',
+  ): Promise<OpportunityEntity> {
+    const organisationId = scopeToOrganisation(user);
+    return this.tx.run(async (m) => {
+      const current = await this.lockOwned(m, kind, organisationId, id);
+      if (!TRANSITIONS[to].includes(current.status)) {
+        throw new OpportunityTransitionError(kind, current.status, to);
+      }
+      if (to === 'open') this.assertPublishable(kind, valuesOf(current));
+      await this.repository.transition(m, kind, organisationId, id, TRANSITIONS[to], to);
+      await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      return this.reload(m, kind, organisationId, id);
+    });
+  }
+
+  /**
+   * Checks what needs data (skill ids exist, the town exists in the one country) on top of the
+   * cross-field rules, and resolves the town's coordinates.
+   */
+  async prepare(
+    values: OpportunityValues,
+    listing: ListingProvenance | null,
+    options: { skillsResolved?: boolean } = {},
+  ): Promise<OpportunityWrite> {
+    const errors: FieldError[] = checkConsistency(values);
+    const ids = values.skills.map((s) => s.skillId);
+    // Skills that came out of the taxonomy's own label resolution need no second look-up.
+    if (ids.length > 0 && options.skillsResolved !== true) {
+      const known = new Set(await this.taxonomy.findExistingIds(ids));
+      values.skills.forEach((s, i) => {
+        if (!known.has(s.skillId)) {
+          errors.push({ field: `skills[${i}].skillId`, message: 'skillId is not a known skill' });
+        }
+      });
+    }
+    let location: OpportunityWrite['location'] = null;
+    if (values.city !== null && values.countries.length === 1) {
+      const city = this.geo.findCity(values.countries[0], values.city);
+      if (city === undefined) {
+        errors.push({
+          field: 'city',
+          message: `city "${values.city}" is not a known town in ${values.countries[0]}`,
+        });
+      } else {
+        location = { lat: city.lat, lng: city.lng };
+        values.city = city.name;
+      }
+    }
+    if (errors.length > 0) throw new InputValidationError(errors);
+    return { ...values, location, listing };
+  }
+
+  private assertPublishable(kind: OpportunityKind, values: OpportunityValues): void {
+    const missing = publishProblems(values, new Date());
+    if (missing.length > 0) throw new OpportunityNotPublishableError(kind, missing);
+  }
+
+  private async lockOwned(
+    m: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+  ): Promise<OpportunityEntity> {
+    const found = await this.repository.lockOwned(m, kind, organisationId, id);
+    if (found === null) throw new OpportunityNotFoundError(kind);
+    return found;
+  }
+
+  private async reload(
+    m: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+  ): Promise<OpportunityEntity> {
+    const row = await this.repository.findInScope(m, kind, { kind: 'own', organisationId }, id);
+    if (row === null) throw new OpportunityNotFoundError(kind);
+    return row;
+  }
+
+  private async withSourceUrlGuard<T>(write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (error) {
+      const e = error as { driverError?: { code?: string; constraint?: string } };
+      if (
+        e.driverError?.code === UNIQUE_VIOLATION &&
+        e.driverError.constraint === SOURCE_URL_CONSTRAINT
+      ) {
+        throw new ListingSourceUrlTakenError();
+      }
+      throw error;
+    }
+  }
+}
+
+/** An open request must stay publishable: it keeps a skill and a deadline. */
+function openEditProblems(values: OpportunityValues, patch: OpportunityPatch): FieldError[] {
+  const problems: FieldError[] = [];
+  if (values.skills.length === 0) {
+    problems.push({ field: 'skills', message: 'an open request needs at least one skill' });
+  }
+  if (patch.deadline === null) {
+    problems.push({ field: 'deadline', message: 'an open request needs a deadline' });
+  }
+  return problems;
+}
+
+export function listingDefaultDeadline(now = new Date()): Date {
+  return new Date(now.getTime() + LISTING_DEFAULT_OPEN_DAYS * 24 * 60 * 60 * 1000);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+function encodeCursor(id: string): string {
+  return Buffer.from(id, 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): string {
+  const id = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!UUID.test(id)) {
+    throw new InputValidationError([{ field: 'cursor', message: 'cursor is not valid' }]);
+  }
+  return id;
+}

@@ -1,0 +1,60 @@
+import type {
+  BudgetType,
+  CefrLevel,
+  EngagementType,
+  ListingSource,
+  WorkMode,
+} from './opportunity-vocabulary.js';
+
+export interface SkillRequirement {
+  skillId: string;
+  minLevel: number;
+  mustHave: boolean;
+}
+
+export interface LanguageRequirement {
+  code: string;
+  minLevel: CefrLevel;
+}
+
+export interface Budget {
+  type: BudgetType;
+  minEur: number | null;
+  maxEur: number | null;
+}
+
+export interface ListingProvenance {
+  source: ListingSource;
+  sourceUrl: string;
+  clientCountry: string | null;
+}
+
+/** Everything an author decides about a request or listing, validated and normalised. */
+export interface OpportunityValues {
+  title: string;
+  description: string;
+  skills: SkillRequirement[];
+  languages: LanguageRequirement[];
+  engagementType: EngagementType;
+  workMode: WorkMode;
+  countries: string[];
+  city: string | null;
+  radiusKm: number | null;
+  hoursPerWeek: number | null;
+  durationWeeks: number | null;
+  budget: Budget | null;
+  openings: number;
+  deadline: Date | null;
+  programmeId: string | null;
+}
+
+/** Coordinates of `city`, looked up when it is set. */
+export interface GeoPoint {
+  lat: number;
+  lng: number;
+}
+
+export interface OpportunityWrite extends OpportunityValues {
+  location: GeoPoint | null;
+  listing: ListingProvenance | null;
+}

@@ -1,0 +1,114 @@
+import { BEARER_AUTH } from '@app/http';
+import { CurrentUser, Roles, type AuthUser } from '@app/identity';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { WorkRequestCreateDto, WorkRequestUpdateDto } from './dto/opportunity-input.dto.js';
+import { OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
+import { WorkRequestPageDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
+import { OpportunitiesService } from './opportunities.service.js';
+import { toWorkRequestResponse } from './opportunity.mapper.js';
+import { opportunityIdPipe } from './opportunity-id.pipe.js';
+
+@ApiTags('opportunities')
+@ApiBearerAuth(BEARER_AUTH)
+@Controller('work-requests')
+export class WorkRequestsController {
+  constructor(private readonly opportunities: OpportunitiesService) {}
+
+  @Post()
+  @Roles('company')
+  @ApiOperation({ summary: 'Create a work request of your company (a draft)' })
+  @ApiCreatedResponse({ type: WorkRequestResponseDto })
+  @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
+  @ApiForbiddenResponse({ description: 'Not a company member' })
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: WorkRequestCreateDto,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(
+      await this.opportunities.create('work_request', user, body, { status: 'draft' }),
+    );
+  }
+
+  @Get()
+  @Roles('company', 'broker', 'admin')
+  @ApiOperation({
+    summary: 'Work requests: a company its own (any status), brokers every open one, admins all',
+  })
+  @ApiOkResponse({ type: WorkRequestPageDto })
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: OpportunityListQueryDto,
+  ): Promise<WorkRequestPageDto> {
+    const page = await this.opportunities.list('work_request', user, query);
+    return { items: page.items.map(toWorkRequestResponse), nextCursor: page.nextCursor };
+  }
+
+  @Get(':id')
+  @Roles('company', 'broker', 'admin')
+  @ApiOperation({ summary: 'One work request, if you may see it' })
+  @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not visible to you' })
+  async get(
+    @CurrentUser() user: AuthUser,
+    @Param('id', opportunityIdPipe) id: string,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(await this.opportunities.get('work_request', user, id));
+  }
+
+  @Patch(':id')
+  @Roles('company')
+  @ApiOperation({ summary: 'Change a draft or open request of your company (open ones re-index)' })
+  @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiNotFoundResponse({ description: 'Unknown, or not your organisation' })
+  @ApiConflictResponse({ description: 'OPPORTUNITY_NOT_EDITABLE: closed or filled' })
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', opportunityIdPipe) id: string,
+    @Body() body: WorkRequestUpdateDto,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(await this.opportunities.update('work_request', user, id, body));
+  }
+
+  @Post(':id/publish')
+  @HttpCode(200)
+  @Roles('company')
+  @ApiOperation({ summary: 'draft → open: visible to brokers and searchable' })
+  @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiConflictResponse({
+    description: 'OPPORTUNITY_NOT_PUBLISHABLE (names what is missing) or not a draft',
+  })
+  async publish(
+    @CurrentUser() user: AuthUser,
+    @Param('id', opportunityIdPipe) id: string,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(
+      await this.opportunities.transition('work_request', user, id, 'open'),
+    );
+  }
+
+  @Post(':id/close')
+  @HttpCode(200)
+  @Roles('company')
+  @ApiOperation({ summary: 'draft | open → closed: leaves search, no more edits' })
+  @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiConflictResponse({ description: 'Already closed or filled' })
+  async close(
+    @CurrentUser() user: AuthUser,
+    @Param('id', opportunityIdPipe) id: string,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(
+      await this.opportunities.transition('work_request', user, id, 'closed'),
+    );
+  }
+}
