@@ -7,6 +7,7 @@ import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
+import { MatchingModule } from '@app/matching';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -22,6 +23,7 @@ import { HealthModule } from './health/health.module.js';
     TaxonomyModule,
     ProfilesModule,
     OpportunitiesModule,
+    MatchingModule,
   ],
 })
 export class AppModule {}

@@ -46,6 +46,8 @@ export interface AppConfig {
   jwtRefreshTtlSeconds: number;
   /** Failed sign-in attempts allowed per sliding window, per e-mail address and per client IP. */
   loginThrottle: { windowSeconds: number; perEmail: number; perIp: number };
+  /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
+  matchingConfigPath: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const r = new EnvReader(env);
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
   const dataDir = r.string('DATA_DIR', '.data') as string;
+  const matchingConfig = r.string('MATCHING_CONFIG', 'config/matching.json') as string;
 
   const meiliMasterKey = r.string('MEILI_MASTER_KEY');
   if (meiliMasterKey !== undefined && Buffer.byteLength(meiliMasterKey) < 16) {
@@ -218,6 +221,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perEmail: r.positiveInt('LOGIN_THROTTLE_PER_EMAIL', 5),
       perIp: r.positiveInt('LOGIN_THROTTLE_PER_IP', 20),
     },
+    matchingConfigPath: isAbsolute(matchingConfig)
+      ? matchingConfig
+      : resolve(process.cwd(), matchingConfig),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
