@@ -163,7 +163,7 @@ describe('matching is exact: endpoints equal a brute-force scorer over PostgreSQ
         )
       )[0],
       skills: await ds.query(
-        `SELECT skill_id, level, years, verified FROM profile_skills WHERE profile_id = $1 ORDER BY skill_id`,
+        `SELECT skill_id, level, declared_level, certified_level, years, verified FROM profile_skills WHERE profile_id = $1 ORDER BY skill_id`,
         [id],
       ),
       languages: await ds.query(

@@ -167,6 +167,25 @@ describe('profiles (HTTP)', () => {
       expect(row).toEqual({ headline: 'First edit', version: 2 });
     });
 
+    it('of two concurrent edits of one version exactly one wins', async () => {
+      const trainee = await registerTrainee(t);
+      const edit = (headline: string, level: number) =>
+        t.http
+          .put('/api/profiles/me')
+          .set(bearer(trainee))
+          .set('If-Match', '"1"')
+          .send(makeProfileBody({ headline, skills: [{ skillId: skills.SQL, level }] }));
+      const results = await Promise.all([edit('One', 1), edit('Two', 2), edit('Three', 3)]);
+      const statuses = results.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 412, 412]);
+      const winner = results.find((r) => r.status === 200)!.body;
+      const mine = await getMine(trainee).expect(200);
+      expect(mine.body).toMatchObject({ version: 2, headline: winner.headline });
+      expect(mine.body.skills).toEqual([
+        expect.objectContaining({ level: winner.skills[0].level }),
+      ]);
+    });
+
     it('a missing If-Match is 428; an unreadable one is 400 naming it', async () => {
       const trainee = await registerTrainee(t);
       const res = await t.http.put('/api/profiles/me').set(bearer(trainee)).send(makeProfileBody());

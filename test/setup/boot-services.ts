@@ -5,10 +5,12 @@
  */
 import { runMigrations } from '@app/database';
 import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '@app/embedded';
+import { seedSkillTaxonomy } from '@app/taxonomy';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { DataSource } from 'typeorm';
 import { TEMPLATE_DATABASE, adminUrlFor } from './test-databases.js';
 
 export default async function globalSetup(): Promise<void> {
@@ -40,6 +42,15 @@ export default async function globalSetup(): Promise<void> {
   const templateUrl = new URL(baseUrl);
   templateUrl.pathname = `/${TEMPLATE_DATABASE}`;
   await runMigrations({ databaseUrl: templateUrl.toString(), nodeEnv: 'test' });
+  // Seeded once here, so each test database starts with the skills taxonomy (the app then finds
+  // the seed applied and skips it).
+  const seedSource = new DataSource({ type: 'postgres', url: templateUrl.toString() });
+  await seedSource.initialize();
+  try {
+    await seedSkillTaxonomy(seedSource);
+  } finally {
+    await seedSource.destroy();
+  }
 
   process.env.TEST_DATABASE_BASE_URL = baseUrl;
   process.env.NODE_ENV = 'test';

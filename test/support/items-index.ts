@@ -18,6 +18,7 @@ export const ITEMS_SETTINGS: Settings = {
   searchableAttributes: ['title'],
   filterableAttributes: ['id'],
   sortableAttributes: ['title'],
+  pagination: { maxTotalHits: 100_000 },
 };
 
 @RegisterSearchIndex()

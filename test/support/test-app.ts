@@ -50,7 +50,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     indexPrefix,
     async close() {
       await app.close();
-      await deleteIndexes(indexPrefix).catch(() => undefined);
+      await deleteIndexes(indexPrefix);
       await db.drop();
     },
   };
@@ -62,7 +62,9 @@ export async function deleteIndexes(prefix: string): Promise<void> {
     apiKey: process.env.MEILI_MASTER_KEY,
   });
   const { results } = await meili.getIndexes({ limit: 1000 });
+  // Meilisearch runs one task at a time for all test files: another file's index build (the
+  // skills taxonomy, ~2k documents) may be queued ahead, so allow more than the default 5 s.
   for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
-    await meili.deleteIndex(index.uid).waitTask();
+    await meili.deleteIndex(index.uid).waitTask({ timeout: 60_000 });
   }
 }

@@ -4,7 +4,6 @@ import { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
-import { deleteIndexes } from './test-app.js';
 
 export interface TestContext {
   app: INestApplicationContext;
@@ -63,14 +62,29 @@ export async function createTestContext(
     async close() {
       await app.close();
       if (owned) {
-        await deleteIndexes(indexPrefix);
+        await deleteTestIndexes(indexPrefix);
         await db.drop();
       }
     },
   };
 }
 
-/** A Meilisearch client on the test server (or another host), with the shared master key. */
+/**
+ * A Meilisearch client on the test server (or another host), with the shared master key. Task
+ * waits are long: on a loaded machine running many test files, a task can queue for seconds.
+ */
 export function testMeili(host = process.env.MEILI_HOST as string, apiKey?: string): Meilisearch {
-  return new Meilisearch({ host, apiKey: apiKey ?? process.env.MEILI_MASTER_KEY });
+  return new Meilisearch({
+    host,
+    apiKey: apiKey ?? process.env.MEILI_MASTER_KEY,
+    defaultWaitOptions: { timeout: 120_000 },
+  });
+}
+
+async function deleteTestIndexes(prefix: string): Promise<void> {
+  const meili = testMeili();
+  const { results } = await meili.getIndexes({ limit: 1000 });
+  for (const index of results.filter((i) => i.uid.startsWith(prefix))) {
+    await meili.deleteIndex(index.uid).waitTask();
+  }
 }

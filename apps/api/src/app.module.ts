@@ -8,6 +8,7 @@ import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
+import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -24,6 +25,7 @@ import { HealthModule } from './health/health.module.js';
     ProfilesModule,
     OpportunitiesModule,
     MatchingModule,
+    TrainingModule,
   ],
 })
 export class AppModule {}

@@ -20,6 +20,15 @@ describe('loadConfig', () => {
     expect(config.dataDir.endsWith('.data')).toBe(true);
     expect(config.logLevel).toBe('info');
     expect(config.corsOrigins).toEqual([]);
+    expect(config.publicBaseUrl).toBe('http://localhost:3000');
+  });
+
+  it('takes the public base URL without a trailing slash, and refuses a non-URL', () => {
+    expect(loadConfig({ PUBLIC_BASE_URL: 'https://talentbridge.example.org/' }).publicBaseUrl).toBe(
+      'https://talentbridge.example.org',
+    );
+    expect(loadConfig({ PORT: '8080' }).publicBaseUrl).toBe('http://localhost:8080');
+    expect(problemsOf({ PUBLIC_BASE_URL: 'talentbridge' })).toEqual(['PUBLIC_BASE_URL']);
   });
 
   it('reads and normalises given values', () => {
@@ -81,5 +90,48 @@ describe('loadConfig', () => {
 
   it('the error message lists each variable on its own line', () => {
     expect(() => loadConfig({ PORT: 'x', LOG_LEVEL: 'y' })).toThrow(/PORT: .*\n.*LOG_LEVEL: /s);
+  });
+
+  it('reads the search pipeline settings, with defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      outboxBatchSize: 200,
+      outboxMaxAttempts: 10,
+      outboxRetentionDays: 7,
+      workerRelayEnabled: true,
+      searchDriftIntervalMinutes: 60,
+    });
+    expect(
+      loadConfig({
+        OUTBOX_BATCH_SIZE: '50',
+        OUTBOX_MAX_ATTEMPTS: '3',
+        OUTBOX_RETENTION_DAYS: '0',
+        WORKER_RELAY_ENABLED: 'false',
+        SEARCH_DRIFT_INTERVAL_MINUTES: '0',
+      }),
+    ).toMatchObject({
+      outboxBatchSize: 50,
+      outboxMaxAttempts: 3,
+      outboxRetentionDays: 0,
+      workerRelayEnabled: false,
+      searchDriftIntervalMinutes: 0,
+    });
+  });
+
+  it('names bad search pipeline settings', () => {
+    expect(
+      problemsOf({
+        OUTBOX_BATCH_SIZE: '0',
+        OUTBOX_MAX_ATTEMPTS: 'many',
+        OUTBOX_RETENTION_DAYS: '-1',
+        WORKER_RELAY_ENABLED: 'maybe',
+        SEARCH_DRIFT_INTERVAL_MINUTES: '1.5',
+      }),
+    ).toEqual([
+      'OUTBOX_BATCH_SIZE',
+      'OUTBOX_MAX_ATTEMPTS',
+      'OUTBOX_RETENTION_DAYS',
+      'WORKER_RELAY_ENABLED',
+      'SEARCH_DRIFT_INTERVAL_MINUTES',
+    ]);
   });
 });

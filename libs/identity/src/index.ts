@@ -14,3 +14,4 @@ export {
   type UserAccount,
   type UserSummary,
 } from './users.service.js';
+export * from './parse-id.pipe.js';

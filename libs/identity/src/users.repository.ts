@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 import { EmailTakenError } from './identity.errors.js';
 import type { Role } from './roles.js';
@@ -13,36 +13,25 @@ export interface NewUser {
   organisationId: string | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
-
 /** SQL for `users`. Every lookup for signing in skips erased accounts. */
 @Injectable()
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Inserts a user; a taken e-mail (any letter case, thanks to citext) is {@link EmailTakenError}. */
+  /**
+   * Inserts a user; a taken e-mail (any letter case, thanks to citext) is {@link EmailTakenError}.
+   * ON CONFLICT instead of catching the unique violation: a failed statement would be logged by
+   * TypeORM with its parameters, password hash included.
+   */
   async insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
-    try {
-      const { identifiers } = await manager.insert(UserEntity, user);
-      return await manager.findOneByOrFail(UserEntity, { id: identifiers[0].id as string });
-    } catch (error) {
-      if (error instanceof QueryFailedError && isUniqueViolation(error, 'users_email_key')) {
-        throw new EmailTakenError();
-      }
-      throw error;
-    }
+    const id = await insertUnlessEmailTaken(manager, user);
+    if (id === undefined) throw new EmailTakenError();
+    return manager.findOneByOrFail(UserEntity, { id });
   }
 
   /** Inserts the user unless the e-mail is taken (safe when several instances start at once). */
   async insertIfEmailFree(user: NewUser): Promise<boolean> {
-    const rows: unknown = await this.dataSource.query(
-      `INSERT INTO users (email, password_hash, display_name, role, organisation_id)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (email) DO NOTHING
-       RETURNING id`,
-      [user.email, user.passwordHash, user.displayName, user.role, user.organisationId],
-    );
-    return rowCount(rows) > 0;
+    return (await insertUnlessEmailTaken(this.dataSource.manager, user)) !== undefined;
   }
 
   findActiveByEmail(email: string): Promise<UserEntity | null> {
@@ -82,9 +71,18 @@ export class UsersRepository {
   }
 }
 
-function isUniqueViolation(error: QueryFailedError, constraint: string): boolean {
-  const driverError = error.driverError as { code?: string; constraint?: string };
-  return driverError.code === UNIQUE_VIOLATION && driverError.constraint === constraint;
+async function insertUnlessEmailTaken(
+  manager: EntityManager,
+  user: NewUser,
+): Promise<string | undefined> {
+  const rows = (await manager.query(
+    `INSERT INTO users (email, password_hash, display_name, role, organisation_id)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (email) DO NOTHING
+     RETURNING id`,
+    [user.email, user.passwordHash, user.displayName, user.role, user.organisationId],
+  )) as { id: string }[];
+  return rows[0]?.id;
 }
 
 /** `manager.query` answers an UPDATE … RETURNING with `[rows, count]` on PostgreSQL. */

@@ -136,13 +136,11 @@ export class MatchingService {
   ): Promise<CandidateMatchDto[]> {
     const ranked = await this.scoreEligible(o, visibilitiesFor(viewer.role), limit, now);
     if (ranked.length === 0) return [];
-    const [profiles, names] = await Promise.all([
-      this.profiles.getVisibleInOrder(
-        viewer,
-        ranked.map((r) => r.candidateId),
-      ),
-      this.skillNames(o.skills.map((s) => s.skillId)),
-    ]);
+    const { profiles, skillNames: names } = await this.profiles.getVisibleInOrder(
+      viewer,
+      ranked.map((r) => r.candidateId),
+      o.skills.map((s) => s.skillId),
+    );
     const byId = new Map<string, PublicProfileResponseDto>(profiles.map((p) => [p.id, p]));
     const as: Viewer = viewer.role === 'company' ? 'company' : 'broker';
     return ranked.flatMap((r) => {
@@ -201,7 +199,7 @@ export class MatchingService {
   }
 }
 
-function toSkillDto(f: SkillFit, names: Map<string, string>) {
+function toSkillDto(f: SkillFit, names: ReadonlyMap<string, string>) {
   return {
     skillId: f.skillId,
     name: names.get(f.skillId) ?? null,
@@ -215,7 +213,7 @@ function toSkillDto(f: SkillFit, names: Map<string, string>) {
 /** The explanation as the contract shows it: skill names attached, components as numbers. */
 export function toExplanationDto(
   e: MatchExplanation,
-  names: Map<string, string>,
+  names: ReadonlyMap<string, string>,
 ): MatchExplanationDto {
   const components: Record<string, number> = {};
   const componentDetails: MatchExplanationDto['componentDetails'] = {};

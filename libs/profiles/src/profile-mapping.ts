@@ -10,8 +10,11 @@ export type SkillNames = ReadonlyMap<string, string>;
 export async function loadSkillNames(
   taxonomy: Pick<TaxonomyService, 'findByIds'>,
   aggregates: ProfileAggregate[],
+  moreSkillIds: string[] = [],
 ): Promise<SkillNames> {
-  const ids = [...new Set(aggregates.flatMap((a) => a.skills.map((s) => s.skillId)))];
+  const ids = [
+    ...new Set([...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)), ...moreSkillIds]),
+  ];
   if (ids.length === 0) return new Map();
   return new Map((await taxonomy.findByIds(ids)).map((s) => [s.id, s.name]));
 }

@@ -1,19 +1,27 @@
 import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ProfileSearchRepository } from './profile-search.repository.js';
+import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
+import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 import { ProfilesIndexModule } from './profiles-index.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
 import { TalentController } from './talent.controller.js';
-import { TalentSearchRepository } from './talent-search.repository.js';
 import { TalentSearchService } from './talent-search.service.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
   imports: [ProfilesIndexModule, IdentityModule, GeoModule],
   controllers: [ProfilesController, TalentController],
-  providers: [ProfilesService, TalentSearchRepository, TalentSearchService],
-  exports: [ProfilesService],
+  providers: [
+    ProfilesService,
+    ProfileSearchRepository,
+    TalentSearchService,
+    ProfileSkillEvidenceRepository,
+    ProfileSkillEvidenceService,
+  ],
+  exports: [ProfilesService, ProfileSkillEvidenceService],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

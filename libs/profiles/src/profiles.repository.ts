@@ -174,31 +174,35 @@ export class ProfilesRepository {
   }
 
   /**
-   * Makes the profile's skills exactly `skills`. A skill kept across the update keeps its
-   * `verified` flag: evidence from a certificate is not the trainee's to change.
+   * Makes `skills` the trainee's declared skills. A skill a certificate backs stays on the
+   * profile even when the trainee no longer lists it (only the declaration goes), and its level
+   * never drops below the certified one: evidence is not the trainee's to change.
    */
   async replaceSkills(
     manager: EntityManager,
     profileId: string,
     skills: SkillInput[],
   ): Promise<void> {
+    const kept = skills.map((s) => s.skillId);
     await manager.query(
-      `DELETE FROM profile_skills WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[]))`,
-      [profileId, skills.map((s) => s.skillId)],
+      `DELETE FROM profile_skills
+        WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[])) AND certified_level IS NULL`,
+      [profileId, kept],
+    );
+    await manager.query(
+      `UPDATE profile_skills SET declared_level = NULL, years = NULL, level = certified_level
+        WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[])) AND declared_level IS NOT NULL`,
+      [profileId, kept],
     );
     if (skills.length === 0) return;
     await manager.query(
-      `INSERT INTO profile_skills (profile_id, skill_id, level, years)
-       SELECT $1, s.skill_id, s.level, s.years
+      `INSERT INTO profile_skills (profile_id, skill_id, level, declared_level, years)
+       SELECT $1, s.skill_id, s.level, s.level, s.years
          FROM unnest($2::uuid[], $3::smallint[], $4::smallint[]) AS s(skill_id, level, years)
        ON CONFLICT (profile_id, skill_id)
-       DO UPDATE SET level = EXCLUDED.level, years = EXCLUDED.years`,
-      [
-        profileId,
-        skills.map((s) => s.skillId),
-        skills.map((s) => s.level),
-        skills.map((s) => s.years),
-      ],
+       DO UPDATE SET declared_level = EXCLUDED.declared_level, years = EXCLUDED.years,
+                     level = GREATEST(EXCLUDED.declared_level, profile_skills.certified_level)`,
+      [profileId, kept, skills.map((s) => s.level), skills.map((s) => s.years)],
     );
   }
 

@@ -2,14 +2,8 @@ import { TransactionRunner } from '@app/database';
 import { GeoService, BALKAN_COUNTRIES } from '@app/geo';
 import { InputValidationError, type FieldError } from '@app/http';
 import { UserAccountsService, UsersService, type AuthUser, type Role } from '@app/identity';
-import {
-  OutboxWriter,
-  SearchIndexRegistry,
-  expectTaskSucceeded,
-  isIndexNotFound,
-} from '@app/search';
+import { OutboxWriter } from '@app/search';
 import { Injectable, Logger } from '@nestjs/common';
-import { Meilisearch } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
 import type { InclusionUpdateDto } from './dto/inclusion-update.dto.js';
 import type { ProfileExportResponseDto } from './dto/profile-export.dto.js';
@@ -18,6 +12,7 @@ import type { ProfileUpdateDto } from './dto/profile-update.dto.js';
 import { checkProfileUpdate, unknownSkillErrors } from './profile-input-rules.js';
 import { toProfileExport, toProfileResponse, toPublicProfileResponse } from './profile-mapping.js';
 import { PROFILES_INDEX } from './profile-search-document.js';
+import { ProfileSearchRepository } from './profile-search.repository.js';
 import { DEFAULT_VISIBILITY, type Visibility } from './profile-values.js';
 import {
   ProfileNotFoundError,
@@ -59,8 +54,7 @@ export class ProfilesService {
     private readonly taxonomy: TaxonomyService,
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
-    private readonly meili: Meilisearch,
-    private readonly indexes: SearchIndexRegistry,
+    private readonly search: ProfileSearchRepository,
   ) {}
 
   /** Runs inside the registration transaction: every trainee starts with an empty profile. */
@@ -178,24 +172,32 @@ export class ProfilesService {
     return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
   }
 
-  /** Public views of these ids in the given order, dropping any the viewer may not see. */
-  async getVisibleInOrder(viewer: AuthUser, ids: string[]): Promise<PublicProfileResponseDto[]> {
+  /**
+   * Public views of these ids in the given order, dropping any the viewer may not see (ranked
+   * lists built from the index, e.g. matching), and in the same taxonomy read the names of
+   * `moreSkillIds` too.
+   */
+  async getVisibleInOrder(
+    viewer: AuthUser,
+    ids: string[],
+    moreSkillIds: string[] = [],
+  ): Promise<{ profiles: PublicProfileResponseDto[]; skillNames: ReadonlyMap<string, string> }> {
     const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
-    const names = await this.skillNamesOf(found);
+    const names = await loadSkillNames(this.taxonomy, found, moreSkillIds);
     const byId = new Map(found.map((a) => [a.profile.id, a]));
-    return ids.flatMap((id) => {
-      const a = byId.get(id);
-      return a === undefined ? [] : [toPublicProfileResponse(a, names)];
-    });
+    return {
+      profiles: ids.flatMap((id) => {
+        const a = byId.get(id);
+        return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+      }),
+      skillNames: names,
+    };
   }
 
   private async deleteFromSearch(profileId: string): Promise<void> {
-    const uid = this.indexes.uidOf(PROFILES_INDEX);
     try {
-      await expectTaskSucceeded(this.meili.index(uid).deleteDocument(profileId));
+      await this.search.deleteAndWait(profileId);
     } catch (error) {
-      // A missing index holds nothing to delete.
-      if (isIndexNotFound(error)) return;
       this.logger.error({ err: error, profileId }, 'Deleting an erased profile from search failed');
       throw new SearchErasureFailedError(error instanceof Error ? error.message : String(error));
     }

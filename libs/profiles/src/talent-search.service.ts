@@ -9,9 +9,11 @@ import type {
   TalentFacetValueDto,
   TalentSearchResponseDto,
 } from './dto/talent-search-response.dto.js';
-import { ProfilesService, visibilitiesFor } from './profiles.service.js';
+import { loadSkillNames, toPublicProfileResponse, type SkillNames } from './profile-mapping.js';
+import { ProfilesRepository } from './profiles.repository.js';
+import { visibilitiesFor } from './profiles.service.js';
 import { buildTalentFilter, nextCursorAfter, parseTalentQuery } from './talent-query.js';
-import { TalentSearchRepository } from './talent-search.repository.js';
+import { ProfileSearchRepository } from './profile-search.repository.js';
 
 /** Longest skill label looked up in a query, in words ("visual basic for applications"). */
 const MAX_ALIAS_WORDS = 3;
@@ -24,8 +26,8 @@ const MAX_ALIAS_WORDS = 3;
 @Injectable()
 export class TalentSearchService {
   constructor(
-    private readonly search: TalentSearchRepository,
-    private readonly profiles: ProfilesService,
+    private readonly search: ProfileSearchRepository,
+    private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
@@ -34,17 +36,24 @@ export class TalentSearchService {
     if (query.includeNotOpen && viewer.role !== 'broker') {
       throw new ForbiddenError('Only brokers may include people who are not open to work');
     }
-    const hits = await this.search.search({
+    const hits = await this.search.searchTalent({
       foldedQuery: foldQuery(await this.withSkillNames(query.q)),
       filter: buildTalentFilter(query, visibilitiesFor(viewer.role)),
       sort: query.sort === 'rate' ? ['hourlyRateEur:asc'] : ['lastActiveAt:desc'],
       limit: query.limit,
       offset: query.offset,
     });
-    const items = await this.profiles.getVisibleInOrder(viewer, hits.ids);
+    const found = await this.profiles.findVisibleByIds(hits.ids, visibilitiesFor(viewer.role));
+    const facetSkillIds = Object.keys(hits.facets.skillIds ?? {});
+    // one taxonomy read names the skills of the shown profiles and of the facet
+    const names = await loadSkillNames(this.taxonomy, found, facetSkillIds);
+    const byId = new Map(found.map((a) => [a.profile.id, a]));
     return {
-      items,
-      facets: await this.facets(hits.facets),
+      items: hits.ids.flatMap((id) => {
+        const a = byId.get(id);
+        return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+      }),
+      facets: facetsOf(hits.facets, names),
       nextCursor: nextCursorAfter(query.offset, query.limit, hits.estimatedTotalHits),
     };
   }
@@ -81,23 +90,18 @@ export class TalentSearchService {
     }
     return out.join(' ');
   }
+}
 
-  private async facets(
-    distribution: FacetDistribution,
-  ): Promise<TalentSearchResponseDto['facets']> {
-    const skills = counts(distribution.skillIds);
-    const names = new Map(
-      skills.length === 0
-        ? []
-        : (await this.taxonomy.findByIds(skills.map((s) => s.value))).map((s) => [s.id, s.name]),
-    );
-    return {
-      skills: skills.map((s) => ({ ...s, name: names.get(s.value) })),
-      countries: counts(distribution.country),
-      languages: counts(distribution.languageCodes),
-      verified: counts(distribution.hasVerifiedSkills),
-    };
-  }
+function facetsOf(
+  distribution: FacetDistribution,
+  names: SkillNames,
+): TalentSearchResponseDto['facets'] {
+  return {
+    skills: counts(distribution.skillIds).map((s) => ({ ...s, name: names.get(s.value) })),
+    countries: counts(distribution.country),
+    languages: counts(distribution.languageCodes),
+    verified: counts(distribution.hasVerifiedSkills),
+  };
 }
 
 /** Facet counts, largest first. */

@@ -148,11 +148,16 @@ export class OutboxRepository {
     return row.now;
   }
 
-  /** Documents of an index whose rows were processed at or after `since` (reindex catch-up). */
-  async documentsProcessedSince(target: string, since: Date): Promise<string[]> {
+  /**
+   * Documents of an index whose rows were processed at or after `since`, or are still pending
+   * (possibly in a relay's hands right now): what a reindex that started at `since` may have
+   * missed or may see overwritten in the old index.
+   */
+  async documentsTouchedSince(target: string, since: Date): Promise<string[]> {
     const rows = (await this.dataSource.query(
       `SELECT DISTINCT document_id FROM outbox
-        WHERE kind = $1 AND target = $2 AND processed_at >= $3`,
+        WHERE kind = $1 AND target = $2
+          AND (processed_at >= $3 OR (processed_at IS NULL AND failed_at IS NULL))`,
       [SEARCH_SYNC_KIND, target, since],
     )) as { document_id: string }[];
     return rows.map((r) => r.document_id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Meilisearch } from 'meilisearch';
+import { Meilisearch, type Index } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import {
   errorMessage,
@@ -53,24 +53,7 @@ export class SearchDocumentSync {
     const missing = [...wanted].filter((id) => !present.has(id));
     const index = this.meili.index<SearchDocument>(uid);
 
-    if (documents.length > 0) {
-      const failure = await this.attempt(() =>
-        expectTaskSucceeded(index.addDocuments(documents, { primaryKey: 'id' }), timeout),
-      );
-      if (failure === undefined) {
-        for (const d of documents) outcomes.set(d.id, { ok: true, action: 'upserted' });
-      } else if (failure.unavailable || documents.length === 1) {
-        for (const d of documents) outcomes.set(d.id, failure);
-      } else {
-        // One bad document fails the whole task: find it by sending the others one by one.
-        for (const d of documents) {
-          const single = await this.attempt(() =>
-            expectTaskSucceeded(index.addDocuments([d], { primaryKey: 'id' }), timeout),
-          );
-          outcomes.set(d.id, single ?? { ok: true, action: 'upserted' });
-        }
-      }
-    }
+    if (documents.length > 0) await this.upsert(index, documents, timeout, outcomes);
     if (missing.length > 0) {
       const failure = await this.attempt(
         () => expectTaskSucceeded(index.deleteDocuments(missing), timeout),
@@ -79,6 +62,30 @@ export class SearchDocumentSync {
       for (const id of missing) outcomes.set(id, failure ?? { ok: true, action: 'deleted' });
     }
     return outcomes;
+  }
+
+  /**
+   * One task for all documents; when it fails for a document-level reason, the halves are sent
+   * apart (recursively), so a few bad documents cost a few extra tasks and hold back no others.
+   */
+  private async upsert(
+    index: Index<SearchDocument>,
+    documents: SearchDocument[],
+    timeout: number,
+    outcomes: Map<string, DocumentOutcome>,
+  ): Promise<void> {
+    const failure = await this.attempt(() =>
+      expectTaskSucceeded(index.addDocuments(documents, { primaryKey: 'id' }), timeout),
+    );
+    if (failure === undefined) {
+      for (const d of documents) outcomes.set(d.id, { ok: true, action: 'upserted' });
+    } else if (failure.unavailable || documents.length === 1) {
+      for (const d of documents) outcomes.set(d.id, failure);
+    } else {
+      const half = Math.ceil(documents.length / 2);
+      await this.upsert(index, documents.slice(0, half), timeout, outcomes);
+      await this.upsert(index, documents.slice(half), timeout, outcomes);
+    }
   }
 
   private async attempt(

@@ -42,6 +42,7 @@ export interface ReindexProgress {
 export interface ReindexResult {
   index: string;
   uid: string;
+  /** Documents read from PostgreSQL page by page. */
   documents: number;
   /** Documents changed while the new index was being built, applied before the swap. */
   caughtUp: number;
@@ -162,7 +163,7 @@ export class SearchIndexRegistry
   /** Rebuilds an index from PostgreSQL into a fresh index and swaps it in. */
   async reindex(
     name: string,
-    onProgress?: (progress: ReindexProgress) => void,
+    onProgress?: (progress: ReindexProgress) => void | Promise<void>,
   ): Promise<ReindexResult> {
     const definition = this.get(name);
     return this.state.withLock(`search-index:${this.uidOf(name)}`, () =>
@@ -239,7 +240,7 @@ export class SearchIndexRegistry
    */
   private async rebuild(
     definition: SearchIndexDefinition,
-    onProgress?: (progress: ReindexProgress) => void,
+    onProgress?: (progress: ReindexProgress) => void | Promise<void>,
   ): Promise<ReindexResult> {
     const uid = this.uidOf(definition.name);
     const nextUid = `${uid}_next`;
@@ -253,22 +254,23 @@ export class SearchIndexRegistry
 
     const total = await definition.countDocuments?.(this.dataSource.manager);
     let indexed = 0;
-    onProgress?.({ index: definition.name, indexed, total });
-    let pending: Promise<unknown> | undefined;
+    await onProgress?.({ index: definition.name, indexed, total });
+    let pending: Promise<void> | undefined;
     for await (const page of this.pages(definition, REINDEX_PAGE_SIZE)) {
-      await pending; // load the next page while Meilisearch indexes the previous one
+      await pending; // the next page was loaded while Meilisearch indexed the previous one
       pending = expectTaskSucceeded(next.addDocuments(page, { primaryKey: 'id' }), bulk).then(
-        () => {
+        async () => {
           indexed += page.length;
-          onProgress?.({ index: definition.name, indexed, total });
+          await onProgress?.({ index: definition.name, indexed, total });
         },
       );
+      pending.catch(() => undefined); // awaited above; this only keeps it from being "unhandled"
     }
     await pending;
 
-    // Rows the relay processed since we started may have gone to the old index after we read
-    // their page: re-read those documents into the new index before it goes live.
-    const touched = await this.outbox.documentsProcessedSince(definition.name, startedAt);
+    // The relay kept writing to the live (old) index while we read pages: re-read every
+    // document it touched since we started, or still holds, into the new index.
+    const touched = await this.outbox.documentsTouchedSince(definition.name, startedAt);
     for (let i = 0; i < touched.length; i += REINDEX_PAGE_SIZE) {
       const outcomes = await this.documentSync.sync(
         definition,
@@ -289,14 +291,19 @@ export class SearchIndexRegistry
     );
     if (live) await expectTaskSucceeded(this.meili.deleteIndex(nextUid), bulk);
 
-    // A relay may still be writing to the live uid a document it loaded before our catch-up:
-    // asking it to re-read everything touched since the start restores the commit order.
-    if (touched.length > 0) {
-      await this.outboxWriter.enqueueSearchSync(this.dataSource.manager, definition.name, touched);
+    // A relay may have written a document to the old index between our catch-up and the swap,
+    // or may write one it loaded before the catch-up: asking it to re-read everything touched
+    // since the start (queued behind any lease it holds) restores the newest state.
+    const afterSwap = await this.outbox.documentsTouchedSince(definition.name, startedAt);
+    if (afterSwap.length > 0) {
+      await this.outboxWriter.enqueueSearchSync(
+        this.dataSource.manager,
+        definition.name,
+        afterSwap,
+      );
     }
-    const documents = indexed + touched.length;
     await this.state.recordBuild(uid, settingsHash(definition.settings), indexed);
-    return { index: definition.name, uid, documents, caughtUp: touched.length };
+    return { index: definition.name, uid, documents: indexed, caughtUp: touched.length };
   }
 
   private async *pages(

@@ -109,8 +109,10 @@ const counts = skills.reduce<Record<string, number>>((acc, s) => {
   acc[s.category] = (acc[s.category] ?? 0) + 1;
   return acc;
 }, {});
+// One skill per line: compact, yet a changed skill shows as one changed line in a diff.
+const header = JSON.stringify({ source: 'ESCO v1.2.0, © European Union, ESCO', counts });
 writeFileSync(
   join(root, 'data/skills.seed.json'),
-  JSON.stringify({ source: 'ESCO v1.2.0, © European Union, ESCO', counts, skills }) + '\n',
+  `${header.slice(0, -1)},"skills":[\n${skills.map((s) => JSON.stringify(s)).join(',\n')}\n]}\n`,
 );
 console.log(`wrote ${skills.length} skills`, counts);

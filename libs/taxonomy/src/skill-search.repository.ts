@@ -1,5 +1,5 @@
-import { APP_CONFIG, type AppConfig } from '@app/config';
-import { Inject, Injectable } from '@nestjs/common';
+import { SearchIndexRegistry } from '@app/search';
+import { Injectable } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
 import type { SkillCategory } from './entities/skill.entity.js';
 import type { SkillDocument } from './skills.search-index.js';
@@ -14,11 +14,11 @@ export type SkillHit = Pick<SkillDocument, 'id' | 'name' | 'escoUri' | 'aliases'
 export class SkillSearchRepository {
   constructor(
     private readonly meili: Meilisearch,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly registry: SearchIndexRegistry,
   ) {}
 
   get indexUid(): string {
-    return `${this.config.meiliIndexPrefix}${SKILLS_INDEX}`;
+    return this.registry.uidOf(SKILLS_INDEX);
   }
 
   /** `foldedQuery` must already be folded (@app/text `foldQuery`). */

@@ -54,12 +54,16 @@ export class SkillRepository {
     });
   }
 
-  countSkills(manager: EntityManager): Promise<number> {
-    return manager.count(Skill);
+  async countSkills(manager: EntityManager): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM skills`);
+    return row.n;
   }
 
-  countAliases(manager: EntityManager): Promise<number> {
-    return manager.count(SkillAlias);
+  async countAliases(manager: EntityManager): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM skill_aliases`,
+    );
+    return row.n;
   }
 
   async findExistingIds(manager: EntityManager, ids: string[]): Promise<string[]> {

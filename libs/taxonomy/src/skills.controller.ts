@@ -1,6 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { BEARER_AUTH } from '@app/http';
+import { Public, Roles } from '@app/identity';
 import {
   ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiForbiddenResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
   ApiNotFoundResponse,
@@ -29,6 +33,7 @@ export class SkillsController {
   constructor(private readonly taxonomy: TaxonomyService) {}
 
   @Get()
+  @Public()
   @ApiOperation({
     summary: 'Autocomplete skills by name or alias (typo-tolerant, Latin or Cyrillic)',
     description: ATTRIBUTION,
@@ -40,6 +45,7 @@ export class SkillsController {
   }
 
   @Post('resolve')
+  @Public()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Resolve free-text labels to canonical skills (exact folded match, no guessing)',
@@ -56,6 +62,7 @@ export class SkillsController {
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'One skill with its aliases', description: ATTRIBUTION })
   @ApiOkResponse({ type: SkillResponseDto })
   @ApiNotFoundResponse({ description: 'No such skill' })
@@ -64,6 +71,9 @@ export class SkillsController {
   }
 
   @Post()
+  @Roles('admin')
+  @ApiBearerAuth(BEARER_AUTH)
+  @ApiForbiddenResponse({ description: 'Not an admin' })
   @ApiOperation({ summary: 'Add a curated skill (admin)' })
   @ApiCreatedResponse({ type: SkillResponseDto })
   @ApiConflictResponse({ description: 'A skill with this name or ESCO URI exists' })
@@ -72,6 +82,9 @@ export class SkillsController {
   }
 
   @Post(':id/aliases')
+  @Roles('admin')
+  @ApiBearerAuth(BEARER_AUTH)
+  @ApiForbiddenResponse({ description: 'Not an admin' })
   @ApiOperation({ summary: 'Add an alias to a skill (admin)' })
   @ApiCreatedResponse({ type: SkillResponseDto })
   @ApiNotFoundResponse({ description: 'No such skill' })

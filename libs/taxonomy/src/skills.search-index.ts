@@ -1,5 +1,5 @@
 import { RegisterSearchIndex, type SearchDocument, type SearchIndexDefinition } from '@app/search';
-import { foldForIndex } from '@app/text';
+import { foldForIndex, foldKey } from '@app/text';
 import { Injectable } from '@nestjs/common';
 import type { Settings } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
@@ -18,6 +18,8 @@ export interface SkillDocument extends SearchDocument {
   nameFolded: string;
   /** Hidden: the aliases folded. */
   aliasesFolded: string;
+  /** Hidden: words in the name; among equal matches the shorter, more general skill comes first. */
+  nameWords: number;
 }
 
 /** Fields clients see; the folded ones only serve matching. */
@@ -29,11 +31,17 @@ export const SKILL_DISPLAYED_ATTRIBUTES = ['id', 'name', 'category', 'escoUri', 
  * beats one that only has it as an alias (ESCO lists "Mocha" under JavaScript).
  */
 export const SKILLS_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['name', 'nameFolded', 'aliases', 'aliasesFolded'],
+  // Queries arrive folded, so the original alias spellings add nothing to matching; leaving
+  // them out (and measuring proximity per attribute) keeps index builds cheap at boot.
+  searchableAttributes: ['name', 'nameFolded', 'aliasesFolded'],
+  proximityPrecision: 'byAttribute',
+  facetSearch: false,
   displayedAttributes: SKILL_DISPLAYED_ATTRIBUTES,
   filterableAttributes: ['category'],
-  sortableAttributes: ['name'],
-  rankingRules: ['words', 'typo', 'proximity', 'exactness', 'attribute', 'sort'],
+  sortableAttributes: ['name', 'nameWords'],
+  // With a typo no attribute is an exact match, so "javscript" ties JavaScript with JavaScript
+  // Framework until nameWords:asc prefers the shorter name.
+  rankingRules: ['words', 'typo', 'proximity', 'exactness', 'attribute', 'nameWords:asc', 'sort'],
   typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
   synonyms: {
     ms: ['microsoft'],
@@ -54,6 +62,7 @@ export function toSkillDocument(skill: Skill, aliases: SkillAlias[]): SkillDocum
     aliases: labels,
     nameFolded: foldForIndex(skill.name),
     aliasesFolded: foldForIndex(labels.join(' ')),
+    nameWords: foldKey(skill.name).split(' ').length,
   };
 }
 

@@ -69,8 +69,8 @@ async function insertChunk(sql: Sql, chunk: SeedProfile[], passwordHash: string)
     ],
   );
   await sql(
-    `INSERT INTO profile_skills (profile_id, skill_id, level, years)
-     SELECT p.id, r.skill_id, r.level, r.years
+    `INSERT INTO profile_skills (profile_id, skill_id, level, declared_level, years)
+     SELECT p.id, r.skill_id, r.level, r.level, r.years
        FROM jsonb_to_recordset($1::jsonb) AS r(email text, skill_id uuid, level smallint, years smallint)
        ${OWNER}`,
     [

@@ -4,6 +4,8 @@ import { SearchOutbox1764310000000 } from './1764310000000-search-outbox.js';
 import { SkillsTaxonomy1764320000000 } from './1764320000000-skills-taxonomy.js';
 import { Profiles1764330000000 } from './1764330000000-profiles.js';
 import { Opportunities1764340000000 } from './1764340000000-opportunities.js';
+import { ProfileSkillEvidence1764350000000 } from './1764350000000-profile-skill-evidence.js';
+import { Training1764351000000 } from './1764351000000-training.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   SkillsTaxonomy1764320000000,
   Profiles1764330000000,
   Opportunities1764340000000,
+  ProfileSkillEvidence1764350000000,
+  Training1764351000000,
 ];

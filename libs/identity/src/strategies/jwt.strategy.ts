@@ -13,6 +13,8 @@ import {
 } from '../jwt-settings.js';
 import { UsersRepository } from '../users.repository.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /**
  * Verifies the bearer token (HS256 only, issuer and audience checked, expiry enforced) and then
  * looks the user up, so an erased account or a changed role takes effect at once.
@@ -34,8 +36,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser> {
-    const user =
-      typeof claims.sub === 'string' ? await this.users.findActiveById(claims.sub) : null;
+    const user = UUID.test(String(claims.sub)) ? await this.users.findActiveById(claims.sub) : null;
     if (user === null) throw new UnauthenticatedError('The account no longer exists');
     return {
       id: user.id,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import {
   CEFR_LEVELS,
   ENGAGEMENT_TYPES,
@@ -57,7 +57,7 @@ export class PublicProfileResponseDto {
 /** The trainee's own profile, with what only the owner needs (visibility, version, location). */
 export class ProfileResponseDto extends PublicProfileResponseDto {
   @ApiProperty({ enum: VISIBILITIES }) visibility: Visibility;
-  @ApiPropertyOptional({
+  @ApiProperty({
     type: GeoPointDto,
     nullable: true,
     description: 'Coordinates of the city',

@@ -1,4 +1,9 @@
-import { SearchIndexRegistry, type FilterExpression } from '@app/search';
+import {
+  SearchIndexRegistry,
+  expectTaskSucceeded,
+  isIndexNotFound,
+  type FilterExpression,
+} from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { Meilisearch, type FacetDistribution } from 'meilisearch';
 import { PROFILES_INDEX, type ProfileSearchDocument } from './profile-search-document.js';
@@ -12,15 +17,15 @@ export interface TalentHits {
   estimatedTotalHits: number;
 }
 
-/** Queries the profiles index in Meilisearch; filters arrive already built and escaped. */
+/** The profiles index in Meilisearch; filters arrive already built and escaped. */
 @Injectable()
-export class TalentSearchRepository {
+export class ProfileSearchRepository {
   constructor(
     private readonly meili: Meilisearch,
     private readonly indexes: SearchIndexRegistry,
   ) {}
 
-  async search(params: {
+  async searchTalent(params: {
     foldedQuery: string;
     filter: FilterExpression | undefined;
     sort: string[];
@@ -42,5 +47,19 @@ export class TalentSearchRepository {
       facets: result.facetDistribution ?? {},
       estimatedTotalHits: result.estimatedTotalHits ?? result.hits.length,
     };
+  }
+
+  /**
+   * Deletes one document and waits until Meilisearch reports the task succeeded (a failed or
+   * timed-out task throws). A missing index holds nothing to delete.
+   */
+  async deleteAndWait(id: string): Promise<void> {
+    try {
+      await expectTaskSucceeded(
+        this.meili.index(this.indexes.uidOf(PROFILES_INDEX)).deleteDocument(id),
+      );
+    } catch (error) {
+      if (!isIndexNotFound(error)) throw error;
+    }
   }
 }

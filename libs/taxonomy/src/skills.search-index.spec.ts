@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { SkillAlias } from './entities/skill-alias.entity.js';
+import { Skill } from './entities/skill.entity.js';
+import {
+  SKILL_DISPLAYED_ATTRIBUTES,
+  SKILLS_INDEX_SETTINGS,
+  toSkillDocument,
+} from './skills.search-index.js';
+
+const skill = Object.assign(new Skill(), {
+  id: '3f1c2b8e-7a51-4c1e-9d0b-2f4e6a8c0d12',
+  escoUri: 'http://data.europa.eu/esco/skill/x',
+  name: 'JavaScript',
+  category: 'digital',
+  version: 3,
+});
+const alias = (label: string, kind: SkillAlias['kind'], lang = 'en') =>
+  Object.assign(new SkillAlias(), { skillId: skill.id, label, kind, lang });
+
+describe('skills search index', () => {
+  it('builds a document with aliases (not the name) and folded hidden fields', () => {
+    const doc = toSkillDocument(skill, [
+      alias('JavaScript', 'preferred'),
+      alias('JS', 'curated'),
+      alias('Јаваскрипт', 'curated', 'sr'),
+      alias('Mocha', 'alternative'),
+    ]);
+    expect(doc).toEqual({
+      id: skill.id,
+      _version: 3,
+      name: 'JavaScript',
+      category: 'digital',
+      escoUri: 'http://data.europa.eu/esco/skill/x',
+      aliases: ['JS', 'Јаваскрипт', 'Mocha'],
+      nameFolded: 'javascript',
+      aliasesFolded: 'js javaskript mocha',
+      nameWords: 1,
+    });
+  });
+
+  it('searches folded fields but never displays them', () => {
+    expect(SKILLS_INDEX_SETTINGS.searchableAttributes).toEqual(
+      expect.arrayContaining(['nameFolded', 'aliasesFolded']),
+    );
+    expect(SKILL_DISPLAYED_ATTRIBUTES).not.toContain('nameFolded');
+    expect(SKILL_DISPLAYED_ATTRIBUTES).not.toContain('aliasesFolded');
+    // The name is searched before the aliases, and exactness decides before attribute order.
+    const searchable = SKILLS_INDEX_SETTINGS.searchableAttributes as string[];
+    expect(searchable.indexOf('name')).toBeLessThan(searchable.indexOf('aliasesFolded'));
+    const rules = SKILLS_INDEX_SETTINGS.rankingRules as string[];
+    expect(rules.indexOf('exactness')).toBeLessThan(rules.indexOf('attribute'));
+  });
+});

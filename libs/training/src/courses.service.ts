@@ -1,0 +1,180 @@
+import { TransactionRunner } from '@app/database';
+import { InputValidationError, type FieldError } from '@app/http';
+import type { AuthUser } from '@app/identity';
+import { TaxonomyService } from '@app/taxonomy';
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CohortPageDto, CohortResponseDto, CreateCohortDto } from './dto/cohort.dto.js';
+import type {
+  CourseListQueryDto,
+  CoursePageDto,
+  CourseResponseDto,
+  CreateCourseDto,
+} from './dto/course.dto.js';
+import type { PageQueryDto } from './dto/page-query.dto.js';
+import { CoursesRepository } from './courses.repository.js';
+import type { CourseEntity } from './entities/course.entity.js';
+import { toPage } from './page-cursor.js';
+import { pageRequest } from './page-request.js';
+import { dateOrderErrors } from './programme-rules.js';
+import { ProgrammesRepository } from './programmes.repository.js';
+import { SkillNamesLoader } from './skill-names.js';
+import { assertActsForProvider, providerScopeOf } from './training-access.js';
+import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { CourseNotFoundError } from './training.errors.js';
+import { toCohortResponse, toCourseResponse } from './training-mapping.js';
+
+@Injectable()
+export class CoursesService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly courses: CoursesRepository,
+    private readonly programmes: ProgrammesRepository,
+    private readonly directory: TrainingDirectoryRepository,
+    private readonly taxonomy: TaxonomyService,
+    private readonly skillNames: SkillNamesLoader,
+  ) {}
+
+  /** A trainer creates courses for their own provider; an admin for any training provider. */
+  async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseResponseDto> {
+    const providerId = dto.providerId.toLowerCase();
+    assertActsForProvider(user, providerId, { allowAdmin: true });
+    const skills = dto.skills.map((s) => ({ skillId: s.skillId.toLowerCase(), level: s.level }));
+    const errors = await this.skillErrors(skills.map((s) => s.skillId));
+    const course = await this.transactions.run(async (manager) => {
+      errors.push(...(await this.referenceErrors(manager, providerId, dto.programmeId)));
+      if (errors.length > 0) throw new InputValidationError(errors);
+      return this.courses.insertCourse(
+        manager,
+        {
+          programmeId: dto.programmeId?.toLowerCase() ?? null,
+          providerId,
+          title: dto.title,
+          hours: dto.hours,
+          mode: dto.mode,
+        },
+        skills,
+      );
+    });
+    return toCourseResponse(
+      course,
+      skills,
+      await this.skillNames.load(skills.map((s) => s.skillId)),
+    );
+  }
+
+  /** Trainers see their own provider's courses (another's is "not found"); others see all. */
+  async get(user: AuthUser, id: string): Promise<CourseResponseDto> {
+    const course = await this.transactions.run((manager) =>
+      this.courses.findCourseById(manager, id),
+    );
+    const scope = providerScopeOf(user);
+    if (course === null || (scope !== undefined && course.providerId !== scope)) {
+      throw new CourseNotFoundError();
+    }
+    return (await this.withSkills([course]))[0];
+  }
+
+  async list(user: AuthUser, query: CourseListQueryDto): Promise<CoursePageDto> {
+    const { after, limit } = pageRequest(query);
+    const rows = await this.transactions.run((manager) =>
+      this.courses.findCoursePage(
+        manager,
+        { providerId: providerScopeOf(user), programmeId: query.programmeId?.toLowerCase() },
+        after,
+        limit + 1,
+      ),
+    );
+    const page = toPage(rows, limit);
+    return { items: await this.withSkills(page.rows), nextCursor: page.nextCursor };
+  }
+
+  async createCohort(
+    user: AuthUser,
+    courseId: string,
+    dto: CreateCohortDto,
+  ): Promise<CohortResponseDto> {
+    const errors = dateOrderErrors(dto.startsOn, dto.endsOn);
+    if (errors.length > 0) throw new InputValidationError(errors);
+    return this.transactions.run(async (manager) => {
+      await this.requireCourseOfProvider(manager, user, courseId, { allowAdmin: false });
+      const cohort = await this.courses.insertCohort(manager, {
+        courseId,
+        startsOn: dto.startsOn,
+        endsOn: dto.endsOn,
+        location: dto.location ?? null,
+        capacity: dto.capacity,
+      });
+      return toCohortResponse(cohort);
+    });
+  }
+
+  async listCohorts(user: AuthUser, courseId: string, query: PageQueryDto): Promise<CohortPageDto> {
+    const { after, limit } = pageRequest(query);
+    return this.transactions.run(async (manager) => {
+      await this.requireCourseOfProvider(manager, user, courseId, { allowAdmin: true });
+      const page = toPage(
+        await this.courses.findCohortPage(manager, courseId, after, limit + 1),
+        limit,
+      );
+      return { items: page.rows.map(toCohortResponse), nextCursor: page.nextCursor };
+    });
+  }
+
+  /** 404 for an unknown course, 403 when the caller does not act for its provider. */
+  private async requireCourseOfProvider(
+    manager: EntityManager,
+    user: AuthUser,
+    courseId: string,
+    options: { allowAdmin: boolean },
+  ): Promise<CourseEntity> {
+    const course = await this.courses.findCourseById(manager, courseId);
+    if (course === null) throw new CourseNotFoundError();
+    assertActsForProvider(user, course.providerId, options);
+    return course;
+  }
+
+  private async withSkills(courses: CourseEntity[]): Promise<CourseResponseDto[]> {
+    const skills = await this.transactions.run((manager) =>
+      this.courses.findSkillsOfCourses(
+        manager,
+        courses.map((c) => c.id),
+      ),
+    );
+    const names = await this.skillNames.load([...skills.values()].flat().map((s) => s.skillId));
+    return courses.map((c) => toCourseResponse(c, skills.get(c.id) ?? [], names));
+  }
+
+  /** Each skill once, and known to the taxonomy; errors name `skills[i].skillId`. */
+  private async skillErrors(skillIds: string[]): Promise<FieldError[]> {
+    const known = new Set(await this.taxonomy.findExistingIds(skillIds));
+    const seen = new Set<string>();
+    const errors: FieldError[] = [];
+    skillIds.forEach((id, i) => {
+      const field = `skills[${i}].skillId`;
+      if (!known.has(id)) errors.push({ field, message: 'no skill has this id' });
+      else if (seen.has(id)) errors.push({ field, message: 'this skill is listed twice' });
+      seen.add(id);
+    });
+    return errors;
+  }
+
+  private async referenceErrors(
+    manager: EntityManager,
+    providerId: string,
+    programmeId: string | undefined,
+  ): Promise<FieldError[]> {
+    const errors: FieldError[] = [];
+    const [provider] = await this.directory.findOrganisationsByIds(manager, [providerId]);
+    if (provider?.type !== 'training_provider') {
+      errors.push({ field: 'providerId', message: 'must be a training provider organisation' });
+    }
+    if (
+      programmeId !== undefined &&
+      (await this.programmes.findById(manager, programmeId.toLowerCase())) === null
+    ) {
+      errors.push({ field: 'programmeId', message: 'no programme has this id' });
+    }
+    return errors;
+  }
+}

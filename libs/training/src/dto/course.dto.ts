@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { COURSE_MODES, type CourseMode } from '../training-values.js';
+import { trimString } from './field-decorators.js';
+import { PageQueryDto } from './page-query.dto.js';
+
+export class CourseSkillDto {
+  @ApiProperty({ format: 'uuid', description: 'A skill of the taxonomy' })
+  @IsUUID('all', { message: 'skillId must be a UUID' })
+  skillId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5, example: 3, description: 'Level the course teaches' })
+  @IsInt({ message: 'level must be a whole number' })
+  @Min(1)
+  @Max(5)
+  level: number;
+}
+
+export class CreateCourseDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The donor programme funding the course' })
+  @IsOptional()
+  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  programmeId?: string;
+
+  @ApiProperty({ example: 'Customer support in English, level B2' })
+  @Transform(trimString)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  title: string;
+
+  @ApiProperty({ format: 'uuid', description: 'The training provider running the course' })
+  @IsUUID('all', { message: 'providerId must be a UUID' })
+  providerId: string;
+
+  @ApiProperty({ type: [CourseSkillDto], description: '1–20 skills, each at most once' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CourseSkillDto)
+  skills: CourseSkillDto[];
+
+  @ApiProperty({ minimum: 1, maximum: 2000, example: 120 })
+  @IsInt({ message: 'hours must be a whole number' })
+  @Min(1)
+  @Max(2000)
+  hours: number;
+
+  @ApiProperty({ enum: COURSE_MODES, example: 'blended' })
+  @IsIn(COURSE_MODES)
+  mode: CourseMode;
+}
+
+export class CourseListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only courses of this programme' })
+  @IsOptional()
+  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  programmeId?: string;
+}
+
+export class CourseSkillResponseDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ example: 'customer service' }) name: string;
+  @ApiProperty({ minimum: 1, maximum: 5, example: 3 }) level: number;
+}
+
+export class CourseResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) programmeId: string | null;
+  @ApiProperty({ example: 'Customer support in English, level B2' }) title: string;
+  @ApiProperty({ format: 'uuid' }) providerId: string;
+  @ApiProperty({ type: [CourseSkillResponseDto] }) skills: CourseSkillResponseDto[];
+  @ApiProperty({ example: 120 }) hours: number;
+  @ApiProperty({ enum: COURSE_MODES, example: 'blended' }) mode: CourseMode;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class CoursePageDto {
+  @ApiProperty({ type: [CourseResponseDto] }) items: CourseResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}

@@ -1,0 +1,168 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
+import { TransactionRunner } from '@app/database';
+import { ConflictError } from '@app/http';
+import type { AuthUser } from '@app/identity';
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { CertificateIssuedDto } from './dto/certificate.dto.js';
+import type {
+  CompleteEnrolmentDto,
+  CreateEnrolmentDto,
+  EnrolmentPageDto,
+  EnrolmentResponseDto,
+} from './dto/enrolment.dto.js';
+import type { PageQueryDto } from './dto/page-query.dto.js';
+import { CertificatesRepository } from './certificates.repository.js';
+import { newCertificateCode } from './certificate-code.js';
+import { CoursesRepository } from './courses.repository.js';
+import { decideEnrolmentOutcome } from './enrolment-rules.js';
+import { EnrolmentsRepository, type EnrolmentInCourse } from './enrolments.repository.js';
+import { toPage } from './page-cursor.js';
+import { pageRequest } from './page-request.js';
+import { SkillCertification } from './skill-certification.js';
+import { assertActsForProvider } from './training-access.js';
+import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import {
+  AlreadyEnrolledError,
+  CohortFullError,
+  CohortNotFoundError,
+  EnrolmentFinishedError,
+  EnrolmentNotFoundError,
+  NotATraineeProfileError,
+} from './training.errors.js';
+import { toCertificateIssued, toEnrolmentResponse } from './training-mapping.js';
+
+/** A completion's certificate, and whether this request issued it (false: an earlier one did). */
+export interface CompletionResult {
+  certificate: CertificateIssuedDto;
+  issued: boolean;
+}
+
+@Injectable()
+export class EnrolmentsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly courses: CoursesRepository,
+    private readonly enrolments: EnrolmentsRepository,
+    private readonly certificates: CertificatesRepository,
+    private readonly directory: TrainingDirectoryRepository,
+    private readonly certification: SkillCertification,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * The cohort row is locked first, so concurrent enrolments into one cohort queue up: each
+   * counts seats after the previous one committed, and the last seat goes to exactly one.
+   */
+  async enrol(
+    user: AuthUser,
+    cohortId: string,
+    dto: CreateEnrolmentDto,
+  ): Promise<EnrolmentResponseDto> {
+    const profileId = dto.profileId.toLowerCase();
+    return this.transactions.run(async (manager) => {
+      const found = await this.courses.lockCohortOfProvider(manager, cohortId);
+      if (found === null) throw new CohortNotFoundError();
+      assertActsForProvider(user, found.providerId);
+      if (!(await this.directory.isActiveTraineeProfile(manager, profileId))) {
+        throw new NotATraineeProfileError();
+      }
+      if (await this.enrolments.isEnrolled(manager, cohortId, profileId)) {
+        throw new AlreadyEnrolledError();
+      }
+      const taken = (await this.courses.countSeatsTaken(manager, [cohortId])).get(cohortId) ?? 0;
+      if (taken >= found.cohort.capacity) throw new CohortFullError(found.cohort.capacity);
+      const enrolment = await this.enrolments.insertUnlessEnrolled(manager, {
+        cohortId,
+        profileId,
+        enrolledBy: user.id,
+      });
+      if (enrolment === null) throw new AlreadyEnrolledError();
+      return toEnrolmentResponse(enrolment);
+    });
+  }
+
+  async listOfCohort(
+    user: AuthUser,
+    cohortId: string,
+    query: PageQueryDto,
+  ): Promise<EnrolmentPageDto> {
+    const { after, limit } = pageRequest(query);
+    return this.transactions.run(async (manager) => {
+      const found = await this.courses.findCohortOfProvider(manager, cohortId);
+      if (found === null) throw new CohortNotFoundError();
+      assertActsForProvider(user, found.providerId, { allowAdmin: true });
+      const page = toPage(
+        await this.enrolments.findPageOfCohort(manager, cohortId, after, limit + 1),
+        limit,
+      );
+      return { items: page.rows.map(toEnrolmentResponse), nextCursor: page.nextCursor };
+    });
+  }
+
+  /**
+   * Completes the enrolment and issues its certificate; the course's skills become verified on
+   * the trainee's profile in the same transaction (and the profile is queued for re-indexing).
+   * Asking again answers with the same certificate and changes nothing.
+   */
+  async complete(
+    user: AuthUser,
+    enrolmentId: string,
+    dto: CompleteEnrolmentDto,
+  ): Promise<CompletionResult> {
+    return this.transactions.run(async (manager) => {
+      const { enrolment, courseId } = await this.lockForProvider(manager, user, enrolmentId);
+      const decision = decideEnrolmentOutcome(enrolment.status, 'completed');
+      if (decision === 'conflict') throw new EnrolmentFinishedError('dropped');
+      if (decision === 'repeat') {
+        const existing = await this.certificates.findByEnrolment(manager, enrolmentId);
+        if (existing === null)
+          throw new Error(`completed enrolment ${enrolmentId} has no certificate`);
+        return {
+          certificate: toCertificateIssued(existing, this.config.publicBaseUrl),
+          issued: false,
+        };
+      }
+      const profileId = enrolment.profileId;
+      if (!(await this.directory.isActiveTraineeProfile(manager, profileId, { lock: true }))) {
+        throw new ConflictError('TRAINEE_GONE', 'The trainee erased their account');
+      }
+      await this.enrolments.markFinished(manager, enrolmentId, 'completed', dto.score ?? null);
+      const skills = (await this.courses.findSkillsOfCourses(manager, [courseId])).get(courseId);
+      const certificate = await this.certificates.insertWithSkills(
+        manager,
+        { enrolmentId, profileId, code: newCertificateCode() },
+        skills ?? [],
+      );
+      await this.certification.refresh(manager, profileId);
+      return {
+        certificate: toCertificateIssued(certificate, this.config.publicBaseUrl),
+        issued: true,
+      };
+    });
+  }
+
+  /** Drops the enrolment (freeing the seat); dropping again changes nothing. */
+  async drop(user: AuthUser, enrolmentId: string): Promise<EnrolmentResponseDto> {
+    return this.transactions.run(async (manager) => {
+      const { enrolment } = await this.lockForProvider(manager, user, enrolmentId);
+      const decision = decideEnrolmentOutcome(enrolment.status, 'dropped');
+      if (decision === 'conflict') throw new EnrolmentFinishedError('completed');
+      if (decision === 'repeat') return toEnrolmentResponse(enrolment);
+      return toEnrolmentResponse(
+        await this.enrolments.markFinished(manager, enrolmentId, 'dropped', null),
+      );
+    });
+  }
+
+  private async lockForProvider(
+    manager: EntityManager,
+    user: AuthUser,
+    enrolmentId: string,
+  ): Promise<EnrolmentInCourse> {
+    const found = await this.enrolments.lockInCourse(manager, enrolmentId);
+    if (found === null) throw new EnrolmentNotFoundError();
+    assertActsForProvider(user, found.providerId);
+    return found;
+  }
+}

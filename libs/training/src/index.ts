@@ -1,0 +1,10 @@
+export * from './dto/certificate.dto.js';
+export * from './dto/cohort.dto.js';
+export * from './dto/course.dto.js';
+export * from './dto/enrolment.dto.js';
+export * from './dto/programme.dto.js';
+export * from './entities/programme.entity.js';
+export { ProgrammesService } from './programmes.service.js';
+export * from './training-values.js';
+export * from './training.errors.js';
+export * from './training.module.js';

@@ -1,0 +1,11 @@
+export const COURSE_MODES = ['online', 'in_person', 'blended'] as const;
+export type CourseMode = (typeof COURSE_MODES)[number];
+
+export const ENROLMENT_STATUSES = ['enrolled', 'completed', 'dropped'] as const;
+export type EnrolmentStatus = (typeof ENROLMENT_STATUSES)[number];
+
+/** A skill a course teaches, or a certificate certifies, at a level 1–5. */
+export interface SkillAtLevel {
+  skillId: string;
+  level: number;
+}

@@ -1,0 +1,71 @@
+import { IdentityModule } from '@app/identity';
+import { ProfilesModule } from '@app/profiles';
+import { TaxonomyModule } from '@app/taxonomy';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificatesController } from './certificates.controller.js';
+import { CertificatesRepository } from './certificates.repository.js';
+import { CertificatesService } from './certificates.service.js';
+import { CoursesController } from './courses.controller.js';
+import { CoursesRepository } from './courses.repository.js';
+import { CoursesService } from './courses.service.js';
+import { EnrolmentsController } from './enrolments.controller.js';
+import { EnrolmentsRepository } from './enrolments.repository.js';
+import { EnrolmentsService } from './enrolments.service.js';
+import { CertificateSkillEntity } from './entities/certificate-skill.entity.js';
+import { CertificateEntity } from './entities/certificate.entity.js';
+import { CohortEntity } from './entities/cohort.entity.js';
+import { CourseSkillEntity } from './entities/course-skill.entity.js';
+import { CourseEntity } from './entities/course.entity.js';
+import { EnrolmentEntity } from './entities/enrolment.entity.js';
+import { ProgrammePartnerEntity } from './entities/programme-partner.entity.js';
+import { ProgrammeEntity } from './entities/programme.entity.js';
+import { ProgrammesController } from './programmes.controller.js';
+import { ProgrammesRepository } from './programmes.repository.js';
+import { ProgrammesService } from './programmes.service.js';
+import { SkillCertification } from './skill-certification.js';
+import { SkillNamesLoader } from './skill-names.js';
+import { TrainingDirectoryRepository } from './training-directory.repository.js';
+
+/**
+ * Programmes, courses, cohorts, enrolments and certificates. Completing an enrolment verifies
+ * the taught skills on the trainee's profile through @app/profiles (never the other way round).
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([
+      ProgrammeEntity,
+      ProgrammePartnerEntity,
+      CourseEntity,
+      CourseSkillEntity,
+      CohortEntity,
+      EnrolmentEntity,
+      CertificateEntity,
+      CertificateSkillEntity,
+    ]),
+    IdentityModule,
+    TaxonomyModule,
+    ProfilesModule,
+  ],
+  controllers: [
+    ProgrammesController,
+    CoursesController,
+    EnrolmentsController,
+    CertificatesController,
+  ],
+  providers: [
+    ProgrammesRepository,
+    CoursesRepository,
+    EnrolmentsRepository,
+    CertificatesRepository,
+    TrainingDirectoryRepository,
+    ProgrammesService,
+    CoursesService,
+    EnrolmentsService,
+    CertificatesService,
+    SkillCertification,
+    SkillNamesLoader,
+  ],
+  exports: [ProgrammesService],
+})
+export class TrainingModule {}

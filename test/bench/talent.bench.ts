@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:talent`: latency of talent search through the API (`GET /api/talent`, which
+ * searches Meilisearch and then reads the shown profiles back from PostgreSQL) next to the bare
+ * Meilisearch query with the same filter and facets, over BENCH_PROFILES generated profiles
+ * (default 20,000), on embedded PostgreSQL and Meilisearch booted like the tests do. One request
+ * at a time after a warm-up, BENCH_SECONDS per side (default 5).
+ */
+import { afterAll, beforeAll, it } from '@jest/globals';
+import { PROFILES_INDEX } from '@app/profiles';
+import { SearchIndexRegistry } from '@app/search';
+import { foldQuery } from '@app/text';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { DataSource } from 'typeorm';
+import { FORENAMES, SURNAMES } from '../fixtures/names.js';
+import { registerCompany, type SignedIn } from '../support/factories.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+const PROFILES = Number(process.env.BENCH_PROFILES ?? 20_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const WARMUP_REQUESTS = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function measure(call: (i: number) => Promise<void>): Promise<number[]> {
+  for (let i = 0; i < WARMUP_REQUESTS; i++) await call(i);
+  const samples: number[] = [];
+  const end = performance.now() + SECONDS * 1000;
+  for (let i = 0; performance.now() < end; i++) {
+    const start = performance.now();
+    await call(i);
+    samples.push(performance.now() - start);
+  }
+  return samples.sort((a, b) => a - b);
+}
+
+async function expectOk(res: Response): Promise<void> {
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
+  await res.arrayBuffer();
+}
+
+let t: TestApp;
+let company: SignedIn;
+let skillIds: string[];
+
+/** Trainees, profiles, skills and languages generated in SQL (names from the fixtures). */
+async function seed(): Promise<void> {
+  const sql = t.app.get(DataSource);
+  const forenames = Object.values(FORENAMES).flatMap((n) => [n.localized, n.romanized]);
+  const surnames = Object.values(SURNAMES).flatMap((n) => [n.localized, n.romanized]);
+  skillIds = (
+    await sql.query(`SELECT id FROM skills WHERE category = 'digital' ORDER BY id LIMIT 300`)
+  ).map((r: { id: string }) => r.id);
+  await sql.query(
+    `INSERT INTO users (email, password_hash, display_name, role)
+     SELECT 'bench-' || i || '@example.org', 'x',
+            ($2::text[])[1 + i % cardinality($2::text[])] || ' ' ||
+            ($3::text[])[1 + (i / 7) % cardinality($3::text[])], 'trainee'
+       FROM generate_series(1, $1) AS i`,
+    [PROFILES, forenames, surnames],
+  );
+  await sql.query(
+    `INSERT INTO profiles (user_id, headline, country, visibility, open_to_work, hourly_rate_eur,
+                           work_modes, engagement_types)
+     SELECT id, 'Support and web work', (ARRAY['AL','BA','XK','ME','MK','RS'])[1 + (random() * 5)::int],
+            (ARRAY['brokers','companies'])[1 + (random())::int], true, round((random() * 40)::numeric, 2),
+            '{remote}', '{freelance}'
+       FROM users WHERE email LIKE 'bench-%'`,
+  );
+  await sql.query(
+    `INSERT INTO profile_skills (profile_id, skill_id, level)
+     SELECT DISTINCT ON (p.id, s.skill) p.id, s.skill, 1 + (random() * 4)::int
+       FROM profiles p
+       CROSS JOIN LATERAL (
+         SELECT ($1::uuid[])[1 + ((random() * 299)::int + p.version * 0)] AS skill
+           FROM generate_series(1, 5)
+       ) s`,
+    [skillIds],
+  );
+  await sql.query(
+    `INSERT INTO profile_languages (profile_id, code, level)
+     SELECT id, 'en', (ARRAY['A2','B1','B2','C1'])[1 + (random() * 3)::int] FROM profiles`,
+  );
+  const started = performance.now();
+  await t.app.get(SearchIndexRegistry).reindex(PROFILES_INDEX);
+  process.stdout.write(
+    `\nindexed ${PROFILES} profiles in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  company = await registerCompany(t);
+  await seed();
+}, 600_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+it('talent search: API vs direct Meilisearch', async () => {
+  await new Promise<void>((resolve) => t.app.getHttpServer().listen(0, '127.0.0.1', resolve));
+  const port = (t.app.getHttpServer().address() as AddressInfo).port;
+  const queries = skillIds.slice(0, 10).map((id, i) => ({
+    q: ['petrovic', '', 'Đorđe', 'marija', ''][i % 5],
+    skill: id,
+    country: ['RS', 'AL', 'MK', 'XK', 'BA'][i % 5],
+  }));
+  const viaApi = await measure(async (i) => {
+    const { q, skill, country } = queries[i % queries.length];
+    const url = `http://127.0.0.1:${port}/api/talent?q=${encodeURIComponent(q)}&skills=${skill}:2&countries=${country},ME&languages=en:B1&limit=20`;
+    await expectOk(
+      await fetch(url, { headers: { authorization: `Bearer ${company.accessToken}` } }),
+    );
+  });
+  const meili = `${process.env.MEILI_HOST}/indexes/${t.indexPrefix}${PROFILES_INDEX}/search`;
+  const direct = await measure(async (i) => {
+    const { q, skill, country } = queries[i % queries.length];
+    await expectOk(
+      await fetch(meili, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${process.env.MEILI_MASTER_KEY}`,
+          'content-type': 'application/json',
+          'accept-encoding': 'identity',
+        },
+        body: JSON.stringify({
+          q: foldQuery(q),
+          filter: `visibility IN ["companies"] AND openToWork = true AND skillLevels = "${skill}:2" AND country IN ["${country}", "ME"] AND languageLevels = "en:B1"`,
+          facets: ['skillIds', 'country', 'languageCodes', 'hasVerifiedSkills'],
+          sort: ['lastActiveAt:desc'],
+          limit: 20,
+          attributesToRetrieve: ['id'],
+        }),
+      }),
+    );
+  });
+  // An authenticated read without search: the guard's user lookup and the HTTP stack.
+  const baseline = await measure(async () =>
+    expectOk(
+      await fetch(`http://127.0.0.1:${port}/api/me`, {
+        headers: { authorization: `Bearer ${company.accessToken}` },
+      }),
+    ),
+  );
+  const row = (name: string, s: number[]) =>
+    `${name.padEnd(28)} ${String(s.length).padStart(7)} ${percentile(s, 50).toFixed(2).padStart(8)} ${percentile(s, 99).toFixed(2).padStart(8)}`;
+  process.stdout.write(
+    [
+      '',
+      `${'path'.padEnd(28)} ${'requests'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
+      row('GET /api/talent', viaApi),
+      row('Meilisearch POST /search', direct),
+      row('GET /api/me (baseline)', baseline),
+      '',
+    ].join('\n'),
+  );
+}, 600_000);
