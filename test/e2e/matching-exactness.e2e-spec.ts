@@ -98,8 +98,10 @@ describe('matching is exact: endpoints equal a brute-force scorer over PostgreSQ
   });
 
   it('the bulk path writes the same rows as registration + PUT /api/profiles/me + evidence + consent', async () => {
-    const [seed] = generateProfiles(1, 99, { demanded: [], all: [] }, new Date(), 'rows');
-    const skillRows: { id: string }[] = await ds.query(`SELECT id FROM skills ORDER BY id LIMIT 3`);
+    const skillRows: { id: string }[] = await ds.query(`SELECT id FROM skills ORDER BY id LIMIT 9`);
+    const pool = skillRows.map((s) => s.id);
+    const [seed] = generateProfiles(1, 99, { demanded: pool, all: pool }, new Date(), 'rows');
+    skillRows.splice(3);
     seed.skills = skillRows.map((s, i) => ({
       skillId: s.id,
       level: i + 2,

@@ -4,6 +4,7 @@ import { ProfilesService } from '@app/profiles';
 import { OutboxRelay } from '@app/search';
 import { DataSource } from 'typeorm';
 import {
+  loginAdmin,
   makeBroker,
   registerCompany,
   registerTrainee,
@@ -271,6 +272,79 @@ describe('matching (HTTP)', () => {
       .set(auth(traineeB))
       .expect(400);
     expect((rec.body.errors as { field: string }[]).map((e) => e.field)).toContain('limit');
+  });
+
+  it('a programme priority boosts only people who consented; companies never see which one', async () => {
+    const admin = await loginAdmin(t);
+    const programme = await t.http
+      .post('/api/programmes')
+      .set(auth(admin))
+      .send({
+        name: 'Women in Digital Work',
+        code: 'WB-WOMEN-DIGITAL',
+        countries: ['RS'],
+        startsOn: '2026-01-01',
+        endsOn: '2027-12-31',
+        priorities: [{ kind: 'sex', value: 'female' }],
+      })
+      .expect(201);
+    const python = [{ skillId: skills['Python (computer programming)'], level: 4 }];
+    const consented = await person('consented', 'Jelena Consented', {
+      ...baseProfile(1),
+      skills: python,
+    });
+    const withdrawn = await person('withdrawn', 'Katarina Withdrawn', {
+      ...baseProfile(1),
+      skills: python,
+    });
+    await t.http
+      .put('/api/profiles/me/inclusion')
+      .set(auth(consented))
+      .send({ sex: 'female', birthYear: 2000, consentToReporting: true })
+      .expect(204);
+    await t.http
+      .put('/api/profiles/me/inclusion')
+      .set(auth(withdrawn))
+      .send({ sex: 'female', birthYear: 2000, consentToReporting: false })
+      .expect(204);
+    const created = await t.http
+      .post('/api/work-requests')
+      .set(auth(company))
+      .send({
+        title: 'Python data clean-up',
+        description: 'Scripts for a data entry team',
+        skills: [{ skillId: skills['Python (computer programming)'], minLevel: 3, mustHave: true }],
+        languages: [],
+        engagementType: 'freelance',
+        workMode: 'remote',
+        budget: { type: 'hourly', minEur: 10, maxEur: 20 },
+        openings: 1,
+        deadline: inDays(30),
+        programmeId: programme.body.id,
+      })
+      .expect(201);
+    await t.http
+      .post(`/api/work-requests/${created.body.id}/publish`)
+      .set(auth(company))
+      .expect(200);
+    await t.app.get(OutboxRelay).drain();
+    const path = `/api/work-requests/${created.body.id}/candidates`;
+
+    const forBroker = await get(broker, path);
+    const boost = (body: Match[], id: string) =>
+      body.find((m) => m.profile.id === id)?.explanation.priorityBoost;
+    expect(boost(forBroker, ids.consented)).toMatchObject({ applied: true, category: 'women' });
+    expect(boost(forBroker, ids.withdrawn)).toMatchObject({ applied: false, contribution: 0 });
+    const order = forBroker.map((m) => m.profile.id);
+    expect(order.indexOf(ids.consented)).toBeLessThan(order.indexOf(ids.withdrawn));
+    for (const m of forBroker) {
+      const sum = Object.values(m.explanation.components).reduce((a, v) => a + v, 0);
+      expect(sum).toBeCloseTo(m.score, 5);
+    }
+
+    const forCompany = await get(company, path);
+    expect(boost(forCompany, ids.consented)).toEqual({ applied: true, contribution: 0.1 });
+    expect(JSON.stringify(forCompany)).not.toMatch(/women|female|"category"|birthYear/);
   });
 
   it('refuses a malformed id naming id', async () => {

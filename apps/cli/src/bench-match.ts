@@ -107,7 +107,11 @@ const config = loadConfig({
 });
 const services = await startEmbeddedServices(config);
 const cleanup = async (): Promise<void> => {
-  api?.kill('SIGTERM');
+  if (api !== undefined && api.exitCode === null) {
+    const exited = new Promise((r) => api?.once('exit', r));
+    api.kill('SIGTERM');
+    await exited;
+  }
   await services.stop();
   rmSync(dataDir, { recursive: true, force: true });
 };

@@ -89,6 +89,9 @@ export function generateProfiles(
   now: Date,
   emailPrefix = 'bench',
 ): SeedProfile[] {
+  if (pool.all.length < 8 || pool.demanded.length === 0) {
+    throw new Error('generateProfiles needs at least 8 skills, some of them demanded');
+  }
   const rnd = seededRandom(seed);
   const catalogue = new CityCatalogue();
   const towns = new Map(COUNTRIES.map((c) => [c, catalogue.search(c, '', 12)]));
