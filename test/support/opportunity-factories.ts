@@ -1,3 +1,4 @@
+import { IMPORT_COLUMNS } from '@app/opportunities';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { TestApp } from './test-app.js';
@@ -155,26 +156,6 @@ export function makeImportRow(
   };
 }
 
-const IMPORT_HEADER = [
-  'title',
-  'description',
-  'skills',
-  'source',
-  'sourceUrl',
-  'clientCountry',
-  'engagementType',
-  'workMode',
-  'countries',
-  'languages',
-  'hoursPerWeek',
-  'durationWeeks',
-  'budgetType',
-  'budgetMinEur',
-  'budgetMaxEur',
-  'openings',
-  'deadline',
-];
-
 const csvField = (v: string | number | undefined): string => {
   const s = v === undefined ? '' : String(v);
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -182,8 +163,8 @@ const csvField = (v: string | number | undefined): string => {
 
 export function toCsv(rows: Record<string, string | number>[]): string {
   return [
-    IMPORT_HEADER.join(','),
-    ...rows.map((r) => IMPORT_HEADER.map((h) => csvField(r[h])).join(',')),
+    IMPORT_COLUMNS.join(','),
+    ...rows.map((r) => IMPORT_COLUMNS.map((h) => csvField(r[h])).join(',')),
   ].join('\r\n');
 }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
+import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
 import { OpportunityEntity } from './entities/opportunity.entity.js';
 import type { OpportunityWrite } from './opportunity-values.js';
 import type { OpportunityKind, OpportunityStatus } from './opportunity-vocabulary.js';
@@ -103,15 +105,40 @@ function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> 
  */
 @Injectable()
 export class OpportunitiesRepository {
-  private withRequirements(
+  private ofKind(
     manager: EntityManager,
     kind: OpportunityKind,
   ): SelectQueryBuilder<OpportunityEntity> {
-    return manager
-      .createQueryBuilder(OpportunityEntity, 'o')
-      .leftJoinAndSelect('o.skills', 's')
-      .leftJoinAndSelect('o.languages', 'l')
-      .where('o.kind = :kind', { kind });
+    return manager.createQueryBuilder(OpportunityEntity, 'o').where('o.kind = :kind', { kind });
+  }
+
+  /**
+   * Loads the skills and languages of these rows in two queries. (Joining them would repeat each
+   * long description once per skill × language: megabytes per page of imported listings.)
+   */
+  private async attachRequirements(
+    manager: EntityManager,
+    rows: OpportunityEntity[],
+  ): Promise<OpportunityEntity[]> {
+    if (rows.length === 0) return rows;
+    const ids = rows.map((r) => r.id);
+    const order = { position: 'ASC' } as const;
+    const skills = await manager.find(OpportunitySkillEntity, {
+      where: { opportunityId: In(ids) },
+      order,
+    });
+    const languages = await manager.find(OpportunityLanguageEntity, {
+      where: { opportunityId: In(ids) },
+      order,
+    });
+    for (const row of rows) {
+      row.skills = [];
+      row.languages = [];
+    }
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    for (const s of skills) byId.get(s.opportunityId)?.skills.push(s);
+    for (const l of languages) byId.get(l.opportunityId)?.languages.push(l);
+    return rows;
   }
 
   private scoped<T extends SelectQueryBuilder<OpportunityEntity>>(qb: T, scope: ReadScope): T {
@@ -128,10 +155,9 @@ export class OpportunitiesRepository {
     scope: ReadScope,
     id: string,
   ): Promise<OpportunityEntity | null> {
-    const qb = this.scoped(this.withRequirements(manager, kind), scope).andWhere('o.id = :id', {
-      id,
-    });
-    return sortRequirements(await qb.getOne());
+    const qb = this.scoped(this.ofKind(manager, kind), scope).andWhere('o.id = :id', { id });
+    const row = await qb.getOne();
+    return row === null ? null : (await this.attachRequirements(manager, [row]))[0];
   }
 
   /** Locks an organisation's own row for the rest of the transaction, then loads it. */
@@ -176,11 +202,14 @@ export class OpportunitiesRepository {
       .limit(page.limit)
       .getRawMany()) as { id: string }[];
     if (found.length === 0) return [];
-    const rows = await this.withRequirements(manager, kind)
+    const rows = await this.ofKind(manager, kind)
       .andWhere('o.id IN (:...ids)', { ids: found.map((r) => r.id) })
       .getMany();
     const byId = new Map(rows.map((r) => [r.id, r]));
-    return found.map((r) => sortRequirements(byId.get(r.id) as OpportunityEntity));
+    return this.attachRequirements(
+      manager,
+      found.map((r) => byId.get(r.id) as OpportunityEntity),
+    );
   }
 
   /** Inserts one request or listing with its requirements; returns its id. */
@@ -328,12 +357,10 @@ export class OpportunitiesRepository {
     if (ids.length === 0) return [];
     const rows = await manager
       .createQueryBuilder(OpportunityEntity, 'o')
-      .leftJoinAndSelect('o.skills', 's')
-      .leftJoinAndSelect('o.languages', 'l')
       .where(`o.status = 'open'`)
       .andWhere('o.id IN (:...ids)', { ids })
       .getMany();
-    return rows.map(sortRequirements);
+    return this.attachRequirements(manager, rows);
   }
 
   /** One page of every open row ordered by id (full reindex and drift checks). */
@@ -360,11 +387,4 @@ export class OpportunitiesRepository {
     )) as { n: number }[];
     return row.n;
   }
-}
-
-function sortRequirements<T extends OpportunityEntity | null>(row: T): T {
-  if (row === null) return row;
-  row.skills.sort((a, b) => a.position - b.position);
-  row.languages.sort((a, b) => a.position - b.position);
-  return row;
 }

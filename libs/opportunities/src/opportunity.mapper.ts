@@ -1,42 +1,22 @@
 import type { ListingResponseDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
 import type { OpportunityEntity } from './entities/opportunity.entity.js';
-import type { OpportunityValues } from './opportunity-values.js';
 import type { CefrLevel, ListingSource } from './opportunity-vocabulary.js';
-import type { ListingProvenance } from './opportunity-values.js';
+import type { ListingProvenance, OpportunityValues } from './opportunity-values.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 export function toWorkRequestResponse(o: OpportunityEntity): WorkRequestResponseDto {
+  const values = valuesOf(o);
   return {
     id: o.id,
     organisationId: o.organisationId,
     status: o.status,
-    title: o.title,
-    description: o.description,
-    skills: o.skills.map((s) => ({
-      skillId: s.skillId,
-      minLevel: s.minLevel,
-      mustHave: s.mustHave,
-    })),
-    languages: o.languages.map((l) => ({ code: l.code, minLevel: l.minLevel })),
-    engagementType: o.engagementType,
-    workMode: o.workMode,
-    countries: o.countries,
-    city: o.city,
+    ...values,
     location:
       o.city !== null && o.lat !== null && o.lng !== null
         ? { city: o.city, lat: o.lat, lng: o.lng }
         : null,
-    radiusKm: o.radiusKm,
-    hoursPerWeek: o.hoursPerWeek,
-    durationWeeks: o.durationWeeks,
-    budget:
-      o.budgetType === null
-        ? null
-        : { type: o.budgetType, minEur: o.budgetMinEur, maxEur: o.budgetMaxEur },
-    openings: o.openings,
     deadline: iso(o.deadline),
-    programmeId: o.programmeId,
     version: o.version,
     publishedAt: iso(o.publishedAt),
     closedAt: iso(o.closedAt),

@@ -1,6 +1,5 @@
 import { Transform } from 'class-transformer';
-import { ValidateBy, isISO31661Alpha2, type ValidationOptions } from 'class-validator';
-import validator from 'validator';
+import { ValidateBy, isISO31661Alpha2, isISO6391, type ValidationOptions } from 'class-validator';
 
 /** XK (Kosovo) is a user-assigned code, not in ISO 3166-1, but it is how the world writes it. */
 export const isCountryCode = (value: unknown): boolean =>
@@ -29,7 +28,7 @@ export const IsLanguageCode = (options?: ValidationOptions): PropertyDecorator =
       name: 'isLanguageCode',
       validator: {
         validate: (value) =>
-          typeof value === 'string' && /^[a-z]{2}$/.test(value) && validator.isISO6391(value),
+          typeof value === 'string' && /^[a-z]{2}$/.test(value) && isISO6391(value),
         defaultMessage: (args) =>
           `${args?.property ?? 'value'} must be an ISO 639-1 language code such as en`,
       },

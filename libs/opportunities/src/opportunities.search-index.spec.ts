@@ -1,0 +1,75 @@
+import { describe, expect, it } from '@jest/globals';
+import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import { foldLongText, toOpportunityDocument } from './opportunities.search-index.js';
+
+const SKILL_A = '11111111-1111-4111-8111-111111111111';
+const SKILL_B = '22222222-2222-4222-8222-222222222222';
+
+function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
+  return Object.assign(new (class {})() as OpportunityEntity, {
+    id: '33333333-3333-4333-8333-333333333333',
+    kind: 'work_request',
+    organisationId: '44444444-4444-4444-8444-444444444444',
+    status: 'open',
+    title: 'Podrška korisnicima — Ђорђе',
+    description: 'Answer chats in English',
+    engagementType: 'part_time',
+    workMode: 'hybrid',
+    countries: ['RS'],
+    city: 'Novi Sad',
+    lat: 45.25,
+    lng: 19.84,
+    radiusKm: 25,
+    hoursPerWeek: 20,
+    durationWeeks: null,
+    budgetType: 'hourly',
+    budgetMinEur: 8,
+    budgetMaxEur: null,
+    openings: 1,
+    deadline: new Date('2027-01-01T00:00:00Z'),
+    programmeId: null,
+    source: null,
+    sourceUrl: null,
+    clientCountry: null,
+    version: 4,
+    publishedAt: new Date('2026-12-01T00:00:00Z'),
+    skills: [
+      { opportunityId: '', skillId: SKILL_A, minLevel: 3, mustHave: true, position: 0 },
+      { opportunityId: '', skillId: SKILL_B, minLevel: 1, mustHave: false, position: 1 },
+    ],
+    languages: [{ opportunityId: '', code: 'en', minLevel: 'B2', position: 0 }],
+    ...over,
+  });
+}
+
+describe('toOpportunityDocument', () => {
+  it('splits skills by mustHave, encodes levels, epoch seconds and _geo', () => {
+    const doc = toOpportunityDocument(entity());
+    expect(doc).toMatchObject({
+      _version: 4,
+      skillIds: [SKILL_A, SKILL_B],
+      mustHaveSkills: [SKILL_A],
+      niceToHaveSkills: [SKILL_B],
+      skillMinLevels: [`${SKILL_A}:3`, `${SKILL_B}:1`],
+      languageCodes: ['en'],
+      languageMinLevels: ['en:B2'],
+      _geo: { lat: 45.25, lng: 19.84 },
+      deadline: 1798761600,
+      budgetMaxEur: null,
+    });
+    expect(doc.titleFolded).toContain('djordje');
+  });
+
+  it('has no _geo without a town', () => {
+    expect(
+      toOpportunityDocument(entity({ city: null, lat: null, lng: null, radiusKm: null })),
+    ).not.toHaveProperty('_geo');
+  });
+});
+
+describe('foldLongText', () => {
+  it('folds only text that needs it', () => {
+    expect(foldLongText('Plain ASCII text')).toBe('Plain ASCII text');
+    expect(foldLongText('Đorđe piše')).toContain('djordje');
+  });
+});
