@@ -95,6 +95,13 @@ describe('talent search (HTTP)', () => {
     expect(body.items[0].displayName).toBe('Ана Петровић');
   });
 
+  it('a skill synonym finds the profiles holding the skill: "JS" finds JavaScript', async () => {
+    for (const q of ['JS', 'js', 'ECMAScript', 'javascript', 'javascrpt']) {
+      const body = await search(company, { q });
+      expect(body.items.map((i) => i.id)).toEqual([ids.ana]);
+    }
+  });
+
   it('"Djordje" finds both Đorđe and Ђорђе (for a broker); Ђорђе in any spelling', async () => {
     for (const q of ['Djordje', 'Đorđe', 'Ђорђе', 'djordje']) {
       const body = await search(broker, { q });

@@ -7,6 +7,7 @@ import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
+import { MatchingModule } from '@app/matching';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -23,6 +24,7 @@ import { HealthModule } from './health/health.module.js';
     TaxonomyModule,
     ProfilesModule,
     OpportunitiesModule,
+    MatchingModule,
     TrainingModule,
   ],
 })

@@ -48,6 +48,8 @@ export interface AppConfig {
   searchDriftIntervalMinutes: number;
   /** Where clients reach the API (no trailing slash); certificate verification links use it. */
   publicBaseUrl: string;
+  /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
+  matchingConfigPath: string;
 }
 
 export class ConfigValidationError extends Error {
@@ -154,6 +156,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const r = new EnvReader(env);
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
   const dataDir = r.string('DATA_DIR', '.data') as string;
+  const matchingConfig = r.string('MATCHING_CONFIG', 'config/matching.json') as string;
 
   const meiliMasterKey = r.string('MEILI_MASTER_KEY');
   if (meiliMasterKey !== undefined && Buffer.byteLength(meiliMasterKey) < 16) {
@@ -224,6 +227,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     publicBaseUrl: (
       r.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
     ).replace(/\/+$/, ''),
+    matchingConfigPath: isAbsolute(matchingConfig)
+      ? matchingConfig
+      : resolve(process.cwd(), matchingConfig),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

@@ -85,7 +85,9 @@ export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: numbe
 export function ineligibilityReasons(c: Candidate, o: Opportunity, now: Date): string[] {
   const reasons: string[] = [];
   if (o.status !== 'open') reasons.push('opportunity is not open');
-  if (Date.parse(o.deadline) <= now.getTime()) reasons.push('deadline has passed');
+  if (o.deadline !== undefined && Date.parse(o.deadline) <= now.getTime()) {
+    reasons.push('deadline has passed');
+  }
   if (!c.openToWork) reasons.push('not open to work');
   const skills = new Map(c.skills.map((s) => [s.skillId, s]));
   for (const req of o.skills.filter((s) => s.mustHave)) {
@@ -116,7 +118,11 @@ export function ineligibilityReasons(c: Candidate, o: Opportunity, now: Date): s
     if (c.lat === undefined || c.lng === undefined) reasons.push('location unknown');
     else if (distanceKm(o.lat, o.lng, c.lat, c.lng) > o.radiusKm) reasons.push('outside radius');
   }
-  if (c.availableFrom !== undefined && Date.parse(c.availableFrom) > Date.parse(o.deadline)) {
+  if (
+    o.deadline !== undefined &&
+    c.availableFrom !== undefined &&
+    Date.parse(c.availableFrom) > Date.parse(o.deadline)
+  ) {
     reasons.push('available only after the deadline');
   }
   return reasons;

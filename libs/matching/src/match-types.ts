@@ -58,8 +58,8 @@ export interface RequiredLanguage {
 export interface Opportunity {
   id: string;
   status: 'draft' | 'open' | 'closed' | 'filled';
-  /** ISO date-time after which applications close. */
-  deadline: string;
+  /** ISO date-time after which applications close; absent = open until closed. */
+  deadline?: string;
   skills: RequiredSkill[];
   languages: RequiredLanguage[];
   engagementType: EngagementType;

@@ -18,7 +18,7 @@ const source = (over: Partial<ProfileIndexSource> = {}): ProfileIndexSource => (
   city: 'Novi Sad',
   lat: 45.25,
   lng: 19.84,
-  skills: [{ skillId: SKILL, level: 3, verified: true, name: 'JavaScript' }],
+  skills: [{ skillId: SKILL, level: 3, years: 2, verified: true, name: 'JavaScript' }],
   languages: [{ code: 'en', level: 'B2' }],
   workModes: ['remote'],
   engagementTypes: ['freelance'],
@@ -52,6 +52,8 @@ describe('buildProfileDocument', () => {
       verifiedSkillIds: [SKILL],
       hasVerifiedSkills: true,
       languageLevels: ['en:A1', 'en:A2', 'en:B1', 'en:B2'],
+      matchSkills: [`${SKILL}:3:2`],
+      matchLanguages: ['en:B2'],
       availableFrom: 10,
       lastActiveAt: Date.parse('2026-01-01T00:00:00Z'),
     });

@@ -24,6 +24,13 @@ export interface ProfileSearchDocument extends SearchDocument {
   languageCodes: string[];
   /** `<code>:<level>` for every CEFR level up to the held one: "at least B2" is `"en:B2"`. */
   languageLevels: string[];
+  /**
+   * Compact facts matching scores from, one string per skill: `<skillId>:<level>:<years>`
+   * (years empty when not given). Retrieved, never searched.
+   */
+  matchSkills: string[];
+  /** `<code>:<level>` with the held level only, for scoring. */
+  matchLanguages: string[];
   workModes: string[];
   engagementTypes: string[];
   hoursPerWeek: number | null;
@@ -49,7 +56,13 @@ export interface ProfileIndexSource {
   city: string | null;
   lat: number | null;
   lng: number | null;
-  skills: { skillId: string; level: number; verified: boolean; name: string | null }[];
+  skills: {
+    skillId: string;
+    level: number;
+    years: number | null;
+    verified: boolean;
+    name: string | null;
+  }[];
   languages: { code: string; level: CefrLevel }[];
   workModes: string[];
   engagementTypes: string[];
@@ -92,6 +105,8 @@ export function buildProfileDocument(p: ProfileIndexSource): ProfileSearchDocume
     hasVerifiedSkills: verified.length > 0,
     languageCodes: p.languages.map((l) => l.code),
     languageLevels: p.languages.flatMap((l) => languageLevelKeys(l.code, l.level)),
+    matchSkills: p.skills.map((s) => `${s.skillId}:${s.level}:${s.years ?? ''}`),
+    matchLanguages: p.languages.map((l) => `${l.code}:${l.level}`),
     workModes: p.workModes,
     engagementTypes: p.engagementTypes,
     hoursPerWeek: p.hoursPerWeek,

@@ -46,6 +46,8 @@ export const PROFILES_INDEX_SETTINGS: Settings = {
     'openToWork',
     'visibility',
     'lastActiveAt',
+    'matchSkills',
+    'matchLanguages',
   ],
   filterableAttributes: [...PROFILE_FILTERABLE],
   sortableAttributes: ['hourlyRateEur', 'lastActiveAt', '_geo'],
@@ -96,6 +98,7 @@ export class ProfilesSearchIndex implements SearchIndexDefinition<ProfileSearchD
         skills: skills.map((s) => ({
           skillId: s.skillId,
           level: s.level,
+          years: s.years,
           verified: s.verified,
           name: names.get(s.skillId) ?? null,
         })),

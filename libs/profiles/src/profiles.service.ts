@@ -172,6 +172,28 @@ export class ProfilesService {
     return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
   }
 
+  /**
+   * Public views of these ids in the given order, dropping any the viewer may not see (ranked
+   * lists built from the index, e.g. matching), and in the same taxonomy read the names of
+   * `moreSkillIds` too.
+   */
+  async getVisibleInOrder(
+    viewer: AuthUser,
+    ids: string[],
+    moreSkillIds: string[] = [],
+  ): Promise<{ profiles: PublicProfileResponseDto[]; skillNames: ReadonlyMap<string, string> }> {
+    const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
+    const names = await loadSkillNames(this.taxonomy, found, moreSkillIds);
+    const byId = new Map(found.map((a) => [a.profile.id, a]));
+    return {
+      profiles: ids.flatMap((id) => {
+        const a = byId.get(id);
+        return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+      }),
+      skillNames: names,
+    };
+  }
+
   private async deleteFromSearch(profileId: string): Promise<void> {
     try {
       await this.search.deleteAndWait(profileId);

@@ -77,6 +77,9 @@ describe('FilterBuilder', () => {
     expect(() => f.eq('password' as Field, 'x')).toThrow(/not filterable/);
     expect(() => new FilterBuilder(['ok', 'bad field'])).toThrow(/invalid filter field/);
     expect(f.exists('location.city').toString()).toBe('location.city EXISTS');
+    expect(f.isNull('rate').toString()).toBe('rate IS NULL');
+    expect(f.isEmpty('skills').toString()).toBe('skills IS EMPTY');
+    expect(() => f.isNull('evil' as Field)).toThrow(FilterBuildError);
   });
 
   it('validates _geoRadius numbers', () => {

@@ -106,6 +106,16 @@ export class FilterBuilder<F extends string = string> {
     return FilterExpression.of(`${this.field(field)} EXISTS`);
   }
 
+  /** The field is present with the value `null`. */
+  isNull(field: F): FilterExpression {
+    return FilterExpression.of(`${this.field(field)} IS NULL`);
+  }
+
+  /** The field is an empty array, string or object. */
+  isEmpty(field: F): FilterExpression {
+    return FilterExpression.of(`${this.field(field)} IS EMPTY`);
+  }
+
   /** Documents within `metres` of a point (needs `_geo` filterable on the index). */
   geoRadius(lat: number, lng: number, metres: number): FilterExpression {
     const la = Number(finite(lat, 'latitude'));

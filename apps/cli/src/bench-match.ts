@@ -1,0 +1,317 @@
+/**
+ * `npm run bench:match -- --profiles 100000`: how fast matching is, and what the API adds over
+ * the engine. From a clean clone, one command: embedded PostgreSQL and Meilisearch in a temp
+ * directory, deterministic profiles written through the bulk path (rows identical to the write
+ * path), the index built by the pipeline's reindex and, for comparison, by a raw bulk add of the
+ * same documents; then the candidates endpoint of a separate API process against the engine's
+ * closest equivalent queries, at concurrency 1 and 16. Everything is removed afterwards.
+ */
+import 'reflect-metadata';
+import { loadConfig } from '@app/config';
+import { runMigrations } from '@app/database';
+import { startEmbeddedServices, freePort } from '@app/embedded';
+import {
+  PROFILE_MATCH_FIELDS,
+  candidateFilter,
+  opportunityFromDocument,
+  OPPORTUNITY_MATCH_FIELDS,
+  type OpportunityMatchDocument,
+} from '@app/matching';
+import { OPPORTUNITIES_INDEX } from '@app/opportunities';
+import { PROFILES_INDEX } from '@app/profiles';
+import {
+  OutboxRelay,
+  SearchIndexRegistry,
+  createMeiliClient,
+  expectTaskSucceeded,
+  type SearchDocument,
+} from '@app/search';
+import { TaxonomyService } from '@app/taxonomy';
+import { NestFactory } from '@nestjs/core';
+import { hash } from '@node-rs/argon2';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../worker/src/worker.module.js';
+import { bulkInsertProfiles } from './bench/profile-bulk-writer.js';
+import { generateProfiles } from './bench/profile-population.js';
+import {
+  demandedSkills,
+  loadPostings,
+  resolvePostings,
+  workRequestBodies,
+} from './bench/request-population.js';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number): number => {
+  const i = args.indexOf(`--${name}`);
+  const value = i < 0 ? undefined : Number(args[i + 1]);
+  if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+    throw new Error(`--${name} must be a positive whole number`);
+  }
+  return value ?? fallback;
+};
+const PROFILES = arg('profiles', 100_000);
+const REQUESTS = arg('requests', 50);
+const ROUNDS = arg('rounds', 4);
+const LIMIT = 20;
+const say = (line: string): void => void process.stdout.write(`${line}\n`);
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const distApps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+interface Run {
+  p50: number;
+  p99: number;
+  rps: number;
+}
+
+function summarise(latencies: number[], wallMs: number): Run {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p99: at(0.99), rps: (latencies.length / wallMs) * 1000 };
+}
+
+/** `total` calls of `call(i)`, `concurrency` at a time; latency of each and overall throughput. */
+async function measure(
+  total: number,
+  concurrency: number,
+  call: (i: number) => Promise<void>,
+): Promise<Run> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      for (let i = next++; i < total; i = next++) {
+        const t0 = performance.now();
+        await call(i);
+        latencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  return summarise(latencies, performance.now() - started);
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
+let api: ChildProcess | undefined;
+const config = loadConfig({
+  ...process.env,
+  DATA_DIR: dataDir,
+  DATABASE_URL: '',
+  MEILI_HOST: '',
+  MEILI_MASTER_KEY: 'bench-master-key-0123456789',
+  MEILI_INDEX_PREFIX: '',
+});
+const services = await startEmbeddedServices(config);
+const cleanup = async (): Promise<void> => {
+  if (api !== undefined && api.exitCode === null) {
+    const exited = new Promise((r) => api?.once('exit', r));
+    api.kill('SIGTERM');
+    await exited;
+  }
+  await services.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+};
+process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+try {
+  say(`Matching benchmark: ${PROFILES} profiles, ${REQUESTS} requests (data in ${dataDir})`);
+  await runMigrations({ nodeEnv: 'production', databaseUrl: services.env.DATABASE_URL });
+  Object.assign(process.env, services.env, {
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef-0123456789',
+    WORKER_RELAY_ENABLED: 'false',
+    SEARCH_DRIFT_INTERVAL_MINUTES: '0',
+    LOG_LEVEL: 'warn',
+    MEILI_INDEX_PREFIX: '',
+  });
+  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+  await ctx.init();
+  const ds = ctx.get(DataSource);
+  const meili = createMeiliClient({
+    meiliHost: services.env.MEILI_HOST,
+    meiliMasterKey: services.env.MEILI_MASTER_KEY,
+  });
+
+  // 1. profiles through the bulk path
+  const taxonomy = ctx.get(TaxonomyService);
+  const postings = await resolvePostings(
+    loadPostings(resolve(process.cwd(), 'test/fixtures/postings.json')),
+    async (labels) => (await taxonomy.resolveLabels(labels)).map((r) => r.skill?.id ?? null),
+  );
+  const skills: { id: string }[] = await ds.query(
+    `SELECT id FROM skills WHERE category IN ('digital', 'bpo') ORDER BY id`,
+  );
+  const now = new Date();
+  let t0 = performance.now();
+  const seeded = generateProfiles(
+    PROFILES,
+    2026,
+    { demanded: demandedSkills(postings), all: skills.map((s) => s.id) },
+    now,
+  );
+  const passwordHash = await hash('bench-password-not-for-login');
+  await bulkInsertProfiles((text, params) => ds.query(text, params), seeded, passwordHash);
+  say(`seeded ${PROFILES} profiles in PostgreSQL: ${ms(performance.now() - t0)}`);
+
+  // 2. index build: the pipeline's reindex from PostgreSQL vs a raw bulk add of the same documents
+  const registry = ctx.get(SearchIndexRegistry);
+  t0 = performance.now();
+  const built = await registry.reindex(PROFILES_INDEX);
+  const reindexMs = performance.now() - t0;
+  const definition = registry.get(PROFILES_INDEX);
+  const docs: SearchDocument[] = [];
+  for (let afterId: string | undefined; ;) {
+    const page = await definition.loadPage(ds.manager, afterId, 5_000);
+    docs.push(...page);
+    if (page.length < 5_000) break;
+    afterId = page[page.length - 1].id;
+  }
+  await expectTaskSucceeded(meili.createIndex('scratch', { primaryKey: 'id' }), 600_000);
+  const scratch = meili.index('scratch');
+  await expectTaskSucceeded(scratch.updateSettings(definition.settings), 600_000);
+  t0 = performance.now();
+  // batch by batch, as the reindex sends them (many large uploads at once make the engine drop connections)
+  for (let i = 0; i < docs.length; i += 5_000) {
+    await expectTaskSucceeded(
+      scratch.addDocuments(docs.slice(i, i + 5_000), { primaryKey: 'id' }),
+      600_000,
+    );
+  }
+  const rawMs = performance.now() - t0;
+  await expectTaskSucceeded(meili.deleteIndex('scratch'), 600_000);
+  say(
+    `index build, ${built.documents} documents: pipeline reindex ${ms(reindexMs)}, raw bulk add ${ms(rawMs)}, ratio ${(reindexMs / rawMs).toFixed(2)} (target ≤ 1.5)`,
+  );
+
+  // 3. the API as its own process
+  const port = await freePort();
+  api = spawn(process.execPath, [join(distApps, 'api', 'src', 'main.js')], {
+    env: { ...process.env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; ; i += 1) {
+    const ok = await fetch(`${base}/health/ready`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ok) break;
+    if (i > 600) throw new Error('API did not become ready');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const post = async (path: string, body: unknown, token?: string) => {
+    const res = await fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+      },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+    return res.json() as Promise<Record<string, unknown>>;
+  };
+  const company = await post('/api/auth/register', {
+    email: 'bench-company@talentbridge.invalid',
+    password: 'Bench-company-password-1',
+    displayName: 'Bench Company',
+    accountType: 'company',
+    organisationName: 'Bench d.o.o.',
+  });
+  const token = company.accessToken as string;
+  const ids: string[] = [];
+  for (const body of workRequestBodies(postings, REQUESTS, 50, now)) {
+    const created = await post('/api/work-requests', body, token);
+    await post(`/api/work-requests/${created.id as string}/publish`, {}, token);
+    ids.push(created.id as string);
+  }
+  await ctx.get(OutboxRelay).drain();
+  const opportunityDocs = await meili
+    .index<OpportunityMatchDocument>(OPPORTUNITIES_INDEX)
+    .getDocuments({ ids, fields: [...OPPORTUNITY_MATCH_FIELDS], limit: ids.length });
+  const filters = new Map(
+    opportunityDocs.results.map((d) => [
+      d.id,
+      candidateFilter(opportunityFromDocument(d), ['companies'])?.toString() ?? '',
+    ]),
+  );
+
+  // 4. candidates endpoint vs the engine
+  const callApi = async (i: number) => {
+    const res = await fetch(
+      `${base}/api/work-requests/${ids[i % ids.length]}/candidates?limit=${LIMIT}`,
+      {
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
+    if (!res.ok) throw new Error(`candidates: ${res.status} ${await res.text()}`);
+    await res.json();
+  };
+  const profiles = meili.index(PROFILES_INDEX);
+  /** What exact scoring needs from the engine: every eligible document, compact fields. */
+  const eligibleFetch = async (i: number) => {
+    const filter = filters.get(ids[i % ids.length]) as string;
+    const first = await profiles.getDocuments({
+      filter,
+      fields: [...PROFILE_MATCH_FIELDS],
+      limit: 5_000,
+      offset: 0,
+    });
+    for (let o = 5_000; o < first.total; o += 5_000) {
+      await profiles.getDocuments({
+        filter,
+        fields: [...PROFILE_MATCH_FIELDS],
+        limit: 5_000,
+        offset: o,
+      });
+    }
+  };
+  /** An engine-ranked page: the same filter, the first k hits, ids only. */
+  const topKSearch = async (i: number) => {
+    await profiles.search('', {
+      filter: filters.get(ids[i % ids.length]) as string,
+      limit: LIMIT,
+      attributesToRetrieve: ['id'],
+    });
+  };
+  let eligible = 0;
+  for (const id of ids) {
+    eligible += (
+      await profiles.getDocuments({ filter: filters.get(id) as string, fields: ['id'], limit: 1 })
+    ).total;
+  }
+  say(`eligible profiles per request: mean ${(eligible / ids.length).toFixed(0)}`);
+  const total = ids.length * ROUNDS;
+  await measure(ids.length, 4, callApi); // warm-up
+  await measure(ids.length, 4, eligibleFetch);
+  const rows: [string, Run, Run, Run][] = [];
+  for (const concurrency of [1, 16]) {
+    const apiRun = await measure(total, concurrency, callApi);
+    const fetchRun = await measure(total, concurrency, eligibleFetch);
+    const searchRun = await measure(total, concurrency, topKSearch);
+    rows.push([`c=${concurrency}`, apiRun, fetchRun, searchRun]);
+  }
+  const rss = readFileSync(`/proc/${api.pid}/status`, 'utf8');
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(rss)?.[1] ?? 0) / 1024;
+  say('');
+  say(
+    '| run | API p50 | API p99 | API rps | engine fetch p50 | p99 | rps | engine top-k search p50 | p99 | rps | p50 API/fetch | rps API/fetch | p50 API/search | rps API/search |',
+  );
+  say('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const [name, a, f, s] of rows) {
+    say(
+      `| ${name} | ${ms(a.p50)} | ${ms(a.p99)} | ${a.rps.toFixed(0)} | ${ms(f.p50)} | ${ms(f.p99)} | ${f.rps.toFixed(0)} | ${ms(s.p50)} | ${ms(s.p99)} | ${s.rps.toFixed(0)} | ${(a.p50 / f.p50).toFixed(2)} | ${(a.rps / f.rps).toFixed(2)} | ${(a.p50 / s.p50).toFixed(2)} | ${(a.rps / s.rps).toFixed(2)} |`,
+    );
+  }
+  say('');
+  say(
+    `API process RSS ${kb('VmRSS').toFixed(0)} MB (peak ${kb('VmHWM').toFixed(0)} MB; target < 300 MB)`,
+  );
+  await ctx.close();
+} finally {
+  await cleanup();
+}

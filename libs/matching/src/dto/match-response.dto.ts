@@ -1,0 +1,89 @@
+import { PublicProfileResponseDto } from '@app/profiles';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class MatchedSkillDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ example: 'JavaScript', nullable: true, type: String }) name: string | null;
+  @ApiProperty({ example: 3, description: 'Minimum level asked for' }) required: number;
+  @ApiProperty({ example: true }) mustHave: boolean;
+  @ApiProperty({ example: 4, nullable: true, type: Number, description: 'Level held' })
+  has: number | null;
+  @ApiProperty({ example: true, description: 'Backed by a certificate' }) verified: boolean;
+}
+
+export class LanguageFitDto {
+  @ApiProperty({ example: 'en' }) code: string;
+  @ApiProperty({ example: 'B2' }) required: string;
+  @ApiProperty({ example: 'C1', nullable: true, type: String }) has: string | null;
+}
+
+export class PriorityBoostDto {
+  @ApiProperty() applied: boolean;
+  @ApiPropertyOptional({
+    example: 'women',
+    description: 'Which programme priority applied: shown to brokers, never to companies',
+  })
+  category?: string;
+  @ApiProperty({ example: 0.1, description: 'What the priority added to the score' })
+  contribution: number;
+}
+
+export class ComponentDetailDto {
+  @ApiProperty({ example: 0.4, description: 'Share of the score this component may give' })
+  weight: number;
+  @ApiProperty({ example: 0.85, description: 'How well the candidate does on it, 0–1' })
+  value: number;
+  @ApiProperty({ example: 'available now' }) note: string;
+}
+
+export class MatchExplanationDto {
+  @ApiProperty({ type: [MatchedSkillDto] }) matchedSkills: MatchedSkillDto[];
+  @ApiProperty({ type: [MatchedSkillDto] }) missingSkills: MatchedSkillDto[];
+  @ApiProperty({ type: [LanguageFitDto] }) languages: LanguageFitDto[];
+  @ApiProperty({ example: 'available now' }) availability: string;
+  @ApiProperty({ example: '€15/h within budget (max €20/h)' }) rate: string;
+  @ApiProperty({ example: '12 km away' }) location: string;
+  @ApiProperty({ type: PriorityBoostDto }) priorityBoost: PriorityBoostDto;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { type: 'number' },
+    example: { skills: 0.34, verified: 0.05, languages: 0.08, availability: 0.08 },
+    description: 'weight × value per component; they add up to `score`',
+  })
+  components: Record<string, number>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: '#/components/schemas/ComponentDetailDto' },
+    description: 'The weight, value and a short reason behind each component',
+  })
+  componentDetails: Record<string, ComponentDetailDto>;
+}
+
+export class CandidateMatchDto {
+  @ApiProperty({ type: PublicProfileResponseDto }) profile: PublicProfileResponseDto;
+  @ApiProperty({ example: 0.82, minimum: 0, maximum: 1 }) score: number;
+  @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
+}
+
+export class RecommendedOpportunityDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['work_request', 'listing'] }) kind: string;
+  @ApiProperty({ example: 'Customer support agent (German)' }) title: string;
+  @ApiProperty({ example: 'part_time' }) engagementType: string;
+  @ApiProperty({ example: 'remote' }) workMode: string;
+  @ApiProperty({ type: [String], example: ['RS'] }) countries: string[];
+  @ApiProperty({ nullable: true, type: String }) city: string | null;
+  @ApiProperty({ nullable: true, type: Number }) hoursPerWeek: number | null;
+  @ApiProperty({ nullable: true, type: String, example: 'hourly' }) budgetType: string | null;
+  @ApiProperty({ nullable: true, type: Number }) budgetMinEur: number | null;
+  @ApiProperty({ nullable: true, type: Number }) budgetMaxEur: number | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) deadline: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Platform of a listing' })
+  source: string | null;
+}
+
+export class RecommendationDto {
+  @ApiProperty({ type: RecommendedOpportunityDto }) opportunity: RecommendedOpportunityDto;
+  @ApiProperty({ example: 0.74, minimum: 0, maximum: 1 }) score: number;
+  @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
+}

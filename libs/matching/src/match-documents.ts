@@ -1,0 +1,193 @@
+import type { OpportunityDocument, OpportunityEntity } from '@app/opportunities';
+import type { ProfileResponseDto, ProfileSearchDocument } from '@app/profiles';
+import type {
+  Candidate,
+  CandidateSkill,
+  CefrLevel,
+  ConsentedInclusion,
+  EngagementType,
+  Opportunity,
+  WorkMode,
+} from './match-types.js';
+
+const DAY_MS = 86_400_000;
+
+/** The profile document fields scoring reads: what the engine returns per eligible profile. */
+export const PROFILE_MATCH_FIELDS = [
+  'id',
+  'matchSkills',
+  'verifiedSkillIds',
+  'matchLanguages',
+  'country',
+  '_geo',
+  'workModes',
+  'engagementTypes',
+  'hoursPerWeek',
+  'availableFrom',
+  'hourlyRateEur',
+  'openToWork',
+  'lastActiveAt',
+] as const satisfies readonly (keyof ProfileSearchDocument)[];
+
+export type ProfileMatchDocument = Pick<
+  ProfileSearchDocument,
+  (typeof PROFILE_MATCH_FIELDS)[number]
+>;
+
+const isoDay = (epochDay: number): string => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
+
+/** A candidate as the rules see it, from the compact index document. */
+export function candidateFromDocument(
+  d: ProfileMatchDocument,
+  inclusion?: ConsentedInclusion,
+): Candidate {
+  const verified = new Set(d.verifiedSkillIds);
+  const skills: CandidateSkill[] = d.matchSkills.map((fact) => {
+    const [skillId, level, years] = fact.split(':');
+    return {
+      skillId,
+      level: Number(level),
+      ...(years === '' ? {} : { years: Number(years) }),
+      verified: verified.has(skillId),
+    };
+  });
+  return {
+    id: d.id,
+    skills,
+    languages: d.matchLanguages.map((fact) => {
+      const [code, level] = fact.split(':');
+      return { code, level: level as CefrLevel };
+    }),
+    ...(d.country === null ? {} : { country: d.country }),
+    ...(d._geo === undefined ? {} : { lat: d._geo.lat, lng: d._geo.lng }),
+    workModes: d.workModes as WorkMode[],
+    engagementTypes: d.engagementTypes as EngagementType[],
+    ...(d.hoursPerWeek === null ? {} : { hoursPerWeek: d.hoursPerWeek }),
+    ...(d.availableFrom === null ? {} : { availableFrom: isoDay(d.availableFrom) }),
+    ...(d.hourlyRateEur === null ? {} : { hourlyRateEur: d.hourlyRateEur }),
+    openToWork: d.openToWork,
+    lastActiveAt: new Date(d.lastActiveAt).toISOString(),
+    ...(inclusion === undefined ? {} : { inclusion }),
+  };
+}
+
+/** A candidate as the rules see it, from the trainee's own profile (read from PostgreSQL). */
+export function candidateFromOwnProfile(
+  p: ProfileResponseDto,
+  inclusion?: ConsentedInclusion,
+): Candidate {
+  return {
+    id: p.id,
+    skills: p.skills.map((s) => ({
+      skillId: s.skillId,
+      level: s.level,
+      ...(s.years === null ? {} : { years: s.years }),
+      verified: s.verified,
+    })),
+    languages: p.languages.map((l) => ({ code: l.code, level: l.level as CefrLevel })),
+    ...(p.country === null ? {} : { country: p.country }),
+    ...(p.location === null ? {} : { lat: p.location.lat, lng: p.location.lng }),
+    workModes: p.workModes as WorkMode[],
+    engagementTypes: p.engagementTypes as EngagementType[],
+    ...(p.hoursPerWeek === null ? {} : { hoursPerWeek: p.hoursPerWeek }),
+    ...(p.availableFrom === null ? {} : { availableFrom: p.availableFrom }),
+    ...(p.hourlyRateEur === null ? {} : { hourlyRateEur: p.hourlyRateEur }),
+    openToWork: p.openToWork,
+    lastActiveAt: p.lastActiveAt,
+    ...(inclusion === undefined ? {} : { inclusion }),
+  };
+}
+
+function budgetOf(
+  type: string | null,
+  minEur: number | null,
+  maxEur: number | null,
+): Opportunity['budget'] {
+  if (type !== 'hourly' && type !== 'fixed') return undefined;
+  return {
+    type,
+    ...(minEur === null ? {} : { minEur }),
+    ...(maxEur === null ? {} : { maxEur }),
+  };
+}
+
+/** An opportunity as the rules see it, from its PostgreSQL row. */
+export function opportunityFromEntity(o: OpportunityEntity): Opportunity {
+  const budget = budgetOf(o.budgetType, o.budgetMinEur, o.budgetMaxEur);
+  return {
+    id: o.id,
+    status: o.status,
+    ...(o.deadline === null ? {} : { deadline: o.deadline.toISOString() }),
+    skills: o.skills.map((s) => ({
+      skillId: s.skillId,
+      minLevel: s.minLevel,
+      mustHave: s.mustHave,
+    })),
+    languages: o.languages.map((l) => ({ code: l.code, minLevel: l.minLevel })),
+    engagementType: o.engagementType,
+    workMode: o.workMode,
+    countries: o.countries,
+    ...(o.lat === null || o.lng === null ? {} : { lat: o.lat, lng: o.lng }),
+    ...(o.radiusKm === null ? {} : { radiusKm: o.radiusKm }),
+    ...(o.hoursPerWeek === null ? {} : { hoursPerWeek: o.hoursPerWeek }),
+    ...(budget === undefined ? {} : { budget }),
+    ...(o.programmeId === null ? {} : { programmeId: o.programmeId }),
+  };
+}
+
+/** The opportunity document fields scoring and the recommendation summary read. */
+export const OPPORTUNITY_MATCH_FIELDS = [
+  'id',
+  'kind',
+  'status',
+  'title',
+  'organisationId',
+  'skillMinLevels',
+  'mustHaveSkills',
+  'languageMinLevels',
+  'engagementType',
+  'workMode',
+  'countries',
+  'city',
+  '_geo',
+  'radiusKm',
+  'hoursPerWeek',
+  'budgetType',
+  'budgetMinEur',
+  'budgetMaxEur',
+  'deadline',
+  'programmeId',
+  'source',
+] as const satisfies readonly (keyof OpportunityDocument)[];
+
+export type OpportunityMatchDocument = Pick<
+  OpportunityDocument,
+  (typeof OPPORTUNITY_MATCH_FIELDS)[number]
+>;
+
+/** An opportunity as the rules see it, from its index document (recommendations). */
+export function opportunityFromDocument(d: OpportunityMatchDocument): Opportunity {
+  const mustHave = new Set(d.mustHaveSkills);
+  const budget = budgetOf(d.budgetType, d.budgetMinEur, d.budgetMaxEur);
+  return {
+    id: d.id,
+    status: d.status,
+    ...(d.deadline === null ? {} : { deadline: new Date(d.deadline * 1000).toISOString() }),
+    skills: d.skillMinLevels.map((fact) => {
+      const [skillId, minLevel] = fact.split(':');
+      return { skillId, minLevel: Number(minLevel), mustHave: mustHave.has(skillId) };
+    }),
+    languages: d.languageMinLevels.map((fact) => {
+      const [code, minLevel] = fact.split(':');
+      return { code, minLevel: minLevel as CefrLevel };
+    }),
+    engagementType: d.engagementType as EngagementType,
+    workMode: d.workMode as WorkMode,
+    countries: d.countries,
+    ...(d._geo === undefined ? {} : { lat: d._geo.lat, lng: d._geo.lng }),
+    ...(d.radiusKm === null ? {} : { radiusKm: d.radiusKm }),
+    ...(d.hoursPerWeek === null ? {} : { hoursPerWeek: d.hoursPerWeek }),
+    ...(budget === undefined ? {} : { budget }),
+    ...(d.programmeId === null ? {} : { programmeId: d.programmeId }),
+  };
+}

@@ -1,0 +1,253 @@
+import type { AuthUser } from '@app/identity';
+import { OpportunitiesService } from '@app/opportunities';
+import { ProfilesService, visibilitiesFor, type PublicProfileResponseDto } from '@app/profiles';
+import { TaxonomyService } from '@app/taxonomy';
+import { Inject, Injectable } from '@nestjs/common';
+import type {
+  CandidateMatchDto,
+  MatchExplanationDto,
+  RecommendationDto,
+  RecommendedOpportunityDto,
+} from './dto/match-response.dto.js';
+import { DEFAULT_MATCH_LIMIT } from './dto/match-query.dto.js';
+import {
+  candidateFromDocument,
+  candidateFromOwnProfile,
+  opportunityFromDocument,
+  opportunityFromEntity,
+  type OpportunityMatchDocument,
+} from './match-documents.js';
+import { candidateFilter, opportunityFilter } from './match-filters.js';
+import {
+  compareScores,
+  explanationForCompany,
+  ineligibilityReasons,
+  scoreCandidate,
+  type MatchExplanation,
+  type MatchScore,
+  type ScoringContext,
+  type SkillFit,
+} from './match-score.js';
+import type { Opportunity } from './match-types.js';
+import { weightsFor, type MatchingConfig } from './match-weights.js';
+import { MATCHING_CONFIG } from './matching-config.js';
+import { MatchingRepository } from './matching.repository.js';
+import { ProgrammePriorities } from './programme-priorities.js';
+import { TopK } from './top-k.js';
+
+type Viewer = 'company' | 'broker' | 'trainee';
+
+/**
+ * One scoring path for candidates of a request or listing and for a trainee's recommendations:
+ * hard constraints become an engine filter, every eligible document is fetched (never a
+ * truncated page), re-checked with the exact rules, scored, and the best k kept in a bounded
+ * heap. The answer therefore equals scoring every eligible profile (or opportunity).
+ */
+@Injectable()
+export class MatchingService {
+  constructor(
+    @Inject(MATCHING_CONFIG) private readonly config: MatchingConfig,
+    private readonly repository: MatchingRepository,
+    private readonly opportunities: OpportunitiesService,
+    private readonly profiles: ProfilesService,
+    private readonly taxonomy: TaxonomyService,
+    private readonly programmes: ProgrammePriorities,
+  ) {}
+
+  /** Owner company (its own requests) or any broker (open requests); others see 404. */
+  async candidatesForWorkRequest(
+    user: AuthUser,
+    id: string,
+    limit = DEFAULT_MATCH_LIMIT,
+  ): Promise<CandidateMatchDto[]> {
+    const entity = await this.opportunities.get('work_request', user, id);
+    return this.rankCandidates(user, opportunityFromEntity(entity), limit);
+  }
+
+  /** Brokers of the organisation that owns the listing; others see 404. */
+  async candidatesForListing(
+    user: AuthUser,
+    id: string,
+    limit = DEFAULT_MATCH_LIMIT,
+  ): Promise<CandidateMatchDto[]> {
+    const entity = await this.opportunities.get('listing', user, id);
+    return this.rankCandidates(user, opportunityFromEntity(entity), limit);
+  }
+
+  /** Open requests and listings ranked for the signed-in trainee. */
+  async recommendationsFor(
+    user: AuthUser,
+    limit = DEFAULT_MATCH_LIMIT,
+    now = new Date(),
+  ): Promise<RecommendationDto[]> {
+    const own = await this.profiles.getOwn(user);
+    const inclusion = (await this.repository.findConsentedInclusion([own.id])).get(own.id);
+    const candidate = candidateFromOwnProfile(own);
+    const filter = opportunityFilter(candidate, now);
+    if (filter === undefined) return [];
+    const docs = await this.repository.fetchEligibleOpportunities(filter);
+    const open = await this.repository.findStillOpen(
+      docs.map((d) => d.id),
+      now,
+    );
+    const byId = new Map(docs.map((d) => [d.id, d]));
+    const top = new TopK<MatchScore & { opportunityId: string }>(limit, compareScores);
+    const contexts = new Map<string, ScoringContext>();
+    for (const doc of docs) {
+      if (!open.has(doc.id)) continue;
+      const o = opportunityFromDocument(doc);
+      if (ineligibilityReasons(candidate, o, now).length > 0) continue;
+      const key = o.programmeId ?? '';
+      let ctx = contexts.get(key);
+      if (ctx === undefined) {
+        ctx = await this.scoringContext(o.programmeId, now);
+        contexts.set(key, ctx);
+      }
+      const scored = scoreCandidate(
+        ctx.priorities.length > 0 && inclusion !== undefined
+          ? { ...candidate, inclusion }
+          : candidate,
+        o,
+        ctx,
+      );
+      // ranked by opportunity: the heap's tie-break reads candidateId, so put the opportunity there
+      top.push({ ...scored, candidateId: o.id, opportunityId: o.id });
+    }
+    const ranked = top.sorted();
+    const names = await this.skillNames(
+      ranked.flatMap((r) => {
+        const d = byId.get(r.opportunityId) as OpportunityMatchDocument;
+        return d.skillMinLevels.map((s) => s.split(':')[0]);
+      }),
+    );
+    return ranked.map((r) => ({
+      opportunity: toRecommendedOpportunity(byId.get(r.opportunityId) as OpportunityMatchDocument),
+      score: r.score,
+      explanation: toExplanationDto(r.explanation, names),
+    }));
+  }
+
+  /** The ranked candidates of one opportunity, as this viewer may see them. */
+  async rankCandidates(
+    viewer: AuthUser,
+    o: Opportunity,
+    limit = DEFAULT_MATCH_LIMIT,
+    now = new Date(),
+  ): Promise<CandidateMatchDto[]> {
+    const ranked = await this.scoreEligible(o, visibilitiesFor(viewer.role), limit, now);
+    if (ranked.length === 0) return [];
+    const { profiles, skillNames: names } = await this.profiles.getVisibleInOrder(
+      viewer,
+      ranked.map((r) => r.candidateId),
+      o.skills.map((s) => s.skillId),
+    );
+    const byId = new Map<string, PublicProfileResponseDto>(profiles.map((p) => [p.id, p]));
+    const as: Viewer = viewer.role === 'company' ? 'company' : 'broker';
+    return ranked.flatMap((r) => {
+      const profile = byId.get(r.candidateId);
+      if (profile === undefined) return [];
+      const explanation = as === 'company' ? explanationForCompany(r.explanation) : r.explanation;
+      return [{ profile, score: r.score, explanation: toExplanationDto(explanation, names) }];
+    });
+  }
+
+  /**
+   * The top `limit` scores among every profile of these visibilities that the rules find
+   * eligible: the engine narrows with a filter, the exact rules decide.
+   */
+  async scoreEligible(
+    o: Opportunity,
+    visibilities: Parameters<typeof candidateFilter>[1],
+    limit: number,
+    now = new Date(),
+  ): Promise<MatchScore[]> {
+    if (
+      o.status !== 'open' ||
+      (o.deadline !== undefined && Date.parse(o.deadline) <= now.getTime())
+    )
+      return [];
+    const filter = candidateFilter(o, visibilities);
+    if (filter === undefined) return [];
+    const [docs, ctx] = await Promise.all([
+      this.repository.fetchEligibleProfiles(filter),
+      this.scoringContext(o.programmeId, now),
+    ]);
+    const inclusion =
+      ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
+        ? await this.repository.findConsentedInclusion(docs.map((d) => d.id))
+        : undefined;
+    const top = new TopK<MatchScore>(limit, compareScores);
+    for (const doc of docs) {
+      const candidate = candidateFromDocument(doc, inclusion?.get(doc.id));
+      if (ineligibilityReasons(candidate, o, now).length > 0) continue;
+      top.push(scoreCandidate(candidate, o, ctx));
+    }
+    return top.sorted();
+  }
+
+  /** Weights (overridden per programme id or code) and the programme's priorities. */
+  async scoringContext(programmeId: string | undefined, now: Date): Promise<ScoringContext> {
+    const programme =
+      programmeId === undefined ? undefined : await this.programmes.find(programmeId);
+    const { weights, priorityBoostCap } = weightsFor(this.config, [programmeId, programme?.code]);
+    return { weights, priorityBoostCap, priorities: programme?.priorities ?? [], now };
+  }
+
+  private async skillNames(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    return new Map((await this.taxonomy.findByIds(ids)).map((s) => [s.id, s.name]));
+  }
+}
+
+function toSkillDto(f: SkillFit, names: ReadonlyMap<string, string>) {
+  return {
+    skillId: f.skillId,
+    name: names.get(f.skillId) ?? null,
+    required: f.required,
+    mustHave: f.mustHave,
+    has: f.has,
+    verified: f.verified,
+  };
+}
+
+/** The explanation as the contract shows it: skill names attached, components as numbers. */
+export function toExplanationDto(
+  e: MatchExplanation,
+  names: ReadonlyMap<string, string>,
+): MatchExplanationDto {
+  const components: Record<string, number> = {};
+  const componentDetails: MatchExplanationDto['componentDetails'] = {};
+  for (const [name, c] of Object.entries(e.components)) {
+    components[name] = c.contribution;
+    componentDetails[name] = { weight: c.weight, value: c.value, note: c.note };
+  }
+  return {
+    matchedSkills: e.matchedSkills.map((f) => toSkillDto(f, names)),
+    missingSkills: e.missingSkills.map((f) => toSkillDto(f, names)),
+    languages: e.languages,
+    availability: e.availability,
+    rate: e.rate,
+    location: e.location,
+    priorityBoost: { ...e.priorityBoost },
+    components,
+    componentDetails,
+  };
+}
+
+function toRecommendedOpportunity(d: OpportunityMatchDocument): RecommendedOpportunityDto {
+  return {
+    id: d.id,
+    kind: d.kind,
+    title: d.title,
+    engagementType: d.engagementType,
+    workMode: d.workMode,
+    countries: d.countries,
+    city: d.city,
+    hoursPerWeek: d.hoursPerWeek,
+    budgetType: d.budgetType,
+    budgetMinEur: d.budgetMinEur,
+    budgetMaxEur: d.budgetMaxEur,
+    deadline: d.deadline === null ? null : new Date(d.deadline * 1000).toISOString(),
+    source: d.source,
+  };
+}
