@@ -73,8 +73,5 @@ export interface Opportunity {
   programmeId?: string;
 }
 
-/** A programme's inclusion priority, e.g. women or youth 15–29. */
-export type ProgrammePriority =
-  | { kind: 'sex'; value: 'female' | 'male' | 'other' }
-  | { kind: 'age'; min: number; max: number }
-  | { kind: 'group'; value: string };
+/** A programme's inclusion priority, e.g. women or youth 15–29 (owned by the training lib). */
+export type { ProgrammePriority } from '@app/training';

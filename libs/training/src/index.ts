@@ -4,6 +4,7 @@ export * from './dto/course.dto.js';
 export * from './dto/enrolment.dto.js';
 export * from './dto/programme.dto.js';
 export * from './entities/programme.entity.js';
+export type { ProgrammePriority } from './programme-priority.js';
 export { ProgrammesService } from './programmes.service.js';
 export * from './training-values.js';
 export * from './training.errors.js';

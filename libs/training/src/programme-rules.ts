@@ -1,5 +1,5 @@
 import type { FieldError } from '@app/http';
-import type { ProgrammePriority } from '@app/matching';
+import type { ProgrammePriority } from './programme-priority.js';
 import { PRIORITY_SEXES, type ProgrammePriorityDto } from './dto/programme.dto.js';
 
 /** `endsOn` must not come before `startsOn` (both `YYYY-MM-DD`, so strings compare as dates). */

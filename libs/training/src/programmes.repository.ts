@@ -1,4 +1,4 @@
-import type { ProgrammePriority } from '@app/matching';
+import type { ProgrammePriority } from './programme-priority.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { ProgrammeEntity } from './entities/programme.entity.js';

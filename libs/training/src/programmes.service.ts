@@ -1,6 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError, type FieldError } from '@app/http';
-import type { ProgrammePriority } from '@app/matching';
+import type { ProgrammePriority } from './programme-priority.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type {

@@ -1,4 +1,4 @@
-import type { ProgrammePriority } from '@app/matching';
+import type { ProgrammePriority } from '../programme-priority.js';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {

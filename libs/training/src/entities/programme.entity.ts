@@ -1,4 +1,4 @@
-import type { ProgrammePriority } from '@app/matching';
+import type { ProgrammePriority } from '../programme-priority.js';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'programmes' })
