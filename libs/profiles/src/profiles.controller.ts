@@ -1,4 +1,4 @@
-import { CurrentUser, Roles, type AuthUser } from '@app/identity';
+import { type AuthUser, CurrentUser, ParseIdPipe, Roles } from '@app/identity';
 import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Put, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -17,7 +17,6 @@ import { ProfileExportResponseDto } from './dto/profile-export.dto.js';
 import { ProfileResponseDto, PublicProfileResponseDto } from './dto/profile-response.dto.js';
 import { ProfileUpdateDto } from './dto/profile-update.dto.js';
 import { parseIfMatch, profileEtag } from './if-match.js';
-import { ProfileIdPipe } from './profile-id.pipe.js';
 import { ProfilesService } from './profiles.service.js';
 
 @ApiTags('profiles')
@@ -117,7 +116,7 @@ export class ProfilesController {
   @ApiNotFoundResponse()
   getOne(
     @CurrentUser() user: AuthUser,
-    @Param('id', ProfileIdPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
   ): Promise<PublicProfileResponseDto> {
     return this.profiles.getVisible(user, id);
   }
