@@ -1,6 +1,6 @@
 import { BEARER_AUTH } from '@app/http';
-import { CurrentUser, Roles, type AuthUser } from '@app/identity';
-import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
+import { CurrentUser, ParseIdPipe, Roles, type AuthUser } from '@app/identity';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -10,15 +10,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { InputValidationError } from '@app/http';
 import { MatchQueryDto } from './dto/match-query.dto.js';
 import { CandidateMatchDto, RecommendationDto } from './dto/match-response.dto.js';
 import { MatchingService } from './matching.service.js';
-
-/** A path id must be a UUID: 400 naming `id`. */
-const idPipe = new ParseUUIDPipe({
-  exceptionFactory: () => new InputValidationError([{ field: 'id', message: 'id must be a UUID' }]),
-});
 
 @ApiTags('matching')
 @ApiBearerAuth(BEARER_AUTH)
@@ -39,7 +33,7 @@ export class MatchingController {
   @ApiNotFoundResponse({ description: 'Unknown, or not a request you may see' })
   workRequestCandidates(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Query() query: MatchQueryDto,
   ): Promise<CandidateMatchDto[]> {
     return this.matching.candidatesForWorkRequest(user, id, query.limit);
@@ -56,7 +50,7 @@ export class MatchingController {
   @ApiNotFoundResponse({ description: "Unknown, or another organisation's listing" })
   listingCandidates(
     @CurrentUser() user: AuthUser,
-    @Param('id', idPipe) id: string,
+    @Param('id', ParseIdPipe) id: string,
     @Query() query: MatchQueryDto,
   ): Promise<CandidateMatchDto[]> {
     return this.matching.candidatesForListing(user, id, query.limit);
