@@ -6,6 +6,7 @@ import { Profiles1764330000000 } from './1764330000000-profiles.js';
 import { Opportunities1764340000000 } from './1764340000000-opportunities.js';
 import { ProfileSkillEvidence1764350000000 } from './1764350000000-profile-skill-evidence.js';
 import { Training1764351000000 } from './1764351000000-training.js';
+import { Matches1764360000000 } from './1764360000000-matches.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Opportunities1764340000000,
   ProfileSkillEvidence1764350000000,
   Training1764351000000,
+  Matches1764360000000,
 ];
