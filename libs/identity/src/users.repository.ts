@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 import { EmailTakenError } from './identity.errors.js';
+import type { AuthUser } from './auth-user.js';
 import type { Role } from './roles.js';
 
 export interface NewUser {
@@ -40,6 +41,18 @@ export class UsersRepository {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
+  }
+
+  /** The caller behind a token, in one light query (every authenticated request asks this). */
+  async findActiveCaller(id: string): Promise<AuthUser | null> {
+    const rows: { id: string; email: string; role: Role; organisation_id: string | null }[] =
+      await this.dataSource.query(
+        `SELECT id, email, role, organisation_id FROM users WHERE id = $1 AND erased_at IS NULL`,
+        [id],
+      );
+    if (rows.length === 0) return null;
+    const [r] = rows;
+    return { id: r.id, email: r.email, role: r.role, organisationId: r.organisation_id };
   }
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {

@@ -193,9 +193,8 @@ export class MatchingService {
     return { weights, priorityBoostCap, priorities: programme?.priorities ?? [], now };
   }
 
-  private async skillNames(ids: string[]): Promise<Map<string, string>> {
-    if (ids.length === 0) return new Map();
-    return new Map((await this.taxonomy.findByIds(ids)).map((s) => [s.id, s.name]));
+  private skillNames(ids: string[]): Promise<ReadonlyMap<string, string>> {
+    return this.taxonomy.skillNames(ids);
   }
 }
 

@@ -155,9 +155,33 @@ export class OpportunitiesRepository {
     scope: ReadScope,
     id: string,
   ): Promise<OpportunityEntity | null> {
-    const qb = this.scoped(this.ofKind(manager, kind), scope).andWhere('o.id = :id', { id });
-    const row = await qb.getOne();
-    return row === null ? null : (await this.attachRequirements(manager, [row]))[0];
+    // one statement (one consistent snapshot, one round trip): the row, and its skills and
+    // languages aggregated beside it; matching reads a request this way on every call
+    const { entities, raw } = await this.scoped(this.ofKind(manager, kind), scope)
+      .andWhere('o.id = :id', { id })
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
+            'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
+            'position', s.position) ORDER BY s.position), '[]'::json)
+          FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
+        'skills_json',
+      )
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
+            'code', l.code, 'minLevel', l.min_level, 'position', l.position)
+            ORDER BY l.position), '[]'::json)
+          FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
+        'languages_json',
+      )
+      .getRawAndEntities<{
+        skills_json: OpportunitySkillEntity[];
+        languages_json: OpportunityLanguageEntity[];
+      }>();
+    if (entities.length === 0) return null;
+    const [row] = entities;
+    row.skills = raw[0].skills_json;
+    row.languages = raw[0].languages_json;
+    return row;
   }
 
   /** Locks an organisation's own row for the rest of the transaction, then loads it. */

@@ -80,8 +80,11 @@ export class OpportunitiesService {
   }
 
   async get(kind: OpportunityKind, user: AuthUser, id: string): Promise<OpportunityEntity> {
-    const found = await this.tx.run((m) =>
-      this.repository.findInScope(m, kind, this.readScope(kind, user), id),
+    const found = await this.repository.findInScope(
+      this.tx.manager,
+      kind,
+      this.readScope(kind, user),
+      id,
     );
     if (found === null) throw new OpportunityNotFoundError(kind);
     return found;

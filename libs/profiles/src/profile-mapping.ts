@@ -8,7 +8,7 @@ export type SkillNames = ReadonlyMap<string, string>;
 
 /** Canonical names of every skill on these profiles, from the taxonomy. */
 export async function loadSkillNames(
-  taxonomy: Pick<TaxonomyService, 'findByIds'>,
+  taxonomy: Pick<TaxonomyService, 'skillNames'>,
   aggregates: ProfileAggregate[],
   moreSkillIds: string[] = [],
 ): Promise<SkillNames> {
@@ -16,7 +16,7 @@ export async function loadSkillNames(
     ...new Set([...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)), ...moreSkillIds]),
   ];
   if (ids.length === 0) return new Map();
-  return new Map((await taxonomy.findByIds(ids)).map((s) => [s.id, s.name]));
+  return taxonomy.skillNames(ids);
 }
 
 /** The view brokers, companies and admins get: no e-mail, no inclusion data, no coordinates. */

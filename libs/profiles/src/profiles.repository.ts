@@ -91,14 +91,44 @@ export class ProfilesRepository {
     visibilities: readonly Visibility[],
   ): Promise<ProfileAggregate[]> {
     if (ids.length === 0 || visibilities.length === 0) return [];
-    const profiles = await this.dataSource
+    // one statement, one round trip: matching reads its top candidates back this way per call
+    const { entities, raw } = await this.dataSource
       .getRepository(ProfileEntity)
       .createQueryBuilder('p')
       .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
       .andWhere('p.erased_at IS NULL')
       .andWhere('p.visibility IN (:...visibilities)', { visibilities })
-      .getMany();
-    return this.withDetails(this.dataSource.manager, profiles);
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
+            'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
+            'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
+            ORDER BY s.level DESC, s.skill_id), '[]'::json)
+          FROM profile_skills s WHERE s.profile_id = p.id)`,
+        'skills_json',
+      )
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
+            'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
+          FROM profile_languages l WHERE l.profile_id = p.id)`,
+        'languages_json',
+      )
+      .addSelect(`(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`, 'display_name')
+      .getRawAndEntities<{
+        p_id: string;
+        skills_json: ProfileSkillEntity[];
+        languages_json: ProfileLanguageEntity[];
+        display_name: string | null;
+      }>();
+    const details = new Map(raw.map((r) => [r.p_id, r]));
+    return entities.map((profile) => {
+      const d = details.get(profile.id);
+      return {
+        profile,
+        displayName: d?.display_name ?? null,
+        skills: d?.skills_json ?? [],
+        languages: d?.languages_json ?? [],
+      };
+    });
   }
 
   /** Searchable profiles among these ids: not private, not erased (for the search index). */

@@ -62,7 +62,7 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
   };
   const taxonomy = {
     findExistingIds: jest.fn(async (ids: string[]) => ids),
-    findByIds: jest.fn(async () => []),
+    skillNames: jest.fn(async () => new Map()),
   };
   const service = new ProfilesService(
     profiles as unknown as ProfilesRepository,

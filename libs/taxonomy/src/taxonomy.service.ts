@@ -15,12 +15,18 @@ export interface ResolvedLabel {
   skill: Skill | null;
 }
 
+/** How long skill names are served from memory before being read again. */
+const SKILL_NAME_CACHE_MS = 10 * 60_000;
+
 /**
  * The skills taxonomy for everyone: autocomplete, exact label resolution (other libs resolve
  * free-text skills and validate skill ids here), and admin curation.
  */
 @Injectable()
 export class TaxonomyService {
+  private readonly nameCache = new Map<string, string>();
+  private nameCacheSince = Date.now();
+
   constructor(
     private readonly tx: TransactionRunner,
     private readonly skills: SkillRepository,
@@ -60,9 +66,30 @@ export class TaxonomyService {
     return this.tx.run((manager) => this.skills.findExistingIds(manager, [...new Set(ids)]));
   }
 
-  /** The skills with these ids, for callers that show names (matching explanations, …). */
-  findByIds(ids: string[]): Promise<Skill[]> {
-    return this.tx.run((manager) => this.skills.findByIds(manager, [...new Set(ids)]));
+  /**
+   * Canonical names of these skills, for responses (profiles, explanations, courses). Names do
+   * not change through the API (curation adds aliases); only a new taxonomy seed can rename, at
+   * the start of a new release. So names are cached, bounded by the taxonomy's size and dropped
+   * every {@link SKILL_NAME_CACHE_MS}; only misses reach PostgreSQL. Unknown ids are absent.
+   */
+  async skillNames(ids: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+    if (Date.now() - this.nameCacheSince > SKILL_NAME_CACHE_MS) {
+      this.nameCache.clear();
+      this.nameCacheSince = Date.now();
+    }
+    const wanted = [...new Set(ids)];
+    const missing = wanted.filter((id) => !this.nameCache.has(id));
+    if (missing.length > 0) {
+      for (const s of await this.skills.findByIds(this.tx.manager, missing)) {
+        this.nameCache.set(s.id, s.name);
+      }
+    }
+    const names = new Map<string, string>();
+    for (const id of wanted) {
+      const name = this.nameCache.get(id);
+      if (name !== undefined) names.set(id, name);
+    }
+    return names;
   }
 
   async createSkill(dto: CreateSkillDto): Promise<SkillResponseDto> {
