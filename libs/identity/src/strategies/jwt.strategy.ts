@@ -47,7 +47,9 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser> {
-    const user = UUID.test(String(claims.sub)) ? await this.users.findActiveCaller(claims.sub) : null;
+    const user = UUID.test(String(claims.sub))
+      ? await this.users.findActiveCaller(claims.sub)
+      : null;
     if (user === null) throw new UnauthenticatedError('The account no longer exists');
     return user;
   }
