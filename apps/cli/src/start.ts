@@ -2,6 +2,7 @@
  * `npm start`: the whole product on one machine. Starts embedded PostgreSQL and Meilisearch for
  * whatever DATABASE_URL / MEILI_HOST do not point at, applies migrations, then runs the API and
  * the worker as child processes. Ctrl-C or SIGTERM stops the children first, then the servers.
+ * With DEMO=1, a database without demo data gets it first (`npm run demo`'s data set).
  */
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@app/config';
@@ -12,6 +13,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatCredentials } from './demo/demo-cast.js';
+import { runDemo } from './demo/demo-run.js';
+import { DEMO_DEFAULT_SEED, DEMO_DEFAULT_TRAINEES } from './demo/demo-seeder.js';
 
 const distApps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (line: string): void => void process.stdout.write(`[talentbridge] ${line}\n`);
@@ -51,6 +55,24 @@ try {
 } catch (error) {
   say(`migrations failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
+}
+
+if (process.env.DEMO === '1') {
+  try {
+    const credentials = await runDemo({
+      env: services.env,
+      dataDir: config.dataDir,
+      trainees: DEMO_DEFAULT_TRAINEES,
+      seed: DEMO_DEFAULT_SEED,
+      onlyIfEmpty: true,
+      log: (line) => say(`demo: ${line}`),
+    });
+    if (credentials === null) say('demo data is already in the database');
+    else say(`demo accounts:\n\n${formatCredentials(credentials)}\n`);
+  } catch (error) {
+    say(`demo data failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
 }
 
 const env = { ...process.env, ...services.env, ...localIdentityEnv() };

@@ -84,6 +84,26 @@ export class ListingsController {
         { type: 'string', description: 'CSV with a header row' },
         { type: 'array', items: { $ref: getSchemaPath(ListingImportRowDto) } },
       ],
+      example: [
+        {
+          title: 'Customer support agent (German)',
+          description: 'Answer customer e-mails and chats for an online shop.',
+          skills: 'customer service;German',
+          source: 'upwork',
+          sourceUrl: 'https://www.upwork.com/jobs/~01a2b3c4d5e6f7',
+          clientCountry: 'DE',
+          engagementType: 'freelance',
+          workMode: 'remote',
+          countries: 'XK;AL;MK',
+          languages: 'de:B2;en:B1',
+          hoursPerWeek: 20,
+          budgetType: 'hourly',
+          budgetMinEur: 10,
+          budgetMaxEur: 15,
+          openings: 1,
+          deadline: '2026-12-31T23:59:59Z',
+        },
+      ],
     },
   })
   @ApiOkResponse({ type: ListingImportResultDto })

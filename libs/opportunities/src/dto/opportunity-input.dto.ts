@@ -136,7 +136,13 @@ export class OpportunityFieldsDto {
   @Length(1, 100)
   city?: string | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, nullable: true, description: 'Needs city' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 500,
+    nullable: true,
+    example: 30,
+    description: 'Needs city',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -163,7 +169,7 @@ export class OpportunityFieldsDto {
   @Type(() => BudgetDto)
   budget?: BudgetDto | null;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1, example: 2 })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -180,7 +186,12 @@ export class OpportunityFieldsDto {
   @IsFutureDateTime()
   deadline?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'Donor programme' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    nullable: true,
+    example: '9f2d4b61-7c3e-4a85-b1d0-6e8f2a4c7b39',
+    description: 'Donor programme',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId?: string | null;
@@ -238,6 +249,7 @@ export class ListingCreateDto extends ListingProvenanceDto {
   @ApiPropertyOptional({
     enum: LISTING_CREATE_STATUSES,
     default: 'open',
+    example: 'open',
     description: 'Listings are open at once unless created as a draft',
   })
   @IsOptional()

@@ -30,7 +30,7 @@ const MaxBirthYear = (): PropertyDecorator =>
   });
 
 export class InclusionUpdateDto {
-  @ApiPropertyOptional({ enum: SEXES })
+  @ApiPropertyOptional({ enum: SEXES, example: 'female' })
   @IsOptional()
   @IsIn(SEXES, { message: `must be one of ${SEXES.join(', ')}` })
   sex?: Sex;
@@ -54,6 +54,7 @@ export class InclusionUpdateDto {
   groups?: InclusionGroup[];
 
   @ApiProperty({
+    example: true,
     description: 'true stores the data for anonymous donor reports; false deletes any stored',
   })
   @IsBoolean()

@@ -100,7 +100,10 @@ export class ProfileUpdateDto {
   @MaxLength(160)
   headline?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
+  @ApiPropertyOptional({
+    maxLength: 5000,
+    example: 'Two years of remote customer support for an e-commerce shop, in English and German.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(5000)
@@ -187,12 +190,12 @@ export class ProfileUpdateDto {
   @Type(() => PortfolioItemDto)
   portfolio?: PortfolioItemDto[];
 
-  @ApiPropertyOptional({ default: true })
+  @ApiPropertyOptional({ default: true, example: true })
   @IsOptional()
   @IsBoolean()
   openToWork?: boolean;
 
-  @ApiPropertyOptional({ enum: VISIBILITIES, default: 'brokers' })
+  @ApiPropertyOptional({ enum: VISIBILITIES, default: 'brokers', example: 'companies' })
   @IsOptional()
   @IsIn(VISIBILITIES, { message: `must be one of ${VISIBILITIES.join(', ')}` })
   visibility?: Visibility;

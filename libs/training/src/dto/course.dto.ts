@@ -20,7 +20,11 @@ import { trimString } from './field-decorators.js';
 import { PageQueryDto } from './page-query.dto.js';
 
 export class CourseSkillDto {
-  @ApiProperty({ format: 'uuid', description: 'A skill of the taxonomy' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '3a7e9c52-1b4d-4f8a-8c6e-2d9b7f0a1c45',
+    description: 'A skill of the taxonomy',
+  })
   @IsUUID('all', { message: 'skillId must be a UUID' })
   skillId: string;
 
@@ -32,7 +36,11 @@ export class CourseSkillDto {
 }
 
 export class CreateCourseDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'The donor programme funding the course' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    example: '9f2d4b61-7c3e-4a85-b1d0-6e8f2a4c7b39',
+    description: 'The donor programme funding the course',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId?: string;
@@ -44,7 +52,11 @@ export class CreateCourseDto {
   @MaxLength(200)
   title: string;
 
-  @ApiProperty({ format: 'uuid', description: 'The training provider running the course' })
+  @ApiProperty({
+    format: 'uuid',
+    example: 'c41e8a27-5f6b-4d93-a0c2-7b1e9d3f5a68',
+    description: 'The training provider running the course',
+  })
   @IsUUID('all', { message: 'providerId must be a UUID' })
   providerId: string;
 

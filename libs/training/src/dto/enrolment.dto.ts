@@ -4,7 +4,11 @@ import { ENROLMENT_STATUSES, type EnrolmentStatus } from '../training-values.js'
 import { CertificateIssuedDto } from './certificate.dto.js';
 
 export class CreateEnrolmentDto {
-  @ApiProperty({ format: 'uuid', description: 'The profile of an active trainee' })
+  @ApiProperty({
+    format: 'uuid',
+    example: '6d0c2a8e-3f4b-4c1d-9e7a-5b2f8c1d0e93',
+    description: 'The profile of an active trainee',
+  })
   @IsUUID('all', { message: 'profileId must be a UUID' })
   profileId: string;
 }

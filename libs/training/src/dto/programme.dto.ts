@@ -103,6 +103,7 @@ export class CreateProgrammeDto {
   @ApiPropertyOptional({
     type: [String],
     format: 'uuid',
+    example: ['0b6f7c1e-5d2a-4a39-9a51-2f1f0d3c8e11'],
     description: 'Membership organisations that broker and report for the programme',
   })
   @IsOptional()

@@ -1,0 +1,495 @@
+import { readFileSync } from 'node:fs';
+import {
+  generateProfiles,
+  seededRandom,
+  type SeedProfile,
+  type SkillPool,
+} from '../bench/profile-population.js';
+import {
+  demandedSkills,
+  resolvePostings,
+  workRequestBodies,
+  type Posting,
+  type ResolvedPosting,
+} from '../bench/request-population.js';
+import {
+  DEMO_ADMIN,
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORDS,
+  ROLE_OF_TYPE,
+  type DemoOrganisation,
+  traineeEmail,
+} from './demo-cast.js';
+import { forEachLimit, type DemoHttp, type Session } from './demo-http.js';
+
+/** Runs one SQL statement and returns its rows (a TypeORM DataSource's `query`). */
+export type Sql = (text: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export interface DemoOptions {
+  /** Number of trainees (default 500). */
+  trainees: number;
+  /** PRNG seed: the same seed gives the same data. */
+  seed: number;
+  /** Real postings (SkillSpan) the work requests and listings are built from. */
+  postings: Posting[];
+  now: Date;
+}
+
+/** What the steps share: the API, read access for "does it exist yet?", and what earlier steps made. */
+export interface DemoContext {
+  http: DemoHttp;
+  sql: Sql;
+  options: DemoOptions;
+  log(line: string): void;
+  sessions: Map<string, Session>;
+  organisations: Map<string, string>;
+  programmes: Map<string, string>;
+  postings: ResolvedPosting[];
+  pool: SkillPool;
+  profiles: SeedProfile[];
+}
+
+/** One named, idempotent part of the demo data: it creates only what is not there yet. */
+export interface DemoStep {
+  name: string;
+  run(ctx: DemoContext): Promise<string>;
+}
+
+const CONCURRENCY = 4;
+const DAY_MS = 86_400_000;
+const day = (now: Date, days: number): string =>
+  new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
+
+async function existingEmails(sql: Sql, emails: string[]): Promise<Set<string>> {
+  const rows = await sql(`SELECT email::text AS email FROM users WHERE email = ANY($1::citext[])`, [
+    emails,
+  ]);
+  return new Set(rows.map((r) => (r.email as string).toLowerCase()));
+}
+
+async function signIn(ctx: DemoContext, email: string, password: string): Promise<Session> {
+  const session = await ctx.http.login(email, password);
+  ctx.sessions.set(email, session);
+  return session;
+}
+
+const session = (ctx: DemoContext, email: string): Session => {
+  const found = ctx.sessions.get(email);
+  if (found === undefined) throw new Error(`${email} is not signed in`);
+  return found;
+};
+
+const memberOf = (key: string): string => {
+  const org = DEMO_ORGANISATIONS.find((o) => o.key === key);
+  if (org === undefined) throw new Error(`no demo organisation ${key}`);
+  return org.members[0].email;
+};
+
+/** Membership organisations and training providers (created by the admin), companies (self-registered), and their people. */
+export const organisationsStep: DemoStep = {
+  name: 'organisations and staff',
+  async run(ctx) {
+    const admin = await signIn(ctx, DEMO_ADMIN.email, DEMO_ADMIN.password);
+    const present = await existingEmails(
+      ctx.sql,
+      DEMO_ORGANISATIONS.flatMap((o) => o.members.map((m) => m.email)),
+    );
+    let created = 0;
+    for (const org of DEMO_ORGANISATIONS) {
+      const role = ROLE_OF_TYPE[org.type];
+      const password = DEMO_PASSWORDS[role];
+      const [owner, ...others] = org.members;
+      if (org.type === 'company' && !present.has(owner.email)) {
+        await ctx.http.register({
+          email: owner.email,
+          password,
+          displayName: owner.displayName,
+          accountType: 'company',
+          organisationName: org.name,
+          organisationCountry: org.country,
+        });
+        created += 1;
+      }
+      let [row] = await ctx.sql(`SELECT id FROM organisations WHERE name = $1 AND type = $2`, [
+        org.name,
+        org.type,
+      ]);
+      if (row === undefined) {
+        row = await ctx.http.post(
+          '/api/organisations',
+          { name: org.name, type: org.type, country: org.country },
+          admin,
+        );
+        created += 1;
+      }
+      const id = row.id as string;
+      ctx.organisations.set(org.key, id);
+      for (const member of org.type === 'company' ? others : org.members) {
+        if (present.has(member.email)) continue;
+        await ctx.http.post(
+          `/api/organisations/${id}/members`,
+          { email: member.email, displayName: member.displayName, role, password },
+          admin,
+        );
+        created += 1;
+      }
+      for (const member of org.members) await signIn(ctx, member.email, password);
+    }
+    return `${DEMO_ORGANISATIONS.length} organisations with their people (${created} created)`;
+  },
+};
+
+const PROGRAMMES = [
+  {
+    code: 'WB-DIGITAL-2026',
+    name: 'Digital Jobs for Western Balkans Youth',
+    donor: 'European Union',
+    countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
+    partners: ['bridge', 'kyen', 'dal'],
+    priorities: [
+      { kind: 'sex', value: 'female' },
+      { kind: 'age', min: 15, max: 29 },
+    ],
+  },
+  {
+    code: 'REMOTE-BPO-2026',
+    name: 'Remote BPO Work for Rural Women',
+    donor: 'Deutsche Gesellschaft für Internationale Zusammenarbeit',
+    countries: ['AL', 'XK', 'MK'],
+    partners: ['kyen', 'dal'],
+    priorities: [
+      { kind: 'sex', value: 'female' },
+      { kind: 'group', value: 'rural' },
+    ],
+  },
+];
+
+/** Donor programmes with their partner organisations and inclusion priorities. */
+export const programmesStep: DemoStep = {
+  name: 'programmes',
+  async run(ctx) {
+    const admin = session(ctx, DEMO_ADMIN.email);
+    let created = 0;
+    for (const p of PROGRAMMES) {
+      let [row] = await ctx.sql(`SELECT id FROM programmes WHERE code = $1`, [p.code]);
+      if (row === undefined) {
+        row = await ctx.http.post(
+          '/api/programmes',
+          {
+            name: p.name,
+            code: p.code,
+            donor: p.donor,
+            countries: p.countries,
+            startsOn: `${ctx.options.now.getUTCFullYear()}-01-01`,
+            endsOn: `${ctx.options.now.getUTCFullYear() + 2}-12-31`,
+            partners: p.partners.map((k) => ctx.organisations.get(k)),
+            priorities: p.priorities,
+          },
+          admin,
+        );
+        created += 1;
+      }
+      ctx.programmes.set(p.code, row.id as string);
+    }
+    return `${PROGRAMMES.length} programmes (${created} created)`;
+  },
+};
+
+/** The postings' skill labels resolved through the taxonomy, as a company's input would be. */
+export const skillsStep: DemoStep = {
+  name: 'skills from postings',
+  async run(ctx) {
+    ctx.postings = await resolvePostings(ctx.options.postings, async (labels) =>
+      (
+        await ctx.http.post<{ skill: { id: string } | null }[]>('/api/skills/resolve', { labels })
+      ).map((r) => r.skill?.id ?? null),
+    );
+    const all = await ctx.sql(
+      `SELECT id FROM skills WHERE category IN ('digital', 'bpo') ORDER BY id`,
+    );
+    ctx.pool = { demanded: demandedSkills(ctx.postings), all: all.map((r) => r.id as string) };
+    return `${ctx.postings.length} postings, ${ctx.pool.demanded.length} skills they ask for`;
+  },
+};
+
+/** Trainees register, fill in their profile and answer the inclusion questions (or decline). */
+export const traineesStep: DemoStep = {
+  name: 'trainees',
+  async run(ctx) {
+    const { trainees, seed, now } = ctx.options;
+    ctx.profiles = generateProfiles(trainees, seed, ctx.pool, now).map((p, i) => ({
+      ...p,
+      email: traineeEmail(i),
+    }));
+    const present = await existingEmails(
+      ctx.sql,
+      ctx.profiles.map((p) => p.email),
+    );
+    const missing = ctx.profiles.filter((p) => !present.has(p.email));
+    await forEachLimit(missing, CONCURRENCY, async (p) => {
+      const trainee = await ctx.http.register({
+        email: p.email,
+        password: DEMO_PASSWORDS.trainee,
+        displayName: p.displayName,
+        accountType: 'trainee',
+      });
+      const current = await ctx.http.request('GET', '/api/profiles/me', { as: trainee });
+      await ctx.http.request('PUT', '/api/profiles/me', {
+        as: trainee,
+        headers: { 'if-match': current.headers.get('etag') ?? '' },
+        body: profileBody(p, now),
+      });
+      await ctx.http.request('PUT', '/api/profiles/me/inclusion', {
+        as: trainee,
+        body:
+          p.inclusion === null
+            ? { consentToReporting: false }
+            : {
+                ...(p.inclusion.sex === null ? {} : { sex: p.inclusion.sex }),
+                ...(p.inclusion.birthYear === null ? {} : { birthYear: p.inclusion.birthYear }),
+                groups: p.inclusion.groups,
+                consentToReporting: true,
+              },
+      });
+    });
+    return `${trainees} trainees (${missing.length} created)`;
+  },
+};
+
+function profileBody(p: SeedProfile, now: Date): Record<string, unknown> {
+  const today = day(now, 0);
+  return {
+    headline: p.headline,
+    country: p.country,
+    city: p.city,
+    skills: p.skills.map((s) => ({
+      skillId: s.skillId,
+      level: s.level,
+      ...(s.years === null ? {} : { years: s.years }),
+    })),
+    languages: p.languages,
+    workModes: p.workModes,
+    engagementTypes: p.engagementTypes,
+    ...(p.hoursPerWeek === null ? {} : { hoursPerWeek: p.hoursPerWeek }),
+    ...(p.availableFrom === null
+      ? {}
+      : { availableFrom: p.availableFrom < today ? today : p.availableFrom }),
+    ...(p.hourlyRateEur === null ? {} : { hourlyRateEur: p.hourlyRateEur }),
+    portfolio: [],
+    openToWork: p.openToWork,
+    visibility: p.visibility,
+  };
+}
+
+const COURSES: { provider: string; title: string; hours: number; mode: string }[] = [
+  { provider: 'codeba', title: 'Web development with JavaScript', hours: 240, mode: 'blended' },
+  { provider: 'codeba', title: 'Software testing and QA', hours: 120, mode: 'online' },
+  { provider: 'ictmk', title: 'Cloud and DevOps basics', hours: 160, mode: 'in_person' },
+  { provider: 'ictmk', title: 'Data analysis with SQL and Python', hours: 180, mode: 'online' },
+  { provider: 'hubme', title: 'Agile project work', hours: 80, mode: 'blended' },
+  { provider: 'hubme', title: 'Java back-end development', hours: 200, mode: 'in_person' },
+];
+
+/** Courses of the training providers, one cohort each, enrolments, completions (certificates) and drop-outs. */
+export const trainingStep: DemoStep = {
+  name: 'courses, cohorts, enrolments and certificates',
+  async run(ctx) {
+    const rnd = seededRandom(ctx.options.seed + 1);
+    const { now } = ctx.options;
+    const profileRows = await ctx.sql(
+      `SELECT u.email::text AS email, p.id FROM users u JOIN profiles p ON p.user_id = u.id
+        WHERE u.email = ANY($1::citext[])`,
+      [ctx.profiles.map((p) => p.email)],
+    );
+    const profileOf = new Map(profileRows.map((r) => [r.email as string, r.id as string]));
+    const perCohort = Math.max(2, Math.min(25, Math.floor(ctx.profiles.length / 8)));
+    let created = 0;
+    let certificates = 0;
+    for (const [i, course] of COURSES.entries()) {
+      const providerId = ctx.organisations.get(course.provider) as string;
+      const [existing] = await ctx.sql(
+        `SELECT id FROM courses WHERE provider_id = $1 AND title = $2`,
+        [providerId, course.title],
+      );
+      // decided before the existence check, so a re-run draws the same numbers for the next course
+      const offset = Math.floor(rnd() * ctx.profiles.length);
+      const outcomes = Array.from({ length: perCohort }, () => rnd());
+      if (existing !== undefined) continue;
+      const trainer = session(ctx, memberOf(course.provider));
+      const skills = ctx.pool.demanded
+        .slice(i * 3, i * 3 + 3)
+        .map((skillId, j) => ({ skillId, level: 3 - (j === 2 ? 1 : 0) }));
+      const created_ = await ctx.http.post<{ id: string }>(
+        '/api/courses',
+        {
+          programmeId: ctx.programmes.get('WB-DIGITAL-2026'),
+          title: course.title,
+          providerId,
+          skills,
+          hours: course.hours,
+          mode: course.mode,
+        },
+        trainer,
+      );
+      const cohort = await ctx.http.post<{ id: string }>(
+        `/api/courses/${created_.id}/cohorts`,
+        {
+          startsOn: day(now, -120 + i * 7),
+          endsOn: day(now, -20 + i * 7),
+          location: `${DEMO_ORGANISATIONS.find((o) => o.key === course.provider)?.name}, room ${i + 1}`,
+          capacity: perCohort + 5,
+        },
+        trainer,
+      );
+      created += 1;
+      for (let k = 0; k < perCohort; k += 1) {
+        const profileId = profileOf.get(ctx.profiles[(offset + k) % ctx.profiles.length].email);
+        if (profileId === undefined) continue;
+        const enrolment = await ctx.http.post<{ id: string }>(
+          `/api/cohorts/${cohort.id}/enrolments`,
+          { profileId },
+          trainer,
+        );
+        if (outcomes[k] < 0.6) {
+          await ctx.http.post(
+            `/api/enrolments/${enrolment.id}/complete`,
+            { score: 60 + Math.floor(outcomes[k] * 66) },
+            trainer,
+          );
+          certificates += 1;
+        } else if (outcomes[k] < 0.7) {
+          await ctx.http.post(`/api/enrolments/${enrolment.id}/drop`, {}, trainer);
+        }
+      }
+    }
+    return `${COURSES.length} courses (${created} created, ${certificates} certificates issued)`;
+  },
+};
+
+const REQUESTS_PER_COMPANY = 2;
+const COMPANIES = DEMO_ORGANISATIONS.filter((o) => o.type === 'company');
+
+/**
+ * Work requests of the companies, built from the postings: most open, one draft, one closed,
+ * some under the youth programme. The last one, a remote request with one must-have skill, is
+ * the walkthrough's: the newest open request.
+ */
+export const workRequestsStep: DemoStep = {
+  name: 'work requests',
+  async run(ctx) {
+    const { seed, now } = ctx.options;
+    const count = COMPANIES.length * REQUESTS_PER_COMPANY;
+    const bodies = workRequestBodies(ctx.postings, count + 1, seed + 2, now);
+    const showcase = {
+      ...bodies[count],
+      workMode: 'remote',
+      countries: undefined,
+      city: undefined,
+      radiusKm: undefined,
+      skills: ctx.pool.demanded
+        .slice(0, 3)
+        .map((skillId, j) => ({ skillId, minLevel: 1, mustHave: j === 0 })),
+      languages: [{ code: 'en', minLevel: 'A2' }],
+      budget: { type: 'hourly', minEur: 8, maxEur: 40 },
+      programmeId: ctx.programmes.get('WB-DIGITAL-2026'),
+    };
+    const plan: { body: Record<string, unknown>; company: DemoOrganisation; status: string }[] = [
+      ...bodies.slice(0, count).map((body, i) => ({
+        body: {
+          ...body,
+          ...(i % 3 === 0 ? { programmeId: ctx.programmes.get('WB-DIGITAL-2026') } : {}),
+        },
+        company: COMPANIES[i % COMPANIES.length],
+        status: i === 1 ? 'draft' : i === 2 ? 'closed' : 'open',
+      })),
+      { body: showcase, company: COMPANIES[0], status: 'open' },
+    ];
+    let created = 0;
+    for (const { body, company, status } of plan) {
+      const organisationId = ctx.organisations.get(company.key) as string;
+      const [existing] = await ctx.sql(
+        `SELECT id FROM opportunities WHERE kind = 'work_request' AND organisation_id = $1 AND title = $2`,
+        [organisationId, body.title as string],
+      );
+      if (existing !== undefined) continue;
+      const owner = session(ctx, company.members[0].email);
+      const request = await ctx.http.post<{ id: string }>(
+        '/api/work-requests',
+        JSON.parse(JSON.stringify(body)),
+        owner,
+      );
+      if (status !== 'draft')
+        await ctx.http.post(`/api/work-requests/${request.id}/publish`, {}, owner);
+      if (status === 'closed')
+        await ctx.http.post(`/api/work-requests/${request.id}/close`, {}, owner);
+      created += 1;
+    }
+    return `${plan.length} work requests (${created} created)`;
+  },
+};
+
+const LISTINGS = 8;
+const SOURCES = ['upwork', 'freelancer', 'toptal'];
+
+/** Freelance listings the membership organisations broker, from the postings; sourceUrl is their natural key. */
+export const listingsStep: DemoStep = {
+  name: 'listings',
+  async run(ctx) {
+    const { seed, now } = ctx.options;
+    const offset = COMPANIES.length * REQUESTS_PER_COMPANY + 1;
+    const postings = [...ctx.postings.slice(offset), ...ctx.postings].slice(0, LISTINGS);
+    const bodies = workRequestBodies(postings, LISTINGS, seed + 3, now);
+    const brokers = ['bridge', 'kyen', 'dal'];
+    let created = 0;
+    for (const [i, body] of bodies.entries()) {
+      const key = brokers[i % brokers.length];
+      const organisationId = ctx.organisations.get(key) as string;
+      const source = SOURCES[i % SOURCES.length];
+      const sourceUrl = `https://listings.demo.talentbridge.example/${source}/${postings[i].id}`;
+      const [existing] = await ctx.sql(
+        `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
+        [organisationId, sourceUrl],
+      );
+      if (existing !== undefined) continue;
+      const broker = session(ctx, memberOf(key));
+      const { city: _city, radiusKm: _radius, ...rest } = body;
+      const listing = await ctx.http.post<{ id: string }>(
+        '/api/listings',
+        {
+          ...rest,
+          engagementType: 'freelance',
+          workMode: 'remote',
+          countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
+          source,
+          sourceUrl,
+          clientCountry: ['DE', 'US', 'NL', 'AT'][i % 4],
+        },
+        broker,
+      );
+      // listings open on creation; one has been filled elsewhere and is closed again
+      if (i === LISTINGS - 1) await ctx.http.post(`/api/listings/${listing.id}/close`, {}, broker);
+      created += 1;
+    }
+    return `${LISTINGS} listings (${created} created)`;
+  },
+};
+
+/**
+ * The demo data, step by step, in order. Each step creates what is missing and leaves what is
+ * there alone, so a second run changes nothing. Later steps (matches in every state and their
+ * outcomes) append here.
+ */
+export const DEMO_STEPS: readonly DemoStep[] = [
+  organisationsStep,
+  programmesStep,
+  skillsStep,
+  traineesStep,
+  trainingStep,
+  workRequestsStep,
+  listingsStep,
+];
+
+/** Reads the vendored postings (SkillSpan, MIT; see data/demo/postings.LICENSE). */
+export function loadDemoPostings(path: string): Posting[] {
+  return (JSON.parse(readFileSync(path, 'utf8')) as { postings: Posting[] }).postings;
+}

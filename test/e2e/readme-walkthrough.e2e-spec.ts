@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { DataSource } from 'typeorm';
+import { DEMO_ADMIN_ENV } from '../../apps/cli/src/demo/demo-cast.js';
+import { seedDemo } from '../../apps/cli/src/demo/demo-seeder.js';
+import { loadDemoPostings, type DemoOptions } from '../../apps/cli/src/demo/demo-steps.js';
+import { createTestApp, type TestApp } from '../support/test-app.js';
+
+/**
+ * The README's walkthrough, run verbatim: the fenced bash blocks between
+ * `<!-- walkthrough:start -->` and `<!-- walkthrough:end -->` run as one bash script (so shell
+ * variables carry from block to block) against an API listening on a free port with the demo
+ * data seeded. Each block starts with `# step: <name>`; the checks below read its output.
+ */
+interface WalkthroughStep {
+  name: string;
+  script: string;
+}
+
+function walkthroughSteps(readme: string): WalkthroughStep[] {
+  const start = readme.indexOf('<!-- walkthrough:start -->');
+  const end = readme.indexOf('<!-- walkthrough:end -->');
+  if (start < 0 || end < start) throw new Error('README.md has no walkthrough section');
+  return [...readme.slice(start, end).matchAll(/```bash\n([\s\S]*?)```/g)].map((m) => {
+    const name = /^# step: (\S+)/.exec(m[1])?.[1];
+    if (name === undefined) throw new Error(`walkthrough block without "# step:":\n${m[1]}`);
+    return { name, script: m[1] };
+  });
+}
+
+const MARK = '@@walkthrough-step@@';
+
+/** What each step must have printed, by step name. */
+const CHECKS: Record<string, (output: unknown) => void> = {
+  'sign-in': (out) => {
+    expect(out).toEqual({ email: 'broker@demo.talentbridge.example', role: 'broker' });
+  },
+  candidates: (out) => {
+    const candidates = out as {
+      name: string;
+      score: number;
+      components: Record<string, number>;
+      skills: string[];
+    }[];
+    expect(candidates.length).toBeGreaterThan(0);
+    for (const c of candidates) {
+      expect(typeof c.name).toBe('string');
+      expect(Object.keys(c.components).length).toBeGreaterThan(0);
+      const sum = Object.values(c.components).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(c.score, 2);
+      expect(c.skills.length).toBeGreaterThan(0);
+    }
+  },
+  'talent-cyrillic': (out) => {
+    const { names } = out as { names: string[] };
+    expect(names.length).toBeGreaterThan(0);
+    // one folded field for both scripts: either spelling is a hit
+    for (const name of names) expect(name).toMatch(/Jovanović|Јовановић/);
+  },
+};
+
+describe('README walkthrough', () => {
+  let t: TestApp;
+  let demo: DemoOptions;
+
+  beforeAll(async () => {
+    t = await createTestApp(DEMO_ADMIN_ENV);
+    await t.app.listen(0, '127.0.0.1');
+    demo = {
+      trainees: 60,
+      seed: 2026,
+      postings: loadDemoPostings(join(process.cwd(), 'data', 'demo', 'postings.json')),
+      now: new Date(),
+    };
+    await seedDemo(t.app, demo);
+  }, 120_000);
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('runs every command of the walkthrough verbatim, each with the output it promises', async () => {
+    const steps = walkthroughSteps(readFileSync(join(process.cwd(), 'README.md'), 'utf8'));
+    expect(steps.map((s) => s.name)).toEqual(
+      expect.arrayContaining(['sign-in', 'candidates', 'talent-cyrillic']),
+    );
+    const script = [
+      'set -euo pipefail',
+      ...steps.flatMap((s) => [`echo '${MARK} ${s.name}'`, s.script]),
+    ].join('\n');
+    const url = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    const { stdout } = await promisify(execFile)('bash', ['-c', script], {
+      env: { ...process.env, BASE: url },
+      timeout: 60_000,
+    });
+    const outputs = new Map(
+      stdout
+        .split(`${MARK} `)
+        .slice(1)
+        .map((chunk) => {
+          const newline = chunk.indexOf('\n');
+          return [chunk.slice(0, newline), chunk.slice(newline + 1)] as const;
+        }),
+    );
+    for (const step of steps) {
+      const output = outputs.get(step.name);
+      expect(output).toBeDefined();
+      CHECKS[step.name]?.(JSON.parse(output as string));
+    }
+  });
+
+  it('creates nothing the second time the demo data is written', async () => {
+    const ds = t.app.get(DataSource);
+    const count = async () =>
+      (
+        await ds.query(`SELECT (SELECT count(*) FROM users) AS users,
+                               (SELECT count(*) FROM organisations) AS organisations,
+                               (SELECT count(*) FROM profiles) AS profiles,
+                               (SELECT count(*) FROM profile_inclusion) AS inclusion,
+                               (SELECT count(*) FROM programmes) AS programmes,
+                               (SELECT count(*) FROM courses) AS courses,
+                               (SELECT count(*) FROM enrolments) AS enrolments,
+                               (SELECT count(*) FROM certificates) AS certificates,
+                               (SELECT count(*) FROM opportunities) AS opportunities,
+                               (SELECT max(version) FROM profiles) AS profile_version`)
+      )[0];
+    const before = await count();
+    expect(Number(before.profiles)).toBe(demo.trainees);
+    expect(Number(before.certificates)).toBeGreaterThan(0);
+    expect(Number(before.inclusion)).toBeGreaterThan(0);
+    await seedDemo(t.app, demo);
+    expect(await count()).toEqual(before);
+  });
+});
