@@ -1,3 +1,4 @@
+export * from './comma-list.js';
 export * from './configure-app.js';
 export * from './domain-error.js';
 export * from './logging.module.js';

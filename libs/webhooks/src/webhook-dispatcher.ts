@@ -1,5 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { backoffDelayMs, errorMessage, OutboxRepository, type ClaimedOutboxRow } from '@app/search';
+import {
+  backoffDelayMs,
+  errorMessage,
+  idle,
+  OutboxRepository,
+  type ClaimedOutboxRow,
+} from '@app/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WEBHOOK_DELIVERY_KIND } from './webhook-events.js';
 import { postJson, type PostOutcome } from './webhook-http.js';
@@ -63,7 +69,7 @@ export class WebhookDispatcher {
         wait = backoffDelayMs(errors);
         this.logger.error(`Webhook pass failed (${errorMessage(error)}); retry in ${wait} ms`);
       }
-      await sleep(wait, signal);
+      await idle(wait, signal);
     }
   }
 
@@ -142,17 +148,4 @@ export class WebhookDispatcher {
       this.config.webhooks.timeoutMs,
     );
   }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }

@@ -1,6 +1,5 @@
-import { PageQueryDto } from '@app/http';
+import { CommaSeparated, PageQueryDto } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import {
   IsIn,
   IsInt,
@@ -142,14 +141,7 @@ export class MatchListQueryDto extends PageQueryDto {
     description: `Comma-separated states (${MATCH_STATES.join(', ')})`,
   })
   @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : value,
-  )
+  @CommaSeparated()
   @IsIn(MATCH_STATES, {
     each: true,
     message: `state must be a list of ${MATCH_STATES.join(', ')}`,

@@ -19,7 +19,9 @@ export class Webhooks1764361000000 implements MigrationInterface {
         created_by uuid REFERENCES users (id),
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await q.query(`CREATE INDEX webhooks_organisation_idx ON webhooks (organisation_id, created_at, id)`);
+    await q.query(
+      `CREATE INDEX webhooks_organisation_idx ON webhooks (organisation_id, created_at, id)`,
+    );
     await q.query(`
       CREATE TABLE webhook_deliveries (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
