@@ -9,6 +9,8 @@ import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
 import { TrainingModule } from '@app/training';
+import { WebhooksModule } from '@app/webhooks';
+import { BrokeringModule } from '@app/brokering';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -26,6 +28,8 @@ import { HealthModule } from './health/health.module.js';
     OpportunitiesModule,
     MatchingModule,
     TrainingModule,
+    WebhooksModule,
+    BrokeringModule,
   ],
 })
 export class AppModule {}

@@ -134,4 +134,34 @@ describe('loadConfig', () => {
       'SEARCH_DRIFT_INTERVAL_MINUTES',
     ]);
   });
+
+  it('reads the webhook settings: private targets refused unless switched on', () => {
+    expect(loadConfig({}).webhooks).toEqual({
+      allowPrivateTargets: false,
+      maxAttempts: 8,
+      backoffBaseMs: 30_000,
+      timeoutMs: 5_000,
+    });
+    expect(
+      loadConfig({
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'true',
+        WEBHOOK_MAX_ATTEMPTS: '3',
+        WEBHOOK_BACKOFF_BASE_MS: '20',
+        WEBHOOK_TIMEOUT_MS: '2000',
+      }).webhooks,
+    ).toEqual({ allowPrivateTargets: true, maxAttempts: 3, backoffBaseMs: 20, timeoutMs: 2000 });
+    expect(
+      problemsOf({
+        WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'sometimes',
+        WEBHOOK_MAX_ATTEMPTS: '0',
+        WEBHOOK_BACKOFF_BASE_MS: 'fast',
+        WEBHOOK_TIMEOUT_MS: '10',
+      }),
+    ).toEqual([
+      'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
+      'WEBHOOK_MAX_ATTEMPTS',
+      'WEBHOOK_BACKOFF_BASE_MS',
+      'WEBHOOK_TIMEOUT_MS',
+    ]);
+  });
 });

@@ -50,6 +50,13 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
   matchingConfigPath: string;
+  /** Webhook deliveries: SSRF guard switch, attempts before `failed`, backoff base, timeout. */
+  webhooks: {
+    allowPrivateTargets: boolean;
+    maxAttempts: number;
+    backoffBaseMs: number;
+    timeoutMs: number;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -230,6 +237,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
       : resolve(process.cwd(), matchingConfig),
+    webhooks: {
+      allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
+      maxAttempts: r.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
+      backoffBaseMs: r.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
+      timeoutMs: r.integer('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
+    },
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

@@ -6,6 +6,7 @@ export { IMPORT_COLUMNS } from './listing-import-rows.js';
 export { LISTING_IMPORT_PATH } from './listings.controller.js';
 export * from './opportunities.errors.js';
 export * from './opportunities.module.js';
+export type { OpportunityHead } from './opportunities.repository.js';
 export * from './opportunities.search-index.js';
 export * from './opportunities.service.js';
 export * from './opportunity-values.js';

@@ -1,5 +1,6 @@
 import { GeoModule } from '@app/geo';
 import { TaxonomyModule } from '@app/taxonomy';
+import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
@@ -22,6 +23,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     ]),
     TaxonomyModule,
     GeoModule,
+    WebhooksModule,
   ],
   controllers: [WorkRequestsController, ListingsController],
   providers: [

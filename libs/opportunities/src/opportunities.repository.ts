@@ -17,6 +17,16 @@ export interface PageRequest {
   statuses?: OpportunityStatus[];
 }
 
+/** What other libs need to know of a request or listing to act on it. */
+export interface OpportunityHead {
+  id: string;
+  kind: OpportunityKind;
+  status: OpportunityStatus;
+  organisationId: string;
+  openings: number;
+  title: string;
+}
+
 export interface UpsertOutcome {
   id: string;
   sourceUrl: string;
@@ -234,6 +244,26 @@ export class OpportunitiesRepository {
       manager,
       found.map((r) => byId.get(r.id) as OpportunityEntity),
     );
+  }
+
+  /** Locks any request or listing for the rest of the transaction (hiring counts openings). */
+  async lockHead(manager: EntityManager, id: string): Promise<OpportunityHead | undefined> {
+    const [row] = (await manager.query(
+      `SELECT id, kind, status, organisation_id AS "organisationId", openings, title
+         FROM opportunities WHERE id = $1 FOR UPDATE`,
+      [id],
+    )) as OpportunityHead[];
+    return row;
+  }
+
+  /** open → filled; false when it was not open. */
+  async markFilled(manager: EntityManager, id: string): Promise<boolean> {
+    const [, changed] = (await manager.query(
+      `UPDATE opportunities SET status = 'filled', version = version + 1, closed_at = now()
+        WHERE id = $1 AND status = 'open'`,
+      [id],
+    )) as [unknown[], number];
+    return changed === 1;
   }
 
   /** Inserts one request or listing with its requirements; returns its id. */

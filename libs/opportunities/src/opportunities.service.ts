@@ -4,6 +4,7 @@ import { InputValidationError, type FieldError } from '@app/http';
 import { scopeToOrganisation, type AuthUser } from '@app/identity';
 import { OutboxWriter } from '@app/search';
 import { TaxonomyService } from '@app/taxonomy';
+import { WebhookPublisher } from '@app/webhooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, type OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
@@ -15,7 +16,11 @@ import {
   OpportunityNotPublishableError,
   OpportunityTransitionError,
 } from './opportunities.errors.js';
-import { OpportunitiesRepository, type ReadScope } from './opportunities.repository.js';
+import {
+  OpportunitiesRepository,
+  type OpportunityHead,
+  type ReadScope,
+} from './opportunities.repository.js';
 import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
 import { provenanceOf, valuesOf } from './opportunity.mapper.js';
 import {
@@ -67,6 +72,7 @@ export class OpportunitiesService {
     private readonly outbox: OutboxWriter,
     private readonly taxonomy: TaxonomyService,
     private readonly geo: GeoService,
+    private readonly webhooks: WebhookPublisher,
   ) {}
 
   /**
@@ -136,8 +142,7 @@ export class OpportunitiesService {
           publishedAt: options.status === 'open' ? new Date() : null,
         }),
       );
-      if (options.status === 'open')
-        await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      if (options.status === 'open') await this.announcePublished(m, kind, organisationId, id);
       return this.reload(m, kind, organisationId, id);
     });
   }
@@ -187,8 +192,62 @@ export class OpportunitiesService {
       }
       if (to === 'open') this.assertPublishable(kind, valuesOf(current));
       await this.repository.transition(m, kind, organisationId, id, TRANSITIONS[to], to);
-      await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      if (to === 'open') await this.announcePublished(m, kind, organisationId, id);
+      else await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
       return this.reload(m, kind, organisationId, id);
+    });
+  }
+
+  /**
+   * A request or listing as `user` may see it when acting on it (e.g. matching someone to it),
+   * inside the caller's transaction; undefined when unknown or out of the caller's sight.
+   */
+  async findInScope(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    user: AuthUser,
+    id: string,
+  ): Promise<OpportunityEntity | undefined> {
+    return (
+      (await this.repository.findInScope(manager, kind, this.readScope(kind, user), id)) ??
+      undefined
+    );
+  }
+
+  /** Locks the row until the caller's transaction ends: hires count openings under this lock. */
+  lockForHire(manager: EntityManager, id: string): Promise<OpportunityHead | undefined> {
+    return this.repository.lockHead(manager, id);
+  }
+
+  /**
+   * open → filled inside the caller's transaction (every opening is taken): it leaves search
+   * and matching once the outbox is relayed, and the owner hears `work_request.filled`.
+   */
+  async markFilled(manager: EntityManager, opportunity: OpportunityHead): Promise<void> {
+    if (!(await this.repository.markFilled(manager, opportunity.id))) return;
+    await this.outbox.enqueueSearchSync(manager, OPPORTUNITIES_INDEX, [opportunity.id]);
+    if (opportunity.kind === 'work_request') {
+      await this.webhooks.publish(manager, {
+        event: 'work_request.filled',
+        organisationIds: [opportunity.organisationId],
+        payload: { workRequestId: opportunity.id, openings: opportunity.openings },
+      });
+    }
+  }
+
+  /** Now open: into search, and for work requests `work_request.published` to the owner. */
+  private async announcePublished(
+    m: EntityManager,
+    kind: OpportunityKind,
+    organisationId: string,
+    id: string,
+  ): Promise<void> {
+    await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+    if (kind !== 'work_request') return;
+    await this.webhooks.publish(m, {
+      event: 'work_request.published',
+      organisationIds: [organisationId],
+      payload: { workRequestId: id },
     });
   }
 

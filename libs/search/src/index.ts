@@ -5,7 +5,7 @@ export * from './meili-client.js';
 export * from './meili-tasks.js';
 export * from './outbox-relay.js';
 export * from './outbox-writer.js';
-export { SEARCH_SYNC_KIND } from './outbox.repository.js';
+export { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
 export * from './search-index.js';
 export * from './search-index.registry.js';
 export * from './search.module.js';

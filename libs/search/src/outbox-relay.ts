@@ -167,7 +167,8 @@ export class OutboxRelay {
   }
 }
 
-function idle(ms: number, signal: AbortSignal, wakeUp?: () => Promise<void>): Promise<void> {
+/** Sleeps `ms`, ending early when `signal` aborts or `wakeUp` resolves (relay loops' idle wait). */
+export function idle(ms: number, signal: AbortSignal, wakeUp?: () => Promise<void>): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = (): void => {

@@ -31,6 +31,6 @@ import { SearchIndexRegistry } from './search-index.registry.js';
     SearchIndexStateRepository,
     SearchIndexRegistry,
   ],
-  exports: [Meilisearch, OutboxWriter, OutboxRelay, SearchIndexRegistry],
+  exports: [Meilisearch, OutboxRepository, OutboxWriter, OutboxRelay, SearchIndexRegistry],
 })
 export class SearchModule {}

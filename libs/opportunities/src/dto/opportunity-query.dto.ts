@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { CommaSeparated } from '@app/http';
+import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../opportunity-vocabulary.js';
 
@@ -13,14 +14,7 @@ export class OpportunityListQueryDto {
     description: `Comma-separated statuses (${OPPORTUNITY_STATUSES.join(', ')})`,
   })
   @IsOptional()
-  @Transform(({ value }) =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((s) => s.trim())
-          .filter((s) => s !== '')
-      : value,
-  )
+  @CommaSeparated()
   @IsIn(OPPORTUNITY_STATUSES, {
     each: true,
     message: 'status must be a list of draft, open, closed, filled',

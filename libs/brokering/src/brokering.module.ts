@@ -1,0 +1,15 @@
+import { OpportunitiesModule } from '@app/opportunities';
+import { ProfilesModule } from '@app/profiles';
+import { WebhooksModule } from '@app/webhooks';
+import { Module } from '@nestjs/common';
+import { MatchesController } from './matches.controller.js';
+import { MatchesRepository } from './matches.repository.js';
+import { MatchesService } from './matches.service.js';
+
+/** Matches between profiles and work requests or listings, their workflow and audit trail. */
+@Module({
+  imports: [OpportunitiesModule, ProfilesModule, WebhooksModule],
+  controllers: [MatchesController],
+  providers: [MatchesRepository, MatchesService],
+})
+export class BrokeringModule {}

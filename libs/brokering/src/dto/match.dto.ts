@@ -1,0 +1,249 @@
+import { CommaSeparated, PageQueryDto } from '@app/http';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { MATCH_STATES, type MatchState } from '../match-transitions.js';
+
+const NOTE_MAX = 2000;
+
+export class MatchCreateDto {
+  @ApiProperty({ format: 'uuid', description: 'A profile visible to you' })
+  @IsUUID('all', { message: 'profileId must be a UUID' })
+  profileId: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of workRequestId, listingId' })
+  @IsOptional()
+  @IsUUID('all', { message: 'workRequestId must be a UUID' })
+  workRequestId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of workRequestId, listingId' })
+  @IsOptional()
+  @IsUUID('all', { message: 'listingId must be a UUID' })
+  listingId?: string;
+
+  @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Strong React portfolio' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX)
+  note?: string;
+}
+
+export class MatchTransitionDto {
+  @ApiProperty({ enum: MATCH_STATES, example: 'invited' })
+  @IsIn(MATCH_STATES, { message: `to must be one of ${MATCH_STATES.join(', ')}` })
+  to: MatchState;
+
+  @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Interview went well' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'Required to hire', example: 14.5, minimum: 0 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(999_999.99)
+  agreedRateEur?: number;
+
+  @ApiPropertyOptional({
+    description: 'Optional when hiring',
+    example: 20,
+    minimum: 1,
+    maximum: 80,
+  })
+  @IsOptional()
+  @IsInt({ message: 'agreedHoursPerWeek must be a whole number' })
+  @Min(1)
+  @Max(80)
+  agreedHoursPerWeek?: number;
+
+  @ApiPropertyOptional({ description: 'Required to complete', example: 160, minimum: 0 })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(999_999.99)
+  hoursWorked?: number;
+
+  @ApiPropertyOptional({
+    description: 'Required to complete: EUR earned over the engagement',
+    example: 2320,
+    minimum: 0,
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(9_999_999_999.99)
+  incomeEur?: number;
+
+  @ApiPropertyOptional({
+    description: 'When completing: the hiring party rates the trainee, 1–5',
+    example: 5,
+    minimum: 1,
+    maximum: 5,
+  })
+  @IsOptional()
+  @IsInt({ message: 'rating must be a whole number' })
+  @Min(1)
+  @Max(5)
+  rating?: number;
+
+  @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Reliable and quick' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX)
+  ratingComment?: string;
+}
+
+/** The trainee's rating of the engagement, once, after completion. */
+export class MatchRatingDto {
+  @ApiProperty({ example: 4, minimum: 1, maximum: 5 })
+  @IsInt({ message: 'rating must be a whole number' })
+  @Min(1)
+  @Max(5)
+  rating: number;
+
+  @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Clear tasks, paid on time' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(NOTE_MAX)
+  comment?: string;
+}
+
+export class MatchListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'workRequestId must be a UUID' })
+  workRequestId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'listingId must be a UUID' })
+  listingId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'profileId must be a UUID' })
+  profileId?: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    example: 'invited,accepted',
+    description: `Comma-separated states (${MATCH_STATES.join(', ')})`,
+  })
+  @IsOptional()
+  @CommaSeparated()
+  @IsIn(MATCH_STATES, {
+    each: true,
+    message: `state must be a list of ${MATCH_STATES.join(', ')}`,
+  })
+  state?: MatchState[];
+}
+
+/** What parties see of the person: a public summary; an erased person is an anonymous placeholder. */
+export class MatchProfileDto {
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) id: string | null;
+  @ApiProperty({ example: false, description: 'The person erased their data' }) erased: boolean;
+  @ApiProperty({ nullable: true, type: String, example: 'Ana Petrović' }) displayName:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Customer support agent' }) headline:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'RS' }) country: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'Novi Sad' }) city: string | null;
+}
+
+export class MatchOpportunityDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: ['work_request', 'listing'] }) kind: 'work_request' | 'listing';
+  @ApiProperty({ example: 'Front-end developer' }) title: string;
+  @ApiProperty({ enum: ['draft', 'open', 'closed', 'filled'] }) status: string;
+}
+
+export class MatchRatingViewDto {
+  @ApiProperty({ example: 5 }) rating: number;
+  @ApiProperty({ nullable: true, type: String }) comment: string | null;
+}
+
+export class MatchResponseDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ enum: MATCH_STATES }) state: MatchState;
+  @ApiProperty({ type: MatchOpportunityDto }) opportunity: MatchOpportunityDto;
+  @ApiProperty({ type: MatchProfileDto }) profile: MatchProfileDto;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'The organisation that created the match (null: platform staff)',
+  })
+  organisationId: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Not shown to the trainee' })
+  note: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 14.5 }) agreedRateEur: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 20 }) agreedHoursPerWeek: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 160 }) hoursWorked: number | null;
+  @ApiProperty({ nullable: true, type: Number, example: 2320 }) incomeEur: number | null;
+  @ApiProperty({
+    type: MatchRatingViewDto,
+    nullable: true,
+    description: 'The hiring party’s rating of the trainee',
+  })
+  traineeRating: MatchRatingViewDto | null;
+  @ApiProperty({
+    type: MatchRatingViewDto,
+    nullable: true,
+    description: 'The trainee’s rating of the engagement',
+  })
+  employerRating: MatchRatingViewDto | null;
+  @ApiProperty({ format: 'date-time' }) shortlistedAt: string;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) invitedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'Accepted or declined at',
+  })
+  answeredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) hiredAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ example: 3 }) version: number;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+}
+
+export class MatchPageDto {
+  @ApiProperty({ type: [MatchResponseDto] }) items: MatchResponseDto[];
+  @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
+}
+
+export class MatchEventDto {
+  @ApiProperty({ example: '42' }) id: string;
+  @ApiProperty({ enum: MATCH_STATES, nullable: true, type: String }) fromState: MatchState | null;
+  @ApiProperty({ enum: MATCH_STATES }) toState: MatchState;
+  @ApiProperty({ enum: ['trainee', 'company', 'broker', 'admin', 'system'] }) actorRole: string;
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    description: 'null once the acting person erased their data',
+  })
+  actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+/** A match's whole audit trail (a handful of events: one per transition), oldest first. */
+export class MatchEventListDto {
+  @ApiProperty({ type: [MatchEventDto] }) items: MatchEventDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Always null: the trail is short' })
+  nextCursor: string | null;
+}

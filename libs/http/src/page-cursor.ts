@@ -1,0 +1,55 @@
+import { InputValidationError } from './domain-error.js';
+
+/** A keyset position in a list ordered by (created_at, id). */
+export interface PagePosition {
+  createdAt: Date;
+  id: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+export function encodePageCursor(position: PagePosition): string {
+  return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
+    'base64url',
+  );
+}
+
+/** The position a cursor names, or undefined when it is not one this API returned. */
+export function decodePageCursor(cursor: string): PagePosition | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
+    const [at, id] = parsed as unknown[];
+    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return undefined;
+    const createdAt = new Date(at);
+    if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) return undefined;
+    return { createdAt, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Cuts one page out of `rows` fetched with `limit + 1`: the extra row only says that another
+ * page exists, and the cursor points after the last row returned.
+ */
+export function toPage<T extends PagePosition>(
+  rows: T[],
+  limit: number,
+): { rows: T[]; nextCursor: string | null } {
+  if (rows.length <= limit) return { rows, nextCursor: null };
+  const page = rows.slice(0, limit);
+  return { rows: page, nextCursor: encodePageCursor(page[page.length - 1]) };
+}
+
+/** The position `?cursor=` names, or undefined without one; a cursor this API did not hand out is a 400. */
+export function cursorPosition(cursor: string | undefined): PagePosition | undefined {
+  if (cursor === undefined) return undefined;
+  const position = decodePageCursor(cursor);
+  if (position === undefined) {
+    throw new InputValidationError([
+      { field: 'cursor', message: 'cursor is not one this list returned' },
+    ]);
+  }
+  return position;
+}

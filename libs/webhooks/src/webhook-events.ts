@@ -1,0 +1,19 @@
+/** Every event an organisation can subscribe to. Payloads carry ids and states, never personal data. */
+export const WEBHOOK_EVENTS = [
+  'match.shortlisted',
+  'match.invited',
+  'match.accepted',
+  'match.declined',
+  'match.hired',
+  'match.completed',
+  'match.cancelled',
+  'work_request.published',
+  'work_request.filled',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** Outbox kind of a "deliver this webhook delivery" row. */
+export const WEBHOOK_DELIVERY_KIND = 'webhook.delivery';
+
+export const WEBHOOK_DELIVERY_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export type WebhookDeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
