@@ -640,6 +640,43 @@ describe('brokering (HTTP)', () => {
       expect(row.n).toBe(1);
     });
 
+    it('advances no match of an erased trainee, but still lets it be cancelled', async () => {
+      const { person, profileId: erasedProfile } = await newTrainee();
+      const requestId = await createOpenWorkRequest(t, company, skill, 2);
+      const invitedId = await shortlist(t, company, {
+        profileId: erasedProfile,
+        workRequestId: requestId,
+      });
+      await move(t, company, invitedId, { to: 'invited' });
+      const acceptedId = await shortlist(t, broker, {
+        profileId: erasedProfile,
+        workRequestId: await createOpenWorkRequest(t, company, skill, 1),
+      });
+      await move(t, broker, acceptedId, { to: 'invited' });
+      await move(t, person, acceptedId, { to: 'accepted' });
+      await t.http.delete('/api/profiles/me').set(as(person)).expect(204);
+
+      const hire = await t.http
+        .post(`/api/matches/${acceptedId}/transitions`)
+        .set(as(company))
+        .send({ to: 'hired', agreedRateEur: 10 })
+        .expect(409);
+      expect(hire.headers['content-type']).toContain('application/problem+json');
+      expect(hire.body).toMatchObject({ code: 'PROFILE_ERASED', to: 'hired' });
+      const cancelled = await t.http
+        .post(`/api/matches/${invitedId}/transitions`)
+        .set(as(company))
+        .send({ to: 'cancelled', note: 'trainee left the programme' })
+        .expect(200);
+      expect(cancelled.body.state).toBe('cancelled');
+      const events = await t.http.get(`/api/matches/${acceptedId}/events`).set(as(company));
+      expect(events.body.items.map((e: { toState: string }) => e.toState)).toEqual([
+        'shortlisted',
+        'invited',
+        'accepted',
+      ]);
+    });
+
     it('refuses to change or delete an audit event', async () => {
       const [event] = await sql<{ id: string }>(`SELECT id FROM match_events LIMIT 1`);
       await expect(

@@ -62,6 +62,15 @@ export class ProfileNotVisibleToPartyError extends ConflictError {
   }
 }
 
+/** The trainee erased their data: the match can still be cancelled or completed, not advanced. */
+export class ProfileErasedError extends ConflictError {
+  constructor(to: MatchState) {
+    super('PROFILE_ERASED', `The trainee erased their profile; the match cannot move to ${to}`, {
+      to,
+    });
+  }
+}
+
 export class MatchNotCompletedError extends ConflictError {
   constructor(state: MatchState) {
     super('MATCH_NOT_COMPLETED', `Only a completed match can be rated; this one is ${state}`, {

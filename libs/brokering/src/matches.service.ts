@@ -25,6 +25,7 @@ import {
   MatchTransitionNotAllowedError,
   OpeningsFilledError,
   OpportunityNotOpenError,
+  ProfileErasedError,
   ProfileNotVisibleToPartyError,
 } from './brokering.errors.js';
 import type {
@@ -43,6 +44,7 @@ import {
   transitionFieldProblems,
   type MatchActor,
   type MatchOpportunityKind,
+  type MatchState,
 } from './match-transitions.js';
 import {
   isLivePairViolation,
@@ -182,6 +184,9 @@ export class MatchesService {
           ? new MatchIllegalTransitionError(current.state, dto.to, verdict.allowedMoves)
           : new MatchTransitionNotAllowedError(current.state, dto.to, verdict.allowedMoves);
       }
+      if (current.profileErased && ADVANCING_MOVES.has(dto.to)) {
+        throw new ProfileErasedError(dto.to);
+      }
       const problems = transitionFieldProblems(dto.to, dto);
       if (problems.length > 0) throw new InputValidationError(problems);
       if (dto.to === 'accepted') assertVisibleToHirer(current);
@@ -290,6 +295,9 @@ function scopeOf(user: AuthUser): MatchScope {
   if (user.organisationId === null) throw new ForbiddenError();
   return { kind: 'organisation', organisationId: user.organisationId };
 }
+
+/** Moves that commit a person to work: nobody is invited or hired after erasing their data. */
+const ADVANCING_MOVES: ReadonlySet<MatchState> = new Set(['invited', 'accepted', 'hired']);
 
 function assertVisibleToHirer(match: MatchRecord): void {
   const needed = VISIBLE_TO_HIRER[match.opportunityKind];
