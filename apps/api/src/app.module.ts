@@ -8,6 +8,7 @@ import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
+import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -26,6 +27,7 @@ import { HealthModule } from './health/health.module.js';
     OpportunitiesModule,
     MatchingModule,
     TrainingModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

@@ -50,6 +50,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
   matchingConfigPath: string;
+  /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
+  reportMinCellSize: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -230,6 +232,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
       : resolve(process.cwd(), matchingConfig),
+    reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

@@ -7,6 +7,7 @@ import { Opportunities1764340000000 } from './1764340000000-opportunities.js';
 import { ProfileSkillEvidence1764350000000 } from './1764350000000-profile-skill-evidence.js';
 import { Training1764351000000 } from './1764351000000-training.js';
 import { Matches1764360000000 } from './1764360000000-matches.js';
+import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ProfileSkillEvidence1764350000000,
   Training1764351000000,
   Matches1764360000000,
+  ReportingIndexes1764370000000,
 ];
