@@ -192,8 +192,8 @@ export class IndicatorsRepository {
 
   /** The SQL and parameters of {@link aggregate}, for EXPLAIN in the benchmark. */
   indicatorSql(query: IndicatorQuery): { sql: string; params: unknown[] } {
-    const dims = query.groupBy.map((d) => `${DIMENSION_SQL[d]} AS d_${d}`);
-    const nulls = query.groupBy.map((d) => `NULL AS d_${d}`);
+    const dims = query.groupBy.map((d) => `${DIMENSION_SQL[d]} AS "d_${d}"`);
+    const nulls = query.groupBy.map((d) => `NULL AS "d_${d}"`);
     const groupJoin = query.groupBy.includes('group') ? GROUP_JOIN : '';
     // the totals come from the events without the group fan-out: distinct people, sums once
     const cells =
