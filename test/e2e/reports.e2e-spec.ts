@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
-import type { Response } from 'supertest';
+import type { Test } from 'supertest';
 import {
   createMember,
   createOrganisation,
@@ -49,7 +49,7 @@ describe('GET /api/reports/indicators', () => {
   let edgeProgrammeId: string;
   const people: Record<string, SignedIn> = {};
 
-  const report = (as: SignedIn, query: Record<string, string | undefined>): Promise<Response> =>
+  const report = (as: SignedIn, query: Record<string, string | undefined>): Test =>
     t.http
       .get('/api/reports/indicators')
       .query(query)
