@@ -23,6 +23,15 @@ export const PEOPLE_COUNTERS = [
 ] as const;
 export type PeopleCounter = (typeof PEOPLE_COUNTERS)[number];
 
+/** Every published indicator, in the order of the CSV columns after the group columns. */
+export const PUBLISHED_COLUMNS = [
+  ...PEOPLE_COUNTERS,
+  'incomeEurSum',
+  'incomeEurMedian',
+  'hoursWorked',
+  'withPaidWork',
+] as const;
+
 /**
  * One cell of the raw (unsuppressed) table: people counters, the people with paid work after
  * training (numerator of `withPaidWork`) and the money and hours of completed engagements.

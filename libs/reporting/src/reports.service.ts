@@ -6,27 +6,12 @@ import type { IndicatorsQueryDto } from './dto/indicators-query.dto.js';
 import type { IndicatorsReportDto } from './dto/indicators-report.dto.js';
 import { publishTable, type PublishedCounters } from './indicator-table.js';
 import { IndicatorsRepository, type ProgrammeForReport } from './indicators.repository.js';
+import { PUBLISHED_COLUMNS } from './report-values.js';
 import {
   ReportForbiddenError,
   ReportProgrammeNotFoundError,
   ReportWindowError,
 } from './reporting.errors.js';
-
-/** The published columns after the group columns, in CSV order. */
-const COUNTER_COLUMNS: readonly (keyof PublishedCounters)[] = [
-  'registered',
-  'trained',
-  'certified',
-  'matched',
-  'hired',
-  'hiredSelfEmployed',
-  'hiredEmployed',
-  'completed',
-  'incomeEurSum',
-  'incomeEurMedian',
-  'hoursWorked',
-  'withPaidWork',
-];
 
 /** Programme results for donors: counts of people, never a person (docs/reporting.md). */
 @Injectable()
@@ -58,8 +43,8 @@ export class ReportsService {
 
   /** The report as CSV: the group columns and the indicators, one row per group, then totals. */
   toCsv(report: IndicatorsReportDto): string {
-    const header = [...report.groupBy, ...COUNTER_COLUMNS];
-    const counters = (c: PublishedCounters): CsvCell[] => COUNTER_COLUMNS.map((k) => c[k]);
+    const header = [...report.groupBy, ...PUBLISHED_COLUMNS];
+    const counters = (c: PublishedCounters): CsvCell[] => PUBLISHED_COLUMNS.map((k) => c[k]);
     return writeCsv(header, [
       ...report.rows.map((r) => [...report.groupBy.map((d) => r.group[d] ?? null), ...counters(r)]),
       [...report.groupBy.map(() => 'total'), ...counters(report.totals)],
