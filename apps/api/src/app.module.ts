@@ -8,6 +8,7 @@ import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
 import { OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
+import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
 import { WebhooksModule } from '@app/webhooks';
 import { BrokeringModule } from '@app/brokering';
@@ -30,6 +31,7 @@ import { HealthModule } from './health/health.module.js';
     TrainingModule,
     WebhooksModule,
     BrokeringModule,
+    ReportingModule,
   ],
 })
 export class AppModule {}

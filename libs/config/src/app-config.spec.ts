@@ -164,4 +164,11 @@ describe('loadConfig', () => {
       'WEBHOOK_TIMEOUT_MS',
     ]);
   });
+
+  it('reads the report cell-size threshold, 5 by default, and refuses one below 2', () => {
+    expect(loadConfig({}).reportMinCellSize).toBe(5);
+    expect(loadConfig({ REPORT_MIN_CELL_SIZE: '10' }).reportMinCellSize).toBe(10);
+    expect(problemsOf({ REPORT_MIN_CELL_SIZE: '1' })).toEqual(['REPORT_MIN_CELL_SIZE']);
+    expect(problemsOf({ REPORT_MIN_CELL_SIZE: 'five' })).toEqual(['REPORT_MIN_CELL_SIZE']);
+  });
 });

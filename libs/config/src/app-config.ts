@@ -57,6 +57,8 @@ export interface AppConfig {
     backoffBaseMs: number;
     timeoutMs: number;
   };
+  /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
+  reportMinCellSize: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -243,6 +245,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       backoffBaseMs: r.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
       timeoutMs: r.integer('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
     },
+    reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

@@ -8,6 +8,7 @@ import { ProfileSkillEvidence1764350000000 } from './1764350000000-profile-skill
 import { Training1764351000000 } from './1764351000000-training.js';
 import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
+import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Training1764351000000,
   Matches1764360000000,
   Webhooks1764361000000,
+  ReportingIndexes1764370000000,
 ];

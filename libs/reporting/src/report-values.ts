@@ -1,0 +1,51 @@
+/** Dimensions a report can be broken down by, in the order they are asked for. */
+export const REPORT_DIMENSIONS = ['sex', 'ageBand', 'country', 'group'] as const;
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
+
+/** Age bands at the event date; `under-15` and `undisclosed` are bands too, never guessed. */
+export const AGE_BANDS = ['15-24', '25-29', '30+', 'under-15', 'undisclosed'] as const;
+
+/** The value of every dimension of a person who did not consent to reporting. */
+export const UNDISCLOSED = 'undisclosed';
+/** The `group` of a consenting person who declared no group. */
+export const NO_GROUP = 'none';
+
+/** Counters of people: each is suppressed by the number of people it counts. */
+export const PEOPLE_COUNTERS = [
+  'registered',
+  'trained',
+  'certified',
+  'matched',
+  'hired',
+  'hiredSelfEmployed',
+  'hiredEmployed',
+  'completed',
+] as const;
+export type PeopleCounter = (typeof PEOPLE_COUNTERS)[number];
+
+/** Every published indicator, in the order of the CSV columns after the group columns. */
+export const PUBLISHED_COLUMNS = [
+  ...PEOPLE_COUNTERS,
+  'incomeEurSum',
+  'incomeEurMedian',
+  'hoursWorked',
+  'withPaidWork',
+] as const;
+
+/**
+ * One cell of the raw (unsuppressed) table: people counters, the people with paid work after
+ * training (numerator of `withPaidWork`) and the money and hours of completed engagements.
+ */
+export type IndicatorCounts = Record<PeopleCounter, number> & {
+  paidWork: number;
+  incomeEurSum: number;
+  incomeEurMedian: number | null;
+  hoursWorked: number;
+};
+
+export type ReportGroup = Partial<Record<ReportDimension, string>>;
+
+export interface RawIndicatorRow {
+  group: ReportGroup;
+  counts: IndicatorCounts;
+}

@@ -1,0 +1,66 @@
+import { CurrentUser, Roles, type AuthUser } from '@app/identity';
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { IndicatorsQueryDto } from './dto/indicators-query.dto.js';
+import { IndicatorsReportDto } from './dto/indicators-report.dto.js';
+import { ReportsService } from './reports.service.js';
+
+const CSV = 'text/csv';
+
+@ApiTags('reporting')
+@ApiBearerAuth('bearer')
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('indicators')
+  @Roles('admin', 'broker')
+  @ApiOperation({
+    summary: 'Programme results by sex, age band, country and group (admin, partner broker)',
+    description:
+      'JSON by default, CSV with `Accept: text/csv`. Suppressed cells are `null` in JSON and ' +
+      'empty in CSV; the CSV ends with a totals row. See docs/reporting.md for each indicator.',
+  })
+  @ApiProduces('application/json', CSV)
+  @ApiExtraModels(IndicatorsReportDto)
+  @ApiOkResponse({
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(IndicatorsReportDto) } },
+      [CSV]: {
+        schema: { type: 'string' },
+        example:
+          'sex,registered,trained,certified,matched,hired,hiredSelfEmployed,hiredEmployed,' +
+          'completed,incomeEurSum,incomeEurMedian,hoursWorked,withPaidWork\r\n' +
+          'female,12,9,9,7,5,,,,,,,\r\ntotal,20,15,14,11,8,,,5,4200,800,310,0.5333\r\n',
+      },
+    },
+  })
+  @ApiBadRequestResponse({ description: 'programmeId missing, bad groupBy, dates or countries' })
+  @ApiForbiddenResponse({ description: 'Neither an admin nor a broker of a partner organisation' })
+  @ApiNotFoundResponse({ description: 'Unknown programme' })
+  async indicators(
+    @CurrentUser() user: AuthUser,
+    @Query() query: IndicatorsQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<IndicatorsReportDto | string> {
+    const report = await this.reports.indicatorReport(user, query);
+    res.vary('Accept');
+    if (req.accepts(['application/json', CSV]) !== CSV) return report;
+    res.type(`${CSV}; charset=utf-8`);
+    res.attachment(`indicators-${report.programmeId}-${report.from}-${report.to}.csv`);
+    return this.reports.toCsv(report);
+  }
+}
