@@ -157,6 +157,10 @@ describe('README walkthrough', () => {
          AND EXISTS (SELECT 1 FROM enrolments e
                       WHERE e.profile_id = m.profile_id AND e.status = 'completed')`);
     expect(trainedHires.n).toBeGreaterThan(0);
+    const [filled] = await ds.query(
+      `SELECT count(*)::int AS n FROM opportunities WHERE status = 'filled'`,
+    );
+    expect(filled.n).toBeGreaterThan(0);
     // every accepted match can still be hired: its opportunity is open with an opening for it
     const blocked = await ds.query(`
       SELECT o.id FROM opportunities o JOIN matches m ON m.opportunity_id = o.id
