@@ -60,6 +60,22 @@ const CHECKS: Record<string, (output: unknown) => void> = {
     // one folded field for both scripts: either spelling is a hit
     for (const name of names) expect(name).toMatch(/Jovanović|Јовановић/);
   },
+  hire: (out) => {
+    expect(out).toEqual({
+      state: 'hired',
+      listing: expect.any(String),
+      person: expect.any(String),
+      agreedRateEur: 15,
+    });
+  },
+  'audit-trail': (out) => {
+    expect(out).toEqual([
+      { from: null, to: 'shortlisted', by: 'broker' },
+      { from: 'shortlisted', to: 'invited', by: 'broker' },
+      { from: 'invited', to: 'accepted', by: 'trainee' },
+      { from: 'accepted', to: 'hired', by: 'broker' },
+    ]);
+  },
 };
 
 describe('README walkthrough', () => {
@@ -85,7 +101,7 @@ describe('README walkthrough', () => {
   it('runs every command of the walkthrough verbatim, each with the output it promises', async () => {
     const steps = walkthroughSteps(readFileSync(join(process.cwd(), 'README.md'), 'utf8'));
     expect(steps.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['sign-in', 'candidates', 'talent-cyrillic']),
+      expect.arrayContaining(['sign-in', 'candidates', 'talent-cyrillic', 'hire', 'audit-trail']),
     );
     const script = [
       'set -euo pipefail',
@@ -112,6 +128,49 @@ describe('README walkthrough', () => {
     }
   });
 
+  it('holds matches in every state, with the outcomes programme reports count', async () => {
+    const ds = t.app.get(DataSource);
+    const states = await ds.query(`SELECT DISTINCT state FROM matches ORDER BY state`);
+    expect(states.map((r: { state: string }) => r.state)).toEqual([
+      'accepted',
+      'cancelled',
+      'completed',
+      'declined',
+      'hired',
+      'invited',
+      'shortlisted',
+    ]);
+    const [completed] = await ds.query(`
+      SELECT count(*)::int AS all,
+             count(*) FILTER (WHERE hours_worked > 0 AND income_eur > 0
+                                AND trainee_rating IS NOT NULL
+                                AND employer_rating IS NOT NULL)::int AS with_outcomes,
+             count(*) FILTER (WHERE o.programme_id IS NOT NULL)::int AS under_programme
+        FROM matches m JOIN opportunities o ON o.id = m.opportunity_id
+       WHERE m.state = 'completed'`);
+    expect(completed.all).toBeGreaterThan(0);
+    expect(completed.with_outcomes).toBe(completed.all);
+    expect(completed.under_programme).toBeGreaterThan(0);
+    const [trainedHires] = await ds.query(`
+      SELECT count(*)::int AS n FROM matches m JOIN opportunities o ON o.id = m.opportunity_id
+       WHERE m.state IN ('hired', 'completed') AND o.programme_id IS NOT NULL
+         AND EXISTS (SELECT 1 FROM enrolments e
+                      WHERE e.profile_id = m.profile_id AND e.status = 'completed')`);
+    expect(trainedHires.n).toBeGreaterThan(0);
+    const [filled] = await ds.query(
+      `SELECT count(*)::int AS n FROM opportunities WHERE status = 'filled'`,
+    );
+    expect(filled.n).toBeGreaterThan(0);
+    // every accepted match can still be hired: its opportunity is open with an opening for it
+    const blocked = await ds.query(`
+      SELECT o.id FROM opportunities o JOIN matches m ON m.opportunity_id = o.id
+       GROUP BY o.id
+      HAVING count(*) FILTER (WHERE m.state = 'accepted') > 0
+         AND (o.status <> 'open'
+              OR count(*) FILTER (WHERE m.state IN ('accepted', 'hired', 'completed')) > o.openings)`);
+    expect(blocked).toEqual([]);
+  });
+
   it('creates nothing the second time the demo data is written', async () => {
     const ds = t.app.get(DataSource);
     const count = async () =>
@@ -125,6 +184,10 @@ describe('README walkthrough', () => {
                                (SELECT count(*) FROM enrolments) AS enrolments,
                                (SELECT count(*) FROM certificates) AS certificates,
                                (SELECT count(*) FROM opportunities) AS opportunities,
+                               (SELECT count(*) FROM matches) AS matches,
+                               (SELECT count(*) FROM match_events) AS match_events,
+                               (SELECT count(*) FROM matches
+                                 WHERE employer_rating IS NOT NULL) AS employer_ratings,
                                (SELECT max(version) FROM profiles) AS profile_version`)
       )[0];
     const before = await count();

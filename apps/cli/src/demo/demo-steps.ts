@@ -21,6 +21,13 @@ import {
   traineeEmail,
 } from './demo-cast.js';
 import { forEachLimit, type DemoHttp, type Session } from './demo-http.js';
+import {
+  planDemoMatches,
+  remainingMoves,
+  type DemoMatchPlan,
+  type DemoMove,
+  type DemoOpportunity,
+} from './demo-matches.js';
 
 /** Runs one SQL statement and returns its rows (a TypeORM DataSource's `query`). */
 export type Sql = (text: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
@@ -474,10 +481,160 @@ export const listingsStep: DemoStep = {
   },
 };
 
+const BROKERS = DEMO_ORGANISATIONS.filter((o) => o.type === 'membership_org').map((o) => o.key);
+
+/**
+ * Matches in every state on the open (or since filled) work requests and listings, except the
+ * walkthrough's request: created, moved, hired, completed and rated by the demo users whose move
+ * it is (companies, brokers, the trainees with their demo password). A pair (profile,
+ * opportunity) that has a match already is moved on only while it is still on the way to its
+ * planned state; one that has left that path (e.g. hired in the walkthrough) is left alone.
+ */
+export const matchesStep: DemoStep = {
+  name: 'matches',
+  async run(ctx) {
+    const keyOf = new Map([...ctx.organisations].map(([key, id]) => [id, key]));
+    const demoOrganisations = [...ctx.organisations.values()];
+    const opportunities = (
+      await ctx.sql(
+        `SELECT id, kind, organisation_id, openings, programme_id IS NOT NULL AS programme_linked
+           FROM opportunities
+          WHERE organisation_id = ANY($1::uuid[]) AND status IN ('open', 'filled')
+            AND id IS DISTINCT FROM (SELECT id FROM opportunities
+                                      WHERE kind = 'work_request' AND organisation_id = ANY($1::uuid[])
+                                      ORDER BY created_at DESC, id DESC LIMIT 1)
+          ORDER BY created_at, id`,
+        [demoOrganisations],
+      )
+    ).map((r): DemoOpportunity => ({
+      id: r.id as string,
+      kind: r.kind as DemoOpportunity['kind'],
+      owner: keyOf.get(r.organisation_id as string) as string,
+      openings: Number(r.openings),
+      programmeLinked: r.programme_linked as boolean,
+    }));
+    const people = await ctx.sql(
+      `SELECT u.email::text AS email, p.id, p.visibility, p.hourly_rate_eur,
+              EXISTS (SELECT 1 FROM enrolments e
+                       WHERE e.profile_id = p.id AND e.status = 'completed') AS trained
+         FROM users u JOIN profiles p ON p.user_id = u.id
+        WHERE u.email = ANY($1::citext[])
+        ORDER BY u.email`,
+      [ctx.profiles.map((p) => p.email)],
+    );
+    const plans = planDemoMatches(
+      opportunities,
+      people.map((r) => ({
+        profileId: r.id as string,
+        email: r.email as string,
+        visibility: r.visibility as string,
+        trained: r.trained as boolean,
+        hourlyRateEur: r.hourly_rate_eur === null ? null : Number(r.hourly_rate_eur),
+      })),
+      BROKERS,
+      ctx.options.seed + 4,
+    );
+    const byOpportunity = new Map<string, DemoMatchPlan[]>();
+    for (const p of plans) {
+      byOpportunity.set(p.opportunity.id, [...(byOpportunity.get(p.opportunity.id) ?? []), p]);
+    }
+    let created = 0;
+    // Opportunities side by side; each one's matches all exist before any is moved, since a
+    // hire may fill the opportunity, and a filled one takes no new matches.
+    await forEachLimit([...byOpportunity.values()], CONCURRENCY, async (group) => {
+      const matches: DemoMatchRow[] = [];
+      for (const plan of group) matches.push(await findOrCreateDemoMatch(ctx, plan));
+      created += matches.filter((m) => m.created).length;
+      for (const [i, plan] of group.entries()) await advanceDemoMatch(ctx, plan, matches[i]);
+    });
+    const outcomes = new Map<string, number>();
+    for (const p of plans) outcomes.set(p.outcome, (outcomes.get(p.outcome) ?? 0) + 1);
+    const summary = [...outcomes].map(([outcome, n]) => `${n} ${outcome}`).join(', ');
+    return `${plans.length} matches: ${summary} (${created} created)`;
+  },
+};
+
+interface DemoMatchRow {
+  id: string;
+  state: string;
+  employerRated: boolean;
+  created: boolean;
+}
+
+/** The pair's newest match, or a new one created by the planned organisation. */
+async function findOrCreateDemoMatch(ctx: DemoContext, plan: DemoMatchPlan): Promise<DemoMatchRow> {
+  const [existing] = await ctx.sql(
+    `SELECT id, state, employer_rating FROM matches WHERE profile_id = $1 AND opportunity_id = $2
+      ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [plan.person.profileId, plan.opportunity.id],
+  );
+  if (existing !== undefined) {
+    return {
+      id: existing.id as string,
+      state: existing.state as string,
+      employerRated: existing.employer_rating !== null,
+      created: false,
+    };
+  }
+  const created = await ctx.http.post<{ id: string; state: string }>(
+    '/api/matches',
+    {
+      profileId: plan.person.profileId,
+      [plan.opportunity.kind === 'listing' ? 'listingId' : 'workRequestId']: plan.opportunity.id,
+    },
+    session(ctx, memberOf(plan.creator)),
+  );
+  return { id: created.id, state: created.state, employerRated: false, created: true };
+}
+
+/** Makes the moves the match still lacks towards its planned outcome; the trainee rates a completion. */
+async function advanceDemoMatch(
+  ctx: DemoContext,
+  plan: DemoMatchPlan,
+  match: DemoMatchRow,
+): Promise<void> {
+  const moves = remainingMoves(plan.outcome, match.state);
+  for (const move of moves) {
+    await ctx.http.post(
+      `/api/matches/${match.id}/transitions`,
+      transitionBody(plan, move),
+      await moverSession(ctx, plan, move),
+    );
+  }
+  const completed = moves.at(-1)?.to === 'completed' || match.state === 'completed';
+  if (completed && !match.employerRated) {
+    await ctx.http.post(
+      `/api/matches/${match.id}/rating`,
+      plan.employerRating,
+      await traineeSession(ctx, plan.person.email),
+    );
+  }
+}
+
+function transitionBody(plan: DemoMatchPlan, move: DemoMove): Record<string, unknown> {
+  if (move.to === 'hired') return { to: move.to, ...plan.hire };
+  if (move.to === 'completed') return { to: move.to, ...plan.completion };
+  const ending = move.to === 'declined' || move.to === 'cancelled';
+  return { to: move.to, ...(ending && plan.note !== null ? { note: plan.note } : {}) };
+}
+
+async function moverSession(
+  ctx: DemoContext,
+  plan: DemoMatchPlan,
+  move: DemoMove,
+): Promise<Session> {
+  if (move.by === 'trainee') return traineeSession(ctx, plan.person.email);
+  return session(ctx, memberOf(move.by === 'creator' ? plan.creator : plan.opportunity.owner));
+}
+
+/** Trainees sign in with the demo trainee password, once per run. */
+async function traineeSession(ctx: DemoContext, email: string): Promise<Session> {
+  return ctx.sessions.get(email) ?? signIn(ctx, email, DEMO_PASSWORDS.trainee);
+}
+
 /**
  * The demo data, step by step, in order. Each step creates what is missing and leaves what is
- * there alone, so a second run changes nothing. Later steps (matches in every state and their
- * outcomes) append here.
+ * there alone, so a second run changes nothing.
  */
 export const DEMO_STEPS: readonly DemoStep[] = [
   organisationsStep,
@@ -487,6 +644,7 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   trainingStep,
   workRequestsStep,
   listingsStep,
+  matchesStep,
 ];
 
 /** Reads the vendored postings (SkillSpan, MIT; see data/demo/postings.LICENSE). */

@@ -16,16 +16,28 @@ import { MATCH_STATES, type MatchState } from '../match-transitions.js';
 const NOTE_MAX = 2000;
 
 export class MatchCreateDto {
-  @ApiProperty({ format: 'uuid', description: 'A profile visible to you' })
+  @ApiProperty({
+    format: 'uuid',
+    description: 'A profile visible to you',
+    example: '3d1f6a0e-52c4-4c8b-9f0e-7a2b6c1d4e51',
+  })
   @IsUUID('all', { message: 'profileId must be a UUID' })
   profileId: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of workRequestId, listingId' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Exactly one of workRequestId, listingId',
+    example: '5f0c8f7e-8d7a-4d52-9a43-1f6f1b1d9c11',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'workRequestId must be a UUID' })
   workRequestId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Exactly one of workRequestId, listingId' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Exactly one of workRequestId, listingId',
+    example: '8a4e2b9c-1d3f-4e6a-b7c8-9d0e1f2a3b41',
+  })
   @IsOptional()
   @IsUUID('all', { message: 'listingId must be a UUID' })
   listingId?: string;
