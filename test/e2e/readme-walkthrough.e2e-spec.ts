@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -76,6 +77,29 @@ const CHECKS: Record<string, (output: unknown) => void> = {
       { from: 'accepted', to: 'hired', by: 'broker' },
     ]);
   },
+  indicators: (out) => {
+    const report = out as {
+      threshold: number;
+      totals: Record<string, number | null>;
+      rows: ({ sex: string } & Record<string, number | null | string>)[];
+    };
+    expect(report.threshold).toBe(5);
+    expect(report.totals.registered).toBeGreaterThanOrEqual(report.threshold);
+    expect(report.rows.length).toBeGreaterThan(0);
+    for (const row of report.rows) {
+      expect(['female', 'male', 'other', 'undisclosed']).toContain(row.sex);
+      for (const key of ['registered', 'trained', 'hired']) {
+        // published cells count at least `threshold` people; smaller ones are null, never 0
+        if (row[key] !== null) expect(row[key]).toBeGreaterThanOrEqual(report.threshold);
+      }
+    }
+  },
+  'indicators-csv': (out) => {
+    const rows: string[][] = parse(out as string);
+    expect(rows[0].slice(0, 2)).toEqual(['sex', 'registered']);
+    expect(rows[rows.length - 1][0]).toBe('total');
+    expect(new Set(rows.map((r) => r.length)).size).toBe(1);
+  },
 };
 
 describe('README walkthrough', () => {
@@ -101,7 +125,15 @@ describe('README walkthrough', () => {
   it('runs every command of the walkthrough verbatim, each with the output it promises', async () => {
     const steps = walkthroughSteps(readFileSync(join(process.cwd(), 'README.md'), 'utf8'));
     expect(steps.map((s) => s.name)).toEqual(
-      expect.arrayContaining(['sign-in', 'candidates', 'talent-cyrillic', 'hire', 'audit-trail']),
+      expect.arrayContaining([
+        'sign-in',
+        'candidates',
+        'talent-cyrillic',
+        'hire',
+        'audit-trail',
+        'indicators',
+        'indicators-csv',
+      ]),
     );
     const script = [
       'set -euo pipefail',
@@ -124,7 +156,9 @@ describe('README walkthrough', () => {
     for (const step of steps) {
       const output = outputs.get(step.name);
       expect(output).toBeDefined();
-      CHECKS[step.name]?.(JSON.parse(output as string));
+      const check = CHECKS[step.name];
+      if (check !== undefined)
+        check(step.name.endsWith('-csv') ? output : JSON.parse(output as string));
     }
   });
 
