@@ -85,6 +85,10 @@ const CHECKS: Record<string, (output: unknown) => void> = {
     };
     expect(report.threshold).toBe(5);
     expect(report.totals.registered).toBeGreaterThanOrEqual(report.threshold);
+    // the demo programme has enough outcomes to publish them
+    expect(report.totals.hired).toBeGreaterThanOrEqual(report.threshold);
+    expect(report.totals.completed).toBeGreaterThanOrEqual(report.threshold);
+    expect(report.totals.incomeEurSum).toBeGreaterThan(0);
     expect(report.rows.length).toBeGreaterThan(0);
     for (const row of report.rows) {
       expect(['female', 'male', 'other', 'undisclosed']).toContain(row.sex);

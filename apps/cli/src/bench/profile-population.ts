@@ -1,6 +1,13 @@
 import { CityCatalogue } from '@app/geo';
 import { BALKAN_NAMES } from './balkan-names.js';
 
+/** Programmes enrol mostly women; about 2 in 100 answer "other". */
+const SEXES = [
+  ...Array.from({ length: 29 }, () => 'female' as const),
+  ...Array.from({ length: 20 }, () => 'male' as const),
+  'other' as const,
+];
+
 /** A deterministic pseudo-random source (mulberry32): the same seed gives the same population. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
@@ -145,7 +152,7 @@ export function generateProfiles(
       inclusion:
         rnd() < 0.4
           ? {
-              sex: pick(rnd, ['female', 'female', 'male', 'other']),
+              sex: pick(rnd, SEXES),
               birthYear: now.getUTCFullYear() - 16 - Math.floor(rnd() * 30),
               groups: rnd() < 0.2 ? [pick(rnd, GROUPS)] : [],
             }

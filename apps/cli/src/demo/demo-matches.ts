@@ -110,8 +110,9 @@ const VISIBLE: Record<DemoOpportunity['kind'], readonly string[]> = {
 };
 
 /**
- * Three matches per opportunity. A work request gets a hire (completed where it is under a
- * programme), an accepted match and one other outcome; it is created alternately by the owning
+ * Three matches per opportunity (five under a programme: two more completed engagements). A
+ * work request gets a hire (completed where it is under a programme), an accepted match and one
+ * other outcome; it is created alternately by the owning
  * company and by a broker. A listing, created by its broker, gets an accepted match first (so
  * every open listing has one its broker can hire), then a hire and one other outcome. Matches
  * holding an opening (accepted, hired, completed) never outnumber the openings; hires go to
@@ -135,6 +136,8 @@ export function planDemoMatches(
       opportunity.kind === 'work_request'
         ? [hire, 'accepted', OTHER_OUTCOMES[j % OTHER_OUTCOMES.length]]
         : ['accepted', hire, OTHER_OUTCOMES[(j + 2) % OTHER_OUTCOMES.length]];
+    // programme work gets more completed engagements, for the programme's results report
+    if (opportunity.programmeLinked) wanted.unshift('completed', 'completed');
     const creator =
       opportunity.kind === 'listing' || j % 2 === 0
         ? opportunity.owner

@@ -404,7 +404,11 @@ export const workRequestsStep: DemoStep = {
       ...bodies.slice(0, count).map((body, i) => ({
         body: {
           ...body,
-          ...(i % 3 === 0 ? { programmeId: ctx.programmes.get('WB-DIGITAL-2026') } : {}),
+          // programme requests take several people, so its report has outcomes above the
+          // suppression threshold
+          ...(i % 3 === 0
+            ? { programmeId: ctx.programmes.get('WB-DIGITAL-2026'), openings: 4 }
+            : {}),
         },
         company: COMPANIES[i % COMPANIES.length],
         status: i === 1 ? 'draft' : i === 2 ? 'closed' : 'open',
