@@ -7,3 +7,4 @@ export * from './problem-details.filter.js';
 export * from './validation.js';
 export * from './page-cursor.js';
 export * from './page-query.dto.js';
+export * from './uuid.js';

@@ -1,12 +1,11 @@
 import { InputValidationError } from './domain-error.js';
+import { isUuid } from './uuid.js';
 
 /** A keyset position in a list ordered by (created_at, id). */
 export interface PagePosition {
   createdAt: Date;
   id: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export function encodePageCursor(position: PagePosition): string {
   return Buffer.from(JSON.stringify([position.createdAt.toISOString(), position.id])).toString(
@@ -20,7 +19,7 @@ export function decodePageCursor(cursor: string): PagePosition | undefined {
     const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (!Array.isArray(parsed) || parsed.length !== 2) return undefined;
     const [at, id] = parsed as unknown[];
-    if (typeof at !== 'string' || typeof id !== 'string' || !UUID.test(id)) return undefined;
+    if (typeof at !== 'string' || !isUuid(id)) return undefined;
     const createdAt = new Date(at);
     if (Number.isNaN(createdAt.getTime()) || createdAt.toISOString() !== at) return undefined;
     return { createdAt, id };

@@ -1,6 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { GeoService } from '@app/geo';
-import { InputValidationError, type FieldError } from '@app/http';
+import { InputValidationError, isUuid, type FieldError } from '@app/http';
 import { scopeToOrganisation, type AuthUser } from '@app/identity';
 import { OutboxWriter } from '@app/search';
 import { TaxonomyService } from '@app/taxonomy';
@@ -347,15 +347,13 @@ export function listingDefaultDeadline(now = new Date()): Date {
   return new Date(now.getTime() + LISTING_DEFAULT_OPEN_DAYS * 24 * 60 * 60 * 1000);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 function encodeCursor(id: string): string {
   return Buffer.from(id, 'utf8').toString('base64url');
 }
 
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) {
+  if (!isUuid(id)) {
     throw new InputValidationError([{ field: 'cursor', message: 'cursor is not valid' }]);
   }
   return id;

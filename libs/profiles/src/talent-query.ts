@@ -1,4 +1,4 @@
-import { InputValidationError, type FieldError } from '@app/http';
+import { InputValidationError, isUuid, type FieldError } from '@app/http';
 import { FilterBuilder, type FilterExpression } from '@app/search';
 import type { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './iso-codes.js';
@@ -20,8 +20,6 @@ import {
 export const TALENT_DEFAULT_LIMIT = 20;
 export const TALENT_MAX_LIMIT = 50;
 const MAX_VALUES = 20;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface TalentQuery {
   q: string;
@@ -63,7 +61,7 @@ export function parseTalentQuery(dto: TalentSearchQueryDto): TalentQuery {
 
   const skills = many('skills', dto.skills).flatMap((raw) => {
     const [id, level, ...rest] = raw.toLowerCase().split(':');
-    if (!UUID.test(id) || rest.length > 0) {
+    if (!isUuid(id) || rest.length > 0) {
       bad('skills', `"${raw}" is not a skill id (UUID), optionally followed by :level`);
       return [];
     }

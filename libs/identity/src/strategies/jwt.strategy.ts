@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { isUuid } from '@app/http';
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { createSecretKey } from 'node:crypto';
@@ -13,8 +14,6 @@ import {
   type AccessTokenClaims,
 } from '../jwt-settings.js';
 import { UsersRepository } from '../users.repository.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Hands jsonwebtoken a KeyObject made once. Given a string, it tries (and fails) to parse it as a
@@ -47,9 +46,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthUser> {
-    const user = UUID.test(String(claims.sub))
-      ? await this.users.findActiveCaller(claims.sub)
-      : null;
+    const user = isUuid(claims.sub) ? await this.users.findActiveCaller(claims.sub) : null;
     if (user === null) throw new UnauthenticatedError('The account no longer exists');
     return user;
   }
