@@ -1,0 +1,178 @@
+import { describe, expect, it, jest } from '@jest/globals';
+import type { AuthUser } from '@app/identity';
+import type { OpportunitiesService } from '@app/opportunities';
+import type { ProfilesService } from '@app/profiles';
+import type { TaxonomyService } from '@app/taxonomy';
+import defaults from '../../../config/matching.json' with { type: 'json' };
+import type { ProfileMatchDocument } from './match-documents.js';
+import type { ConsentedInclusion, Opportunity } from './match-types.js';
+import { parseMatchingConfig } from './match-weights.js';
+import type { MatchingRepository } from './matching.repository.js';
+import { MatchingService } from './matching.service.js';
+import type { ProgrammeFacts, ProgrammePriorities } from './programme-priorities.js';
+
+const NOW = new Date('2026-11-27T12:00:00Z');
+const JS = '00000000-0000-4000-8000-00000000000a';
+const SQL = '00000000-0000-4000-8000-00000000000b';
+const PROGRAMME: ProgrammeFacts = {
+  id: '00000000-0000-4000-8000-0000000000aa',
+  code: 'WB-TEST',
+  priorities: [{ kind: 'sex', value: 'female' }],
+};
+
+const company: AuthUser = { id: 'c', email: 'c@x.test', role: 'company', organisationId: 'org' };
+const broker: AuthUser = { id: 'b', email: 'b@x.test', role: 'broker', organisationId: 'mo' };
+
+function doc(id: string, skills: string[], extra: Partial<ProfileMatchDocument> = {}) {
+  return {
+    id,
+    matchSkills: skills,
+    verifiedSkillIds: [],
+    matchLanguages: ['en:C1'],
+    country: 'RS',
+    workModes: ['remote'],
+    engagementTypes: ['freelance'],
+    hoursPerWeek: 20,
+    availableFrom: null,
+    hourlyRateEur: 15,
+    openToWork: true,
+    lastActiveAt: NOW.getTime(),
+    ...extra,
+  } as ProfileMatchDocument;
+}
+
+function opportunity(overrides: Partial<Opportunity> = {}): Opportunity {
+  return {
+    id: 'request-1',
+    status: 'open',
+    skills: [
+      { skillId: JS, minLevel: 3, mustHave: true },
+      { skillId: SQL, minLevel: 2, mustHave: false },
+    ],
+    languages: [{ code: 'en', minLevel: 'B2' }],
+    engagementType: 'freelance',
+    workMode: 'remote',
+    countries: [],
+    budget: { type: 'hourly', maxEur: 20 },
+    ...overrides,
+  };
+}
+
+/** The service over in-memory stand-ins for the engine, PostgreSQL and the other libs. */
+function setUp(docs: ProfileMatchDocument[], inclusion = new Map<string, ConsentedInclusion>()) {
+  const repository = {
+    fetchEligibleProfiles: jest.fn(async () => docs),
+    findConsentedInclusion: jest.fn(async () => inclusion),
+  };
+  const profiles = {
+    getVisibleInOrder: jest.fn(async (_viewer: AuthUser, ids: string[]) => ({
+      // one of them became invisible since it was indexed: it must simply be left out
+      profiles: ids.filter((id) => id !== 'gone').map((id) => ({ id, displayName: id })),
+      skillNames: new Map([
+        [JS, 'JavaScript'],
+        [SQL, 'SQL'],
+      ]),
+    })),
+  };
+  const programmes = {
+    find: jest.fn(async (id: string) => (id === PROGRAMME.id ? PROGRAMME : undefined)),
+  };
+  const service = new MatchingService(
+    parseMatchingConfig(defaults),
+    repository as unknown as MatchingRepository,
+    {} as OpportunitiesService,
+    profiles as unknown as ProfilesService,
+    { skillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
+    programmes as unknown as ProgrammePriorities,
+  );
+  return { service, repository, profiles, programmes };
+}
+
+describe('MatchingService.rankCandidates', () => {
+  it('answers nothing, without asking the engine, for an opportunity that is not open or past its deadline', async () => {
+    const { service, repository } = setUp([doc('a', [`${JS}:4:2`])]);
+    expect(
+      await service.rankCandidates(company, opportunity({ status: 'filled' }), 10, NOW),
+    ).toEqual([]);
+    expect(
+      await service.rankCandidates(
+        company,
+        opportunity({ deadline: '2026-11-27T11:00:00Z' }),
+        10,
+        NOW,
+      ),
+    ).toEqual([]);
+    expect(repository.fetchEligibleProfiles).not.toHaveBeenCalled();
+  });
+
+  it('re-checks the rules on what the engine returned and keeps the best k, best first, ties by id', async () => {
+    const { service } = setUp([
+      doc('weak', [`${JS}:3:`]),
+      doc('strong', [`${JS}:5:4`, `${SQL}:4:2`]),
+      doc('no-must-have', [`${SQL}:5:5`]),
+      doc('closed-to-work', [`${JS}:5:5`], { openToWork: false }),
+      doc('twin-b', [`${JS}:4:2`]),
+      doc('twin-a', [`${JS}:4:2`]),
+    ]);
+    const ranked = await service.rankCandidates(company, opportunity(), 3, NOW);
+    expect(ranked.map((r) => r.profile.id)).toEqual(['strong', 'twin-a', 'twin-b']);
+    expect(ranked[0].score).toBeGreaterThan(ranked[1].score);
+    expect(ranked[1].score).toBe(ranked[2].score);
+    for (const r of ranked) {
+      const sum = Object.values(r.explanation.components).reduce((a, b) => a + b, 0);
+      expect(sum).toBeCloseTo(r.score, 5);
+    }
+    expect(ranked[0].explanation.matchedSkills.map((s) => s.name)).toEqual(['JavaScript', 'SQL']);
+  });
+
+  it('leaves out a ranked profile the read-back no longer shows', async () => {
+    const { service } = setUp([doc('gone', [`${JS}:5:5`]), doc('here', [`${JS}:3:`])]);
+    const ranked = await service.rankCandidates(broker, opportunity(), 10, NOW);
+    expect(ranked.map((r) => r.profile.id)).toEqual(['here']);
+  });
+
+  it('reads consented inclusion data only for a programme with priorities, and names the category to brokers only', async () => {
+    const inclusion = new Map<string, ConsentedInclusion>([['her', { sex: 'female', groups: [] }]]);
+    const docs = [doc('her', [`${JS}:3:`]), doc('him', [`${JS}:3:`])];
+
+    const plain = setUp(docs, inclusion);
+    await plain.service.rankCandidates(broker, opportunity(), 10, NOW);
+    expect(plain.repository.findConsentedInclusion).not.toHaveBeenCalled();
+
+    const inProgramme = opportunity({ programmeId: PROGRAMME.id });
+    const asBroker = await setUp(docs, inclusion).service.rankCandidates(
+      broker,
+      inProgramme,
+      10,
+      NOW,
+    );
+    expect(asBroker[0].profile.id).toBe('her');
+    expect(asBroker[0].explanation.priorityBoost).toMatchObject({
+      applied: true,
+      category: 'women',
+    });
+    expect(asBroker[1].explanation.priorityBoost).toEqual({ applied: false, contribution: 0 });
+
+    const asCompany = await setUp(docs, inclusion).service.rankCandidates(
+      company,
+      inProgramme,
+      10,
+      NOW,
+    );
+    expect(asCompany[0].explanation.priorityBoost.applied).toBe(true);
+    expect(asCompany[0].explanation.priorityBoost).not.toHaveProperty('category');
+    expect(JSON.stringify(asCompany)).not.toContain('women');
+  });
+
+  it('scores an unknown programme with the default weights and no boost', async () => {
+    const { service, programmes } = setUp([doc('a', [`${JS}:3:`])]);
+    const [ranked] = await service.rankCandidates(
+      broker,
+      opportunity({ programmeId: '00000000-0000-4000-8000-0000000000ff' }),
+      10,
+      NOW,
+    );
+    expect(programmes.find).toHaveBeenCalledTimes(1);
+    expect(ranked.explanation.components).not.toHaveProperty('priority');
+  });
+});
