@@ -133,6 +133,8 @@ const eventYear = (byBand: boolean, counts: string, at: string) =>
  * `SELECT … FROM events GROUP BY profile_id`: per person and indicator, the bit set of the age
  * bands of the `events` rows' years (columns named as the indicators, with `birth_year`);
  * without an age breakdown the one pseudo band 1. 0: the person does not count in it.
+ * `OFFSET 0` keeps `events` a subquery of its own: each year (and the "paid work" probe) is
+ * computed once per row, not copied into every place the band expression reads it.
  */
 function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string {
   const bits = (year: string) =>
@@ -141,7 +143,7 @@ function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string 
       : `CASE WHEN ${year} IS NULL THEN 0 ELSE 1 END`;
   return `
     SELECT ev.profile_id, ${flags.map((f) => `bit_or(${bits(`ev.${f}`)}) AS ${f}`).join(', ')}
-    FROM (${events}) ev
+    FROM (${events} OFFSET 0) ev
     GROUP BY ev.profile_id`;
 }
 
@@ -212,25 +214,29 @@ function reportRows(byBand: boolean): string {
     matchEvents,
   )}),
   people AS (
-    SELECT p.id AS profile_id, p.country, i.profile_id IS NOT NULL AS consented, i.sex,
-           i.birth_year, i.groups,
-           CASE WHEN ${registeredYear} IS NULL THEN 0
-                ELSE ${byBand ? ageBandCase(registeredYear, 'i.birth_year', bandBit) : '1'} END
-             AS registered,
-           ${FLAGS.filter((f) => f !== 'registered')
-             .map((f) => `coalesce(${f}, 0) AS ${f}`)
-             .join(', ')}
-    FROM enrolled FULL JOIN matched USING (profile_id)
-    JOIN profiles p ON p.id = profile_id
-    LEFT JOIN profile_inclusion i ON i.profile_id = p.id
-    CROSS JOIN win
-    WHERE $4::text[] IS NULL OR p.country = ANY ($4::text[])
+    SELECT s.*, ${FLAGS.map((f) => `s.${f}`).join(' | ')} AS any_band
+    FROM (
+      SELECT p.id AS profile_id, p.country, i.profile_id IS NOT NULL AS consented, i.sex,
+             i.birth_year, i.groups,
+             CASE WHEN ${registeredYear} IS NULL THEN 0
+                  ELSE ${byBand ? ageBandCase(registeredYear, 'i.birth_year', bandBit) : '1'} END
+               AS registered,
+             ${FLAGS.filter((f) => f !== 'registered')
+               .map((f) => `coalesce(${f}, 0) AS ${f}`)
+               .join(', ')}
+      FROM enrolled FULL JOIN matched USING (profile_id)
+      JOIN profiles p ON p.id = profile_id
+      LEFT JOIN profile_inclusion i ON i.profile_id = p.id
+      CROSS JOIN win
+      WHERE $4::text[] IS NULL OR p.country = ANY ($4::text[])
+      OFFSET 0
+    ) s
   ),
   counted AS (
     SELECT p.consented, p.sex, p.country, p.groups, b.band AS age_band,
            ${FLAGS.map((f) => `p.${f} & b.bit AS ${f}`).join(', ')}
     FROM people p
-    JOIN bands b ON (${FLAGS.map((f) => `p.${f}`).join(' | ')}) & b.bit <> 0
+    JOIN bands b ON p.any_band & b.bit <> 0
   ),
   engagements AS (
     SELECT m.income_eur AS income, m.hours_worked AS hours, p.consented, p.sex, p.country,
