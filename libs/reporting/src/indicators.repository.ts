@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
+  AGE_BANDS,
+  type AgeBand,
   NO_GROUP,
   UNDISCLOSED,
   type IndicatorCounts,
@@ -30,52 +32,44 @@ export interface IndicatorQuery {
 }
 
 /**
- * SQL for each dimension over the `windowed` rows of the indicator query. People without a
+ * SQL for each dimension over rows carrying a person's `consented`, `sex`, `country`, `groups`
+ * and the `age_band` of the event (`counted` and `engagements` below). People without a
  * `profile_inclusion` row did not consent: every dimension of theirs is `undisclosed`.
  */
 const DIMENSION_SQL: Record<ReportDimension, string> = {
   sex: `CASE WHEN w.consented THEN coalesce(w.sex, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`,
-  ageBand: `CASE
-      WHEN NOT w.consented OR w.age IS NULL THEN '${UNDISCLOSED}'
-      WHEN w.age < 15 THEN 'under-15'
-      WHEN w.age <= 24 THEN '15-24'
-      WHEN w.age <= 29 THEN '25-29'
-      ELSE '30+' END`,
+  ageBand: 'w.age_band',
   country: `CASE WHEN w.consented THEN coalesce(w.country, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`,
   group: 'g.grp',
 };
 
-/** A person in several groups is in each group's row: one row per (event, group). */
+/**
+ * A person in several groups is in each group's row: one row per (person or engagement, group).
+ * `groups` holds each group once (the profile write path makes it a set).
+ */
 const GROUP_JOIN = `CROSS JOIN LATERAL unnest(CASE
       WHEN NOT w.consented THEN ARRAY['${UNDISCLOSED}']
       WHEN cardinality(w.groups) = 0 THEN ARRAY['${NO_GROUP}']
       ELSE w.groups END) AS g (grp)`;
 
 /**
- * Per person and cell: which indicators they count in. Deduplicating people once with a hash
- * aggregate is much cheaper than one `count(DISTINCT …)` sort per indicator.
+ * The people counters (and the hidden numerator of `withPaidWork`). Per person each is a bit set
+ * of the age bands the person counts in (see {@link bandBit}); 0: not counted.
  */
-const PERSON_FLAGS = `
-  bool_or(kind = 'registered') AS registered,
-  bool_or(kind = 'trained') AS trained,
-  bool_or(kind = 'certified') AS certified,
-  bool_or(kind = 'matched') AS matched,
-  bool_or(kind = 'hired') AS hired,
-  bool_or(kind = 'hired' AND engagement = 'freelance') AS hired_self_employed,
-  bool_or(kind = 'hired' AND engagement <> 'freelance') AS hired_employed,
-  bool_or(kind = 'completed') AS completed,
-  bool_or(kind = 'trained' AND paid) AS paid_work`;
+const FLAGS = [
+  'registered',
+  'trained',
+  'certified',
+  'matched',
+  'hired',
+  'hired_self_employed',
+  'hired_employed',
+  'completed',
+  'paid_work',
+] as const;
+type Flag = (typeof FLAGS)[number];
 
-const PEOPLE_COUNTS = `
-  count(*) FILTER (WHERE registered) AS registered,
-  count(*) FILTER (WHERE trained) AS trained,
-  count(*) FILTER (WHERE certified) AS certified,
-  count(*) FILTER (WHERE matched) AS matched,
-  count(*) FILTER (WHERE hired) AS hired,
-  count(*) FILTER (WHERE hired_self_employed) AS hired_self_employed,
-  count(*) FILTER (WHERE hired_employed) AS hired_employed,
-  count(*) FILTER (WHERE completed) AS completed,
-  count(*) FILTER (WHERE paid_work) AS paid_work`;
+const PEOPLE_COUNTS = FLAGS.map((f) => `count(*) FILTER (WHERE ${f} <> 0) AS ${f}`).join(', ');
 
 /** Money and hours per completed engagement (each engagement once per cell). */
 const ENGAGEMENT_SUMS = `
@@ -85,92 +79,176 @@ const ENGAGEMENT_SUMS = `
   coalesce(sum(hours), 0) AS hours_worked`;
 
 /**
- * One branch of the result: people counters and engagement sums of `source` (rows of events
- * with the dimension columns `dims`), grouped by those columns; no columns: the totals.
+ * One branch of the result, grouped by the dimension columns `dims` (none: the totals): people
+ * counters over `people` (at most one row per person and cell) and sums over `money` (one row
+ * per engagement and cell).
  */
-function branch(source: string, dims: string[], isTotal: boolean): string {
+function branch(people: string, money: string, dims: string[], isTotal: boolean): string {
   const cols = dims.map((d) => `"${d}"`);
   const keyed = (extra: string[]) => [...cols, ...extra].join(', ');
-  const groupBy = (extra: string[]) =>
-    cols.length + extra.length === 0 ? '' : `GROUP BY ${keyed(extra)}`;
+  const groupBy = cols.length === 0 ? '' : `GROUP BY ${cols.join(', ')}`;
   const join = cols.length === 0 ? 'CROSS JOIN' : 'LEFT JOIN';
   const on = cols.length === 0 ? '' : `USING (${cols.join(', ')})`;
   return `
-    SELECT ${isTotal} AS is_total, ${keyed(['c.registered', 'c.trained', 'c.certified', 'c.matched', 'c.hired', 'c.hired_self_employed', 'c.hired_employed', 'c.completed', 'c.paid_work', 'm.income_sum', 'm.income_median', 'm.hours_worked'])}
-    FROM (
-      SELECT ${keyed([PEOPLE_COUNTS])}
-      FROM (SELECT ${keyed(['profile_id', PERSON_FLAGS])} FROM ${source} ${groupBy(['profile_id'])}) p
-      ${groupBy([])}
-    ) c
-    ${join} (
-      SELECT ${keyed([ENGAGEMENT_SUMS])} FROM ${source} WHERE kind = 'completed' ${groupBy([])}
-    ) m ${on}`;
+    SELECT ${isTotal} AS is_total, ${keyed([...FLAGS.map((f) => `c.${f}`), 'm.income_sum', 'm.income_median', 'm.hours_worked'])}
+    FROM (SELECT ${keyed([PEOPLE_COUNTS])} FROM ${people} ${groupBy}) c
+    ${join} (SELECT ${keyed([ENGAGEMENT_SUMS])} FROM ${money} ${groupBy}) m ${on}`;
 }
 
 /**
- * Every dated event of the programme's people, each once (see docs/reporting.md for the
- * definitions): $1 programme, $2..$3 inclusive UTC dates, $4 countries or null.
+ * The age band of an event in `year` for a person born in `birthYear`, rendered by `as`. Age =
+ * year of the event (UTC) − birth year; no birth year (or no consent: then there is no
+ * inclusion row, so no birth year either) is `undisclosed`.
  */
-const WINDOWED_EVENTS = `
+function ageBandCase(year: string, birthYear: string, as: (band: AgeBand) => string): string {
+  return `CASE
+      WHEN ${birthYear} IS NULL THEN ${as(UNDISCLOSED)}
+      WHEN ${year} - ${birthYear} < 15 THEN ${as('under-15')}
+      WHEN ${year} - ${birthYear} <= 24 THEN ${as('15-24')}
+      WHEN ${year} - ${birthYear} <= 29 THEN ${as('25-29')}
+      ELSE ${as('30+')} END`;
+}
+
+/** The UTC calendar year of a timestamp (`date_part`: a float, much cheaper than numeric `extract`). */
+const yearOf = (at: string) => `date_part('year', ${at} AT TIME ZONE 'UTC')::int`;
+
+/**
+ * An age band as a bit (1 << its index in {@link AGE_BANDS}): the bands a person counts in per
+ * indicator are OR-ed together by one hash aggregate per person, however many events and years.
+ */
+const bandBit = (band: AgeBand) => String(1 << AGE_BANDS.indexOf(band));
+
+/** `at` lies in the report window (the `win` row). */
+const inWindow = (at: string) => `(${at} >= win.lo AND ${at} < win.hi)`;
+
+/**
+ * For one indicator, per row of enrolment or match: the year of its event when the event lies
+ * in the window and `counts` holds (tested second: it may be a subquery), else NULL. Without an
+ * age breakdown (`byBand` false) the year does not matter: 0.
+ */
+const eventYear = (byBand: boolean, counts: string, at: string) =>
+  `CASE WHEN ${inWindow(at)} AND ${counts} THEN ${byBand ? yearOf(at) : '0'} END`;
+
+/**
+ * `SELECT … FROM events GROUP BY profile_id`: per person and indicator, the bit set of the age
+ * bands of the `events` rows' years (columns named as the indicators, with `birth_year`);
+ * without an age breakdown the one pseudo band 1. 0: the person does not count in it.
+ * `OFFSET 0` keeps `events` a subquery of its own: each year (and the "paid work" probe) is
+ * computed once per row, not copied into every place the band expression reads it.
+ */
+function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string {
+  const bits = (year: string) =>
+    byBand
+      ? `CASE WHEN ${year} IS NULL THEN 0 ELSE ${ageBandCase(year, 'ev.birth_year', bandBit)} END`
+      : `CASE WHEN ${year} IS NULL THEN 0 ELSE 1 END`;
+  return `
+    SELECT ev.profile_id, ${flags.map((f) => `bit_or(${bits(`ev.${f}`)}) AS ${f}`).join(', ')}
+    FROM (${events} OFFSET 0) ev
+    GROUP BY ev.profile_id`;
+}
+
+/**
+ * The programme's people and what they count in, then the rows the report groups: $1 programme,
+ * $2..$3 inclusive UTC dates, $4 countries or null. `byBand`: broken down by age band.
+ *
+ * No row per event is built. The programme's enrolments (`enrolled`) and matches (`matched`)
+ * are each reduced by one hash aggregate per person to bit sets of age bands per indicator;
+ * only then (~100k rows) do they meet the person's profile and inclusion data (`people`).
+ * `counted` expands a person to one row per age band they count in (one row without an age
+ * breakdown). "Paid work after training" is one index probe per completed enrolment in the
+ * window. Completed engagements, for money and hours, stay one row each (`engagements`).
+ */
+function reportRows(byBand: boolean): string {
+  // the birth year is needed per enrolment and match only for the age bands
+  const birthYear = byBand ? 'i.birth_year' : 'NULL::int AS birth_year';
+  const inclusionOf = (profileId: string) =>
+    byBand ? `LEFT JOIN profile_inclusion i ON i.profile_id = ${profileId}` : '';
+  const trained = `e.status = 'completed'`;
+  const hired = 'm.hired_at IS NOT NULL';
+  const enrolmentEvents = `
+    SELECT e.profile_id, ${birthYear},
+           ${eventYear(byBand, trained, 'e.finished_at')} AS trained,
+           ${eventYear(byBand, 'c.id IS NOT NULL', 'c.issued_at')} AS certified,
+           ${eventYear(
+             byBand,
+             `${trained} AND EXISTS (
+               SELECT 1 FROM matches h
+               WHERE h.profile_id = e.profile_id AND h.hired_at IS NOT NULL
+                 AND h.hired_at > e.finished_at AND h.hired_at < win.hi)`,
+             'e.finished_at',
+           )} AS paid_work
+    FROM courses co
+    JOIN cohorts ch ON ch.course_id = co.id
+    JOIN enrolments e ON e.cohort_id = ch.id
+    LEFT JOIN certificates c ON c.enrolment_id = e.id AND c.revoked_at IS NULL
+    ${inclusionOf('e.profile_id')}
+    CROSS JOIN win
+    WHERE co.programme_id = $1`;
+  const matchEvents = `
+    SELECT m.profile_id, ${birthYear},
+           ${eventYear(byBand, 'true', 'm.shortlisted_at')} AS matched,
+           ${eventYear(byBand, hired, 'm.hired_at')} AS hired,
+           ${eventYear(byBand, `${hired} AND o.engagement_type = 'freelance'`, 'm.hired_at')}
+             AS hired_self_employed,
+           ${eventYear(byBand, `${hired} AND o.engagement_type <> 'freelance'`, 'm.hired_at')}
+             AS hired_employed,
+           ${eventYear(byBand, `m.state = 'completed'`, 'm.completed_at')} AS completed
+    FROM opportunities o
+    JOIN matches m ON m.opportunity_id = o.id
+    ${inclusionOf('m.profile_id')}
+    CROSS JOIN win
+    WHERE o.programme_id = $1`;
+  const registeredYear = eventYear(byBand, 'true', 'p.created_at');
+  return `
   WITH win AS (
     SELECT ($2::date)::timestamp AT TIME ZONE 'UTC' AS lo,
            ($3::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi
   ),
-  prog_enrolments AS (
-    SELECT e.id, e.profile_id, e.status, e.finished_at
-    FROM courses co
-    JOIN cohorts ch ON ch.course_id = co.id
-    JOIN enrolments e ON e.cohort_id = ch.id
-    WHERE co.programme_id = $1
+  bands (band, bit) AS (
+    ${byBand ? `VALUES ${AGE_BANDS.map((b) => `('${b}', ${bandBit(b)})`).join(', ')}` : 'VALUES (NULL::text, 1)'}
   ),
-  prog_matches AS (
-    SELECT m.profile_id, m.state, m.shortlisted_at, m.hired_at, m.completed_at,
-           m.income_eur, m.hours_worked, o.engagement_type
+  enrolled AS (${bandsPerPerson(byBand, ['trained', 'certified', 'paid_work'], enrolmentEvents)}),
+  matched AS (${bandsPerPerson(
+    byBand,
+    ['matched', 'hired', 'hired_self_employed', 'hired_employed', 'completed'],
+    matchEvents,
+  )}),
+  people AS (
+    SELECT s.*, ${FLAGS.map((f) => `s.${f}`).join(' | ')} AS any_band
+    FROM (
+      SELECT p.id AS profile_id, p.country, i.profile_id IS NOT NULL AS consented, i.sex,
+             i.birth_year, i.groups,
+             CASE WHEN ${registeredYear} IS NULL THEN 0
+                  ELSE ${byBand ? ageBandCase(registeredYear, 'i.birth_year', bandBit) : '1'} END
+               AS registered,
+             ${FLAGS.filter((f) => f !== 'registered')
+               .map((f) => `coalesce(${f}, 0) AS ${f}`)
+               .join(', ')}
+      FROM enrolled FULL JOIN matched USING (profile_id)
+      JOIN profiles p ON p.id = profile_id
+      LEFT JOIN profile_inclusion i ON i.profile_id = p.id
+      CROSS JOIN win
+      WHERE $4::text[] IS NULL OR p.country = ANY ($4::text[])
+      OFFSET 0
+    ) s
+  ),
+  counted AS (
+    SELECT p.consented, p.sex, p.country, p.groups, b.band AS age_band,
+           ${FLAGS.map((f) => `p.${f} & b.bit AS ${f}`).join(', ')}
+    FROM people p
+    JOIN bands b ON p.any_band & b.bit <> 0
+  ),
+  engagements AS (
+    SELECT m.income_eur AS income, m.hours_worked AS hours, p.consented, p.sex, p.country,
+           p.groups,
+           ${byBand ? ageBandCase(yearOf('m.completed_at'), 'p.birth_year', (b) => `'${b}'`) : 'NULL::text'} AS age_band
     FROM opportunities o
     JOIN matches m ON m.opportunity_id = o.id
-    WHERE o.programme_id = $1
-  ),
-  people AS (
-    SELECT p.id AS profile_id, p.created_at, p.country, i.profile_id IS NOT NULL AS consented,
-           i.sex, i.birth_year, i.groups
-    FROM (SELECT profile_id FROM prog_enrolments UNION SELECT profile_id FROM prog_matches) pp
-    JOIN profiles p ON p.id = pp.profile_id
-    LEFT JOIN profile_inclusion i ON i.profile_id = p.id
-    WHERE $4::text[] IS NULL OR p.country = ANY ($4::text[])
-  ),
-  events AS (
-    SELECT profile_id, 'registered' AS kind, created_at AS at,
-           NULL::numeric AS income, NULL::numeric AS hours, NULL::text AS engagement, false AS paid
-    FROM people
-    UNION ALL
-    SELECT e.profile_id, 'trained', e.finished_at, NULL, NULL, NULL,
-           EXISTS (SELECT 1 FROM matches h
-                   WHERE h.profile_id = e.profile_id AND h.hired_at IS NOT NULL
-                     AND h.hired_at > e.finished_at AND h.hired_at < win.hi)
-    FROM prog_enrolments e, win
-    WHERE e.status = 'completed'
-    UNION ALL
-    SELECT e.profile_id, 'certified', c.issued_at, NULL, NULL, NULL, false
-    FROM prog_enrolments e
-    JOIN certificates c ON c.enrolment_id = e.id
-    WHERE c.revoked_at IS NULL
-    UNION ALL
-    SELECT profile_id, 'matched', shortlisted_at, NULL, NULL, NULL, false FROM prog_matches
-    UNION ALL
-    SELECT profile_id, 'hired', hired_at, NULL, NULL, engagement_type, false
-    FROM prog_matches WHERE hired_at IS NOT NULL
-    UNION ALL
-    SELECT profile_id, 'completed', completed_at, income_eur, hours_worked, NULL, false
-    FROM prog_matches WHERE state = 'completed' AND completed_at IS NOT NULL
-  ),
-  windowed AS (
-    SELECT ev.*, p.consented, p.sex, p.country, p.groups,
-           extract(year FROM ev.at AT TIME ZONE 'UTC')::int - p.birth_year AS age
-    FROM events ev
     JOIN people p USING (profile_id)
     CROSS JOIN win
-    WHERE ev.at >= win.lo AND ev.at < win.hi
+    WHERE o.programme_id = $1 AND m.state = 'completed' AND ${inWindow('m.completed_at')}
   )`;
+}
 
 interface AggregateRow {
   is_total: boolean;
@@ -260,17 +338,15 @@ export class IndicatorsRepository {
     const dims = query.groupBy.map((d) => `${DIMENSION_SQL[d]} AS "d_${d}"`);
     const names = query.groupBy.map((d) => `d_${d}`);
     const groupJoin = query.groupBy.includes('group') ? GROUP_JOIN : '';
-    // the totals come from the events without the group fan-out: distinct people, sums once
-    const cells =
-      query.groupBy.length === 0
-        ? ''
-        : `, cells AS (SELECT w.*, ${dims.join(', ')} FROM windowed w ${groupJoin})`;
+    const cells = (source: string) =>
+      `(SELECT w.*, ${dims.join(', ')} FROM ${source} w ${groupJoin}) w`;
     const nulls = names.map((n) => `NULL AS "${n}", `).join('');
-    const sql = `${WINDOWED_EVENTS}${cells}
-      ${query.groupBy.length === 0 ? '' : `${branch('cells', names, false)} UNION ALL`}
-      SELECT is_total, ${nulls}registered, trained, certified, matched, hired, hired_self_employed,
-             hired_employed, completed, paid_work, income_sum, income_median, hours_worked
-      FROM (${branch('windowed', [], true)}) totals`;
+    // the totals come from the people and engagements without the group fan-out: distinct
+    // people, sums once
+    const sql = `${reportRows(query.groupBy.includes('ageBand'))}
+      ${query.groupBy.length === 0 ? '' : `${branch(cells('counted'), cells('engagements'), names, false)} UNION ALL`}
+      SELECT is_total, ${nulls}${FLAGS.join(', ')}, income_sum, income_median, hours_worked
+      FROM (${branch('people', 'engagements', [], true)}) totals`;
     return {
       sql,
       params: [

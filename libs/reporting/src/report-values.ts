@@ -4,6 +4,7 @@ export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 /** Age bands at the event date; `under-15` and `undisclosed` are bands too, never guessed. */
 export const AGE_BANDS = ['15-24', '25-29', '30+', 'under-15', 'undisclosed'] as const;
+export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** The value of every dimension of a person who did not consent to reporting. */
 export const UNDISCLOSED = 'undisclosed';
