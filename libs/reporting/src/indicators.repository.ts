@@ -45,12 +45,12 @@ const DIMENSION_SQL: Record<ReportDimension, string> = {
 
 /**
  * A person in several groups is in each group's row: one row per (person or engagement, group).
- * `groups` holds each group once (the profile write path makes it a set).
+ * DISTINCT: a group listed twice (the write path never does) must not count the person twice.
  */
-const GROUP_JOIN = `CROSS JOIN LATERAL unnest(CASE
+const GROUP_JOIN = `CROSS JOIN LATERAL (SELECT DISTINCT grp FROM unnest(CASE
       WHEN NOT w.consented THEN ARRAY['${UNDISCLOSED}']
       WHEN cardinality(w.groups) = 0 THEN ARRAY['${NO_GROUP}']
-      ELSE w.groups END) AS g (grp)`;
+      ELSE w.groups END) AS u (grp)) AS g`;
 
 /**
  * The people counters (and the hidden numerator of `withPaidWork`). Per person each is a bit set
