@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'csv-parse/sync';
 import type { Test } from 'supertest';
+import { DataSource } from 'typeorm';
 import {
   createMember,
   createOrganisation,
@@ -459,6 +460,83 @@ describe('GET /api/reports/indicators', () => {
       ['under-15', 2, null], // 2012 (14)
     ]);
     expect(res.body.totals).toMatchObject({ registered: 12, trained: 2 });
+  });
+
+  it('counts youth (15–29 at the event date) once per person, next to not-youth', async () => {
+    const res = await report(admin, { programmeId: edgeProgrammeId, groupBy: 'youth' });
+    expect(res.status).toBe(200);
+    const byValue = Object.fromEntries(
+      res.body.rows.map((r: { group: { youth: string }; registered: number; trained: number }) => [
+        r.group.youth,
+        [r.registered, r.trained],
+      ]),
+    );
+    // youth: 2011 (15), 2002 (24), the 2001 pair (24), 1997 (29); not-youth: 2012 (14), 1996 (30).
+    // The only trained people (the 2001 pair, at 25) sit next to a zero: both hidden.
+    expect(byValue).toEqual({ youth: [8, null], 'not-youth': [4, null] });
+    expect(res.body.totals).toMatchObject({ registered: 12, trained: 2 });
+
+    // matched at 24 and again at 25: in both youth bands, but one young person
+    const [posting] = await resolvedPostings(t, partnerBroker, 1);
+    const listing = await t.http
+      .post('/api/listings')
+      .auth(...bearer(partnerBroker))
+      .send(makeListingBody(posting, { programmeId: edgeProgrammeId }));
+    expect(listing.status).toBe(201);
+    const profileOf = async (name: string): Promise<string> =>
+      (await t.http.get('/api/profiles/me').auth(...bearer(people[name]))).body.id as string;
+    for (const name of ['e2001-1', 'e2001-2']) {
+      const profileId = await profileOf(name);
+      // one live match per pair: the first one ended (declined) before the second
+      await insertMatch(t, {
+        profileId,
+        opportunityId: listing.body.id,
+        shortlistedAt: '2025-06-01T09:00:00Z',
+        declinedAt: '2025-06-02T09:00:00Z',
+      });
+      await insertMatch(t, {
+        profileId,
+        opportunityId: listing.body.id,
+        shortlistedAt: '2026-06-01T09:00:00Z',
+      });
+    }
+    for (const name of ['e1996-1', 'e1996-2']) {
+      await insertMatch(t, {
+        profileId: await profileOf(name),
+        opportunityId: listing.body.id,
+        shortlistedAt: '2026-06-01T09:00:00Z',
+      });
+    }
+    const matched = await report(admin, { programmeId: edgeProgrammeId, groupBy: 'youth' });
+    const matchedBy = Object.fromEntries(
+      matched.body.rows.map((r: { group: { youth: string }; matched: number }) => [
+        r.group.youth,
+        r.matched,
+      ]),
+    );
+    expect(matchedBy).toEqual({ youth: 2, 'not-youth': 2 });
+    const banded = await report(admin, { programmeId: edgeProgrammeId, groupBy: 'ageBand' });
+    const raw = await t.app.get(DataSource).query(
+      `SELECT count(*)::int AS n FROM matches m JOIN opportunities o ON o.id = m.opportunity_id
+          WHERE o.programme_id = $1`,
+      [edgeProgrammeId],
+    );
+    expect(raw[0].n).toBe(6);
+    expect(banded.body.totals.matched).toBe(4);
+
+    // with the bands too, youth follows each band
+    const both = await report(admin, { programmeId: edgeProgrammeId, groupBy: 'ageBand,youth' });
+    expect(
+      both.body.rows.map((r: { group: { ageBand: string; youth: string } }) => [
+        r.group.ageBand,
+        r.group.youth,
+      ]),
+    ).toEqual([
+      ['15-24', 'youth'],
+      ['25-29', 'youth'],
+      ['30+', 'not-youth'],
+      ['under-15', 'not-youth'],
+    ]);
   });
 
   it('answers CSV that a spreadsheet opens: header, RFC 4180, CRLF, empty suppressed cells, totals', async () => {

@@ -6,6 +6,8 @@ import {
   type AgeBand,
   NO_GROUP,
   UNDISCLOSED,
+  YOUTH_VALUES,
+  type YouthValue,
   type IndicatorCounts,
   type RawIndicatorRow,
   type ReportDimension,
@@ -36,11 +38,40 @@ export interface IndicatorQuery {
  * and the `age_band` of the event (`counted` and `engagements` below). People without a
  * `profile_inclusion` row did not consent: every dimension of theirs is `undisclosed`.
  */
-const DIMENSION_SQL: Record<ReportDimension, string> = {
-  sex: `CASE WHEN w.consented THEN coalesce(w.sex, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`,
-  ageBand: 'w.age_band',
-  country: `CASE WHEN w.consented THEN coalesce(w.country, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`,
-  group: 'g.grp',
+function dimensionSql(dimension: ReportDimension, scale: AgeScale | undefined): string {
+  switch (dimension) {
+    case 'sex':
+      return `CASE WHEN w.consented THEN coalesce(w.sex, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`;
+    case 'country':
+      return `CASE WHEN w.consented THEN coalesce(w.country, '${UNDISCLOSED}') ELSE '${UNDISCLOSED}' END`;
+    case 'group':
+      return 'g.grp';
+    case 'ageBand':
+      return 'w.age_band';
+    case 'youth':
+      // with an age breakdown too, each row is one band, and its band says youth or not
+      return scale === 'ageBand'
+        ? `CASE WHEN w.age_band IN ('15-24', '25-29') THEN 'youth'
+                WHEN w.age_band = '${UNDISCLOSED}' THEN '${UNDISCLOSED}' ELSE 'not-youth' END`
+        : 'w.age_band';
+  }
+}
+
+/**
+ * The age scale a report is broken down by: the bands, or youth (15–29) or not. A person is
+ * expanded once per value of the scale they reached, so "youth" counts each young person once
+ * even when their events fall in both youth bands.
+ */
+type AgeScale = 'ageBand' | 'youth';
+
+function ageScaleOf(groupBy: readonly ReportDimension[]): AgeScale | undefined {
+  if (groupBy.includes('ageBand')) return 'ageBand';
+  return groupBy.includes('youth') ? 'youth' : undefined;
+}
+
+const SCALE_VALUES: Record<AgeScale, readonly string[]> = {
+  ageBand: AGE_BANDS,
+  youth: YOUTH_VALUES,
 };
 
 /**
@@ -100,7 +131,18 @@ function branch(people: string, money: string, dims: string[], isTotal: boolean)
  * year of the event (UTC) − birth year; no birth year (or no consent: then there is no
  * inclusion row, so no birth year either) is `undisclosed`.
  */
-function ageBandCase(year: string, birthYear: string, as: (band: AgeBand) => string): string {
+function ageBandCase(
+  scale: AgeScale,
+  year: string,
+  birthYear: string,
+  as: (value: AgeBand | YouthValue) => string,
+): string {
+  if (scale === 'youth') {
+    return `CASE
+      WHEN ${birthYear} IS NULL THEN ${as(UNDISCLOSED)}
+      WHEN ${year} - ${birthYear} BETWEEN 15 AND 29 THEN ${as('youth')}
+      ELSE ${as('not-youth')} END`;
+  }
   return `CASE
       WHEN ${birthYear} IS NULL THEN ${as(UNDISCLOSED)}
       WHEN ${year} - ${birthYear} < 15 THEN ${as('under-15')}
@@ -113,10 +155,11 @@ function ageBandCase(year: string, birthYear: string, as: (band: AgeBand) => str
 const yearOf = (at: string) => `date_part('year', ${at} AT TIME ZONE 'UTC')::int`;
 
 /**
- * An age band as a bit (1 << its index in {@link AGE_BANDS}): the bands a person counts in per
+ * A value of the age scale as a bit (1 << its index in the scale's values): the bands a person counts in per
  * indicator are OR-ed together by one hash aggregate per person, however many events and years.
  */
-const bandBit = (band: AgeBand) => String(1 << AGE_BANDS.indexOf(band));
+const bandBit = (scale: AgeScale) => (value: string) =>
+  String(1 << SCALE_VALUES[scale].indexOf(value));
 
 /** `at` lies in the report window (the `win` row). */
 const inWindow = (at: string) => `(${at} >= win.lo AND ${at} < win.hi)`;
@@ -136,10 +179,10 @@ const eventYear = (byBand: boolean, counts: string, at: string) =>
  * `OFFSET 0` keeps `events` a subquery of its own: each year (and the "paid work" probe) is
  * computed once per row, not copied into every place the band expression reads it.
  */
-function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string {
+function bandsPerPerson(scale: AgeScale | undefined, flags: Flag[], events: string): string {
   const bits = (year: string) =>
-    byBand
-      ? `CASE WHEN ${year} IS NULL THEN 0 ELSE ${ageBandCase(year, 'ev.birth_year', bandBit)} END`
+    scale !== undefined
+      ? `CASE WHEN ${year} IS NULL THEN 0 ELSE ${ageBandCase(scale, year, 'ev.birth_year', bandBit(scale))} END`
       : `CASE WHEN ${year} IS NULL THEN 0 ELSE 1 END`;
   return `
     SELECT ev.profile_id, ${flags.map((f) => `bit_or(${bits(`ev.${f}`)}) AS ${f}`).join(', ')}
@@ -149,7 +192,7 @@ function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string 
 
 /**
  * The programme's people and what they count in, then the rows the report groups: $1 programme,
- * $2..$3 inclusive UTC dates, $4 countries or null. `byBand`: broken down by age band.
+ * $2..$3 inclusive UTC dates, $4 countries or null. `scale`: broken down by age band or youth.
  *
  * No row per event is built. The programme's enrolments (`enrolled`) and matches (`matched`)
  * are each reduced by one hash aggregate per person to bit sets of age bands per indicator;
@@ -158,7 +201,8 @@ function bandsPerPerson(byBand: boolean, flags: Flag[], events: string): string 
  * breakdown). "Paid work after training" is one index probe per completed enrolment in the
  * window. Completed engagements, for money and hours, stay one row each (`engagements`).
  */
-function reportRows(byBand: boolean): string {
+function reportRows(scale: AgeScale | undefined): string {
+  const byBand = scale !== undefined;
   // the birth year is needed per enrolment and match only for the age bands
   const birthYear = byBand ? 'i.birth_year' : 'NULL::int AS birth_year';
   const inclusionOf = (profileId: string) =>
@@ -205,11 +249,11 @@ function reportRows(byBand: boolean): string {
            ($3::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi
   ),
   bands (band, bit) AS (
-    ${byBand ? `VALUES ${AGE_BANDS.map((b) => `('${b}', ${bandBit(b)})`).join(', ')}` : 'VALUES (NULL::text, 1)'}
+    ${scale !== undefined ? `VALUES ${SCALE_VALUES[scale].map((b) => `('${b}', ${bandBit(scale)(b)})`).join(', ')}` : 'VALUES (NULL::text, 1)'}
   ),
-  enrolled AS (${bandsPerPerson(byBand, ['trained', 'certified', 'paid_work'], enrolmentEvents)}),
+  enrolled AS (${bandsPerPerson(scale, ['trained', 'certified', 'paid_work'], enrolmentEvents)}),
   matched AS (${bandsPerPerson(
-    byBand,
+    scale,
     ['matched', 'hired', 'hired_self_employed', 'hired_employed', 'completed'],
     matchEvents,
   )}),
@@ -219,7 +263,7 @@ function reportRows(byBand: boolean): string {
       SELECT p.id AS profile_id, p.country, i.profile_id IS NOT NULL AS consented, i.sex,
              i.birth_year, i.groups,
              CASE WHEN ${registeredYear} IS NULL THEN 0
-                  ELSE ${byBand ? ageBandCase(registeredYear, 'i.birth_year', bandBit) : '1'} END
+                  ELSE ${scale !== undefined ? ageBandCase(scale, registeredYear, 'i.birth_year', bandBit(scale)) : '1'} END
                AS registered,
              ${FLAGS.filter((f) => f !== 'registered')
                .map((f) => `coalesce(${f}, 0) AS ${f}`)
@@ -241,7 +285,7 @@ function reportRows(byBand: boolean): string {
   engagements AS (
     SELECT m.income_eur AS income, m.hours_worked AS hours, p.consented, p.sex, p.country,
            p.groups,
-           ${byBand ? ageBandCase(yearOf('m.completed_at'), 'p.birth_year', (b) => `'${b}'`) : 'NULL::text'} AS age_band
+           ${scale !== undefined ? ageBandCase(scale, yearOf('m.completed_at'), 'p.birth_year', (b) => `'${b}'`) : 'NULL::text'} AS age_band
     FROM opportunities o
     JOIN matches m ON m.opportunity_id = o.id
     JOIN people p USING (profile_id)
@@ -335,7 +379,8 @@ export class IndicatorsRepository {
 
   /** The SQL and parameters of {@link aggregate}. */
   indicatorSql(query: IndicatorQuery): { sql: string; params: unknown[] } {
-    const dims = query.groupBy.map((d) => `${DIMENSION_SQL[d]} AS "d_${d}"`);
+    const scale = ageScaleOf(query.groupBy);
+    const dims = query.groupBy.map((d) => `${dimensionSql(d, scale)} AS "d_${d}"`);
     const names = query.groupBy.map((d) => `d_${d}`);
     const groupJoin = query.groupBy.includes('group') ? GROUP_JOIN : '';
     const cells = (source: string) =>
@@ -343,7 +388,7 @@ export class IndicatorsRepository {
     const nulls = names.map((n) => `NULL AS "${n}", `).join('');
     // the totals come from the people and engagements without the group fan-out: distinct
     // people, sums once
-    const sql = `${reportRows(query.groupBy.includes('ageBand'))}
+    const sql = `${reportRows(scale)}
       ${query.groupBy.length === 0 ? '' : `${branch(cells('counted'), cells('engagements'), names, false)} UNION ALL`}
       SELECT is_total, ${nulls}${FLAGS.join(', ')}, income_sum, income_median, hours_worked
       FROM (${branch('people', 'engagements', [], true)}) totals`;

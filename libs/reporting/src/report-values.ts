@@ -1,10 +1,14 @@
 /** Dimensions a report can be broken down by, in the order they are asked for. */
-export const REPORT_DIMENSIONS = ['sex', 'ageBand', 'country', 'group'] as const;
+export const REPORT_DIMENSIONS = ['sex', 'ageBand', 'youth', 'country', 'group'] as const;
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 /** Age bands at the event date; `under-15` and `undisclosed` are bands too, never guessed. */
 export const AGE_BANDS = ['15-24', '25-29', '30+', 'under-15', 'undisclosed'] as const;
 export type AgeBand = (typeof AGE_BANDS)[number];
+
+/** Youth = 15–29 at the event date (15-24 + 25-29, each person once); everyone else not-youth. */
+export const YOUTH_VALUES = ['youth', 'not-youth', 'undisclosed'] as const;
+export type YouthValue = (typeof YOUTH_VALUES)[number];
 
 /** The value of every dimension of a person who did not consent to reporting. */
 export const UNDISCLOSED = 'undisclosed';

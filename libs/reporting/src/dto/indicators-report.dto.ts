@@ -1,5 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { AGE_BANDS, REPORT_DIMENSIONS, type ReportDimension } from '../report-values.js';
+import {
+  AGE_BANDS,
+  REPORT_DIMENSIONS,
+  YOUTH_VALUES,
+  type ReportDimension,
+} from '../report-values.js';
 
 const SUPPRESSED =
   'null when suppressed (fewer people than the threshold, or to protect such a cell)';
@@ -10,6 +15,13 @@ export class IndicatorGroupDto {
 
   @ApiPropertyOptional({ enum: AGE_BANDS, example: '15-24', description: 'Age at the event' })
   ageBand?: string;
+
+  @ApiPropertyOptional({
+    enum: YOUTH_VALUES,
+    example: 'youth',
+    description: 'youth: 15–29 at the event (each person once), not-youth, or undisclosed',
+  })
+  youth?: string;
 
   @ApiPropertyOptional({ example: 'XK', description: 'Profile country, or undisclosed' })
   country?: string;
