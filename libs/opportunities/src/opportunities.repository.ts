@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
 import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
 import { OpportunityEntity } from './entities/opportunity.entity.js';
@@ -123,32 +123,40 @@ export class OpportunitiesRepository {
   }
 
   /**
-   * Loads the skills and languages of these rows in two queries. (Joining them would repeat each
-   * long description once per skill × language: megabytes per page of imported listings.)
+   * Runs `qb` with each row's skills and languages aggregated beside it: one statement, one
+   * consistent snapshot, one round trip (a join would instead repeat each long description once
+   * per skill × language). Matching reads a request this way on every call.
    */
-  private async attachRequirements(
-    manager: EntityManager,
-    rows: OpportunityEntity[],
+  private async withRequirements(
+    qb: SelectQueryBuilder<OpportunityEntity>,
   ): Promise<OpportunityEntity[]> {
-    if (rows.length === 0) return rows;
-    const ids = rows.map((r) => r.id);
-    const order = { position: 'ASC' } as const;
-    const skills = await manager.find(OpportunitySkillEntity, {
-      where: { opportunityId: In(ids) },
-      order,
-    });
-    const languages = await manager.find(OpportunityLanguageEntity, {
-      where: { opportunityId: In(ids) },
-      order,
-    });
-    for (const row of rows) {
-      row.skills = [];
-      row.languages = [];
+    const { entities, raw } = await qb
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
+            'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
+            'position', s.position) ORDER BY s.position), '[]'::json)
+          FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
+        'skills_json',
+      )
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
+            'code', l.code, 'minLevel', l.min_level, 'position', l.position)
+            ORDER BY l.position), '[]'::json)
+          FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
+        'languages_json',
+      )
+      .getRawAndEntities<{
+        o_id: string;
+        skills_json: OpportunitySkillEntity[];
+        languages_json: OpportunityLanguageEntity[];
+      }>();
+    const requirements = new Map(raw.map((r) => [r.o_id, r]));
+    for (const row of entities) {
+      const r = requirements.get(row.id);
+      row.skills = r?.skills_json ?? [];
+      row.languages = r?.languages_json ?? [];
     }
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    for (const s of skills) byId.get(s.opportunityId)?.skills.push(s);
-    for (const l of languages) byId.get(l.opportunityId)?.languages.push(l);
-    return rows;
+    return entities;
   }
 
   private scoped<T extends SelectQueryBuilder<OpportunityEntity>>(qb: T, scope: ReadScope): T {
@@ -165,33 +173,10 @@ export class OpportunitiesRepository {
     scope: ReadScope,
     id: string,
   ): Promise<OpportunityEntity | null> {
-    // one statement (one consistent snapshot, one round trip): the row, and its skills and
-    // languages aggregated beside it; matching reads a request this way on every call
-    const { entities, raw } = await this.scoped(this.ofKind(manager, kind), scope)
-      .andWhere('o.id = :id', { id })
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
-            'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
-            'position', s.position) ORDER BY s.position), '[]'::json)
-          FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
-        'skills_json',
-      )
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
-            'code', l.code, 'minLevel', l.min_level, 'position', l.position)
-            ORDER BY l.position), '[]'::json)
-          FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
-        'languages_json',
-      )
-      .getRawAndEntities<{
-        skills_json: OpportunitySkillEntity[];
-        languages_json: OpportunityLanguageEntity[];
-      }>();
-    if (entities.length === 0) return null;
-    const [row] = entities;
-    row.skills = raw[0].skills_json;
-    row.languages = raw[0].languages_json;
-    return row;
+    const [row] = await this.withRequirements(
+      this.scoped(this.ofKind(manager, kind), scope).andWhere('o.id = :id', { id }),
+    );
+    return row ?? null;
   }
 
   /** Locks an organisation's own row for the rest of the transaction, then loads it. */
@@ -236,14 +221,11 @@ export class OpportunitiesRepository {
       .limit(page.limit)
       .getRawMany()) as { id: string }[];
     if (found.length === 0) return [];
-    const rows = await this.ofKind(manager, kind)
-      .andWhere('o.id IN (:...ids)', { ids: found.map((r) => r.id) })
-      .getMany();
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return this.attachRequirements(
-      manager,
-      found.map((r) => byId.get(r.id) as OpportunityEntity),
+    const rows = await this.withRequirements(
+      this.ofKind(manager, kind).andWhere('o.id IN (:...ids)', { ids: found.map((r) => r.id) }),
     );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return found.map((r) => byId.get(r.id) as OpportunityEntity);
   }
 
   /** Locks any request or listing for the rest of the transaction (hiring counts openings). */
@@ -409,12 +391,12 @@ export class OpportunitiesRepository {
   /** Open rows among these ids (what search may show), with requirements. */
   async findOpenByIds(manager: EntityManager, ids: string[]): Promise<OpportunityEntity[]> {
     if (ids.length === 0) return [];
-    const rows = await manager
-      .createQueryBuilder(OpportunityEntity, 'o')
-      .where(`o.status = 'open'`)
-      .andWhere('o.id IN (:...ids)', { ids })
-      .getMany();
-    return this.attachRequirements(manager, rows);
+    return this.withRequirements(
+      manager
+        .createQueryBuilder(OpportunityEntity, 'o')
+        .where(`o.status = 'open'`)
+        .andWhere('o.id IN (:...ids)', { ids }),
+    );
   }
 
   /** One page of every open row ordered by id (full reindex and drift checks). */
