@@ -114,7 +114,7 @@ export class MatchingService {
       top.push({ ...scored, candidateId: o.id, opportunityId: o.id });
     }
     const ranked = top.sorted();
-    const names = await this.skillNames(
+    const names = await this.taxonomy.skillNames(
       ranked.flatMap((r) => {
         const d = byId.get(r.opportunityId) as OpportunityMatchDocument;
         return d.skillMinLevels.map((s) => s.split(':')[0]);
@@ -191,10 +191,6 @@ export class MatchingService {
       programmeId === undefined ? undefined : await this.programmes.find(programmeId);
     const { weights, priorityBoostCap } = weightsFor(this.config, [programmeId, programme?.code]);
     return { weights, priorityBoostCap, priorities: programme?.priorities ?? [], now };
-  }
-
-  private skillNames(ids: string[]): Promise<ReadonlyMap<string, string>> {
-    return this.taxonomy.skillNames(ids);
   }
 }
 

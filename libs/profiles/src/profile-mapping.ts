@@ -7,16 +7,15 @@ import type { ProfileAggregate } from './profiles.repository.js';
 export type SkillNames = ReadonlyMap<string, string>;
 
 /** Canonical names of every skill on these profiles, from the taxonomy. */
-export async function loadSkillNames(
+export function loadSkillNames(
   taxonomy: Pick<TaxonomyService, 'skillNames'>,
   aggregates: ProfileAggregate[],
   moreSkillIds: string[] = [],
 ): Promise<SkillNames> {
-  const ids = [
-    ...new Set([...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)), ...moreSkillIds]),
-  ];
-  if (ids.length === 0) return new Map();
-  return taxonomy.skillNames(ids);
+  return taxonomy.skillNames([
+    ...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)),
+    ...moreSkillIds,
+  ]);
 }
 
 /** The view brokers, companies and admins get: no e-mail, no inclusion data, no coordinates. */

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import type { AuthUser } from '@app/identity';
+import { TaxonomyService } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CertificateIssuedDto,
@@ -16,7 +17,6 @@ import { EnrolmentsRepository } from './enrolments.repository.js';
 import { toPage } from './page-cursor.js';
 import { pageRequest } from './page-request.js';
 import { SkillCertification } from './skill-certification.js';
-import { SkillNamesLoader } from './skill-names.js';
 import { assertActsForProvider } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
 import {
@@ -39,7 +39,7 @@ export class CertificatesService {
     private readonly enrolments: EnrolmentsRepository,
     private readonly directory: TrainingDirectoryRepository,
     private readonly certification: SkillCertification,
-    private readonly skillNames: SkillNamesLoader,
+    private readonly taxonomy: TaxonomyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -57,7 +57,7 @@ export class CertificatesService {
     if (details.certificate.revokedAt !== null) {
       throw new CertificateRevokedError(details.certificate.revokedAt);
     }
-    const names = await this.skillNames.load(details.skills.map((s) => s.skillId));
+    const names = await this.taxonomy.skillNames(details.skills.map((s) => s.skillId));
     return toCertificateVerification(details, names);
   }
 
@@ -104,7 +104,7 @@ export class CertificatesService {
       rows.map((r) => ({ ...r, id: r.certificate.id, createdAt: r.certificate.issuedAt })),
       limit,
     );
-    const names = await this.skillNames.load(
+    const names = await this.taxonomy.skillNames(
       page.rows.flatMap((r) => r.skills.map((s) => s.skillId)),
     );
     return {

@@ -18,7 +18,6 @@ import { toPage } from './page-cursor.js';
 import { pageRequest } from './page-request.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
-import { SkillNamesLoader } from './skill-names.js';
 import { assertActsForProvider, providerScopeOf } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
 import { CourseNotFoundError } from './training.errors.js';
@@ -32,7 +31,6 @@ export class CoursesService {
     private readonly programmes: ProgrammesRepository,
     private readonly directory: TrainingDirectoryRepository,
     private readonly taxonomy: TaxonomyService,
-    private readonly skillNames: SkillNamesLoader,
   ) {}
 
   /** A trainer creates courses for their own provider; an admin for any training provider. */
@@ -59,7 +57,7 @@ export class CoursesService {
     return toCourseResponse(
       course,
       skills,
-      await this.skillNames.load(skills.map((s) => s.skillId)),
+      await this.taxonomy.skillNames(skills.map((s) => s.skillId)),
     );
   }
 
@@ -141,7 +139,7 @@ export class CoursesService {
         courses.map((c) => c.id),
       ),
     );
-    const names = await this.skillNames.load([...skills.values()].flat().map((s) => s.skillId));
+    const names = await this.taxonomy.skillNames([...skills.values()].flat().map((s) => s.skillId));
     return courses.map((c) => toCourseResponse(c, skills.get(c.id) ?? [], names));
   }
 

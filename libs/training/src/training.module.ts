@@ -24,7 +24,6 @@ import { ProgrammesController } from './programmes.controller.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { ProgrammesService } from './programmes.service.js';
 import { SkillCertification } from './skill-certification.js';
-import { SkillNamesLoader } from './skill-names.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
 
 /**
@@ -64,7 +63,6 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     EnrolmentsService,
     CertificatesService,
     SkillCertification,
-    SkillNamesLoader,
   ],
   exports: [ProgrammesService],
 })
