@@ -6,6 +6,7 @@ import {
   type AgeBand,
   NO_GROUP,
   UNDISCLOSED,
+  YOUTH_BANDS,
   YOUTH_VALUES,
   type YouthValue,
   type IndicatorCounts,
@@ -51,7 +52,7 @@ function dimensionSql(dimension: ReportDimension, scale: AgeScale | undefined): 
     case 'youth':
       // with an age breakdown too, each row is one band, and its band says youth or not
       return scale === 'ageBand'
-        ? `CASE WHEN w.age_band IN ('15-24', '25-29') THEN 'youth'
+        ? `CASE WHEN w.age_band IN (${YOUTH_BANDS.map((b) => `'${b}'`).join(', ')}) THEN 'youth'
                 WHEN w.age_band = '${UNDISCLOSED}' THEN '${UNDISCLOSED}' ELSE 'not-youth' END`
         : 'w.age_band';
   }

@@ -8,6 +8,8 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 
 /** Youth = 15–29 at the event date (15-24 + 25-29, each person once); everyone else not-youth. */
 export const YOUTH_VALUES = ['youth', 'not-youth', 'undisclosed'] as const;
+/** The age bands that make up youth. */
+export const YOUTH_BANDS: readonly AgeBand[] = ['15-24', '25-29'];
 export type YouthValue = (typeof YOUTH_VALUES)[number];
 
 /** The value of every dimension of a person who did not consent to reporting. */
