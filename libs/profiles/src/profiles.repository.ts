@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { ProfileInclusionEntity } from './entities/profile-inclusion.entity.js';
 import { ProfileLanguageEntity } from './entities/profile-language.entity.js';
 import { ProfileSkillEntity } from './entities/profile-skill.entity.js';
@@ -80,9 +80,13 @@ export class ProfilesRepository {
   }
 
   async findOwnedBy(userId: string): Promise<ProfileAggregate | undefined> {
-    const profile = await this.dataSource.getRepository(ProfileEntity).findOneBy({ userId });
-    if (profile === null) return undefined;
-    return (await this.withDetails(this.dataSource.manager, [profile]))[0];
+    const [found] = await this.withDetails(
+      this.dataSource
+        .getRepository(ProfileEntity)
+        .createQueryBuilder('p')
+        .where('p.user_id = :userId', { userId }),
+    );
+    return found;
   }
 
   /** Profiles of these ids that are not erased and have one of these visibilities. */
@@ -91,57 +95,27 @@ export class ProfilesRepository {
     visibilities: readonly Visibility[],
   ): Promise<ProfileAggregate[]> {
     if (ids.length === 0 || visibilities.length === 0) return [];
-    // one statement, one round trip: matching reads its top candidates back this way per call
-    const { entities, raw } = await this.dataSource
-      .getRepository(ProfileEntity)
-      .createQueryBuilder('p')
-      .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .andWhere('p.erased_at IS NULL')
-      .andWhere('p.visibility IN (:...visibilities)', { visibilities })
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
-            'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
-            'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
-            ORDER BY s.level DESC, s.skill_id), '[]'::json)
-          FROM profile_skills s WHERE s.profile_id = p.id)`,
-        'skills_json',
-      )
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
-            'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
-          FROM profile_languages l WHERE l.profile_id = p.id)`,
-        'languages_json',
-      )
-      .addSelect(`(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`, 'display_name')
-      .getRawAndEntities<{
-        p_id: string;
-        skills_json: ProfileSkillEntity[];
-        languages_json: ProfileLanguageEntity[];
-        display_name: string | null;
-      }>();
-    const details = new Map(raw.map((r) => [r.p_id, r]));
-    return entities.map((profile) => {
-      const d = details.get(profile.id);
-      return {
-        profile,
-        displayName: d?.display_name ?? null,
-        skills: d?.skills_json ?? [],
-        languages: d?.languages_json ?? [],
-      };
-    });
+    return this.withDetails(
+      this.dataSource
+        .getRepository(ProfileEntity)
+        .createQueryBuilder('p')
+        .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+        .andWhere('p.erased_at IS NULL')
+        .andWhere('p.visibility IN (:...visibilities)', { visibilities }),
+    );
   }
 
   /** Searchable profiles among these ids: not private, not erased (for the search index). */
   async findSearchableByIds(manager: EntityManager, ids: string[]): Promise<ProfileAggregate[]> {
     if (ids.length === 0) return [];
-    const profiles = await manager
-      .getRepository(ProfileEntity)
-      .createQueryBuilder('p')
-      .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
-      .andWhere('p.erased_at IS NULL')
-      .andWhere(`p.visibility <> 'private'`)
-      .getMany();
-    return this.withDetails(manager, profiles);
+    return this.withDetails(
+      manager
+        .getRepository(ProfileEntity)
+        .createQueryBuilder('p')
+        .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+        .andWhere('p.erased_at IS NULL')
+        .andWhere(`p.visibility <> 'private'`),
+    );
   }
 
   /** One page of searchable profiles ordered by id, after `afterId`. */
@@ -158,7 +132,7 @@ export class ProfilesRepository {
       .orderBy('p.id', 'ASC')
       .limit(limit);
     if (afterId !== undefined) query.andWhere('p.id > :afterId', { afterId });
-    return this.withDetails(manager, await query.getMany());
+    return this.withDetails(query);
   }
 
   /**
@@ -318,53 +292,43 @@ export class ProfilesRepository {
     return rows.length === 1;
   }
 
-  private async withDetails(
-    manager: EntityManager,
-    profiles: ProfileEntity[],
-  ): Promise<ProfileAggregate[]> {
-    if (profiles.length === 0) return [];
-    const ids = profiles.map((p) => p.id);
-    const userIds = profiles.flatMap((p) => (p.userId === null ? [] : [p.userId]));
-    const [skills, languages, names] = await Promise.all([
-      manager
-        .getRepository(ProfileSkillEntity)
-        .find({ where: { profileId: In(ids) }, order: { level: 'DESC', skillId: 'ASC' } }),
-      manager
-        .getRepository(ProfileLanguageEntity)
-        .find({ where: { profileId: In(ids) }, order: { code: 'ASC' } }),
-      this.displayNames(manager, userIds),
-    ]);
-    const skillsOf = groupBy(skills, (s) => s.profileId);
-    const languagesOf = groupBy(languages, (l) => l.profileId);
-    return profiles.map((profile) => ({
-      profile,
-      displayName: profile.userId === null ? null : (names.get(profile.userId) ?? null),
-      skills: skillsOf.get(profile.id) ?? [],
-      languages: languagesOf.get(profile.id) ?? [],
-    }));
+  /**
+   * Runs `qb` (alias `p`) with each profile's skills, languages and display name aggregated
+   * beside it: one statement, one consistent snapshot, one round trip. Display names live on the
+   * account (identity) and are read alongside, never copied.
+   */
+  private async withDetails(qb: SelectQueryBuilder<ProfileEntity>): Promise<ProfileAggregate[]> {
+    const { entities, raw } = await qb
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
+            'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
+            'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
+            ORDER BY s.level DESC, s.skill_id), '[]'::json)
+          FROM profile_skills s WHERE s.profile_id = p.id)`,
+        'skills_json',
+      )
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
+            'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
+          FROM profile_languages l WHERE l.profile_id = p.id)`,
+        'languages_json',
+      )
+      .addSelect(`(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`, 'display_name')
+      .getRawAndEntities<{
+        p_id: string;
+        skills_json: ProfileSkillEntity[];
+        languages_json: ProfileLanguageEntity[];
+        display_name: string | null;
+      }>();
+    const details = new Map(raw.map((r) => [r.p_id, r]));
+    return entities.map((profile) => {
+      const d = details.get(profile.id);
+      return {
+        profile,
+        displayName: d?.display_name ?? null,
+        skills: d?.skills_json ?? [],
+        languages: d?.languages_json ?? [],
+      };
+    });
   }
-
-  /** Display names live on the account (identity); read alongside, never copied. */
-  private async displayNames(
-    manager: EntityManager,
-    userIds: string[],
-  ): Promise<Map<string, string | null>> {
-    if (userIds.length === 0) return new Map();
-    const rows: { id: string; display_name: string | null }[] = await manager.query(
-      `SELECT id, display_name FROM users WHERE id = ANY($1::uuid[])`,
-      [userIds],
-    );
-    return new Map(rows.map((r) => [r.id, r.display_name]));
-  }
-}
-
-function groupBy<T>(items: T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [item]);
-    else group.push(item);
-  }
-  return groups;
 }
