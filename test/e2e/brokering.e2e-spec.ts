@@ -434,6 +434,29 @@ describe('brokering (HTTP)', () => {
       expect(n).toBe(0);
     });
 
+    it('refuses malformed ids and list filters with a 400 naming the parameter', async () => {
+      const calls = [
+        t.http.get('/api/matches/not-an-id').set(as(company)),
+        t.http.get('/api/matches/not-an-id/events').set(as(company)),
+        t.http.post('/api/matches/not-an-id/transitions').set(as(company)).send({ to: 'invited' }),
+        t.http.post('/api/matches/not-an-id/rating').set(as(trainee)).send({ rating: 4 }),
+      ];
+      for (const call of calls) {
+        const res = await call.expect(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+      }
+      for (const [query, field] of [
+        [{ state: 'promoted' }, 'state'],
+        [{ workRequestId: 'nope' }, 'workRequestId'],
+        [{ profileId: 'nope' }, 'profileId'],
+        [{ limit: '0' }, 'limit'],
+      ] as const) {
+        const res = await t.http.get('/api/matches').query(query).set(as(company)).expect(400);
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      }
+    });
+
     it('allows one live match per pair, naming the existing one, and a new one after it ended', async () => {
       const requestId = await createOpenWorkRequest(t, company, skill, 1);
       const first = await shortlist(t, company, { profileId, workRequestId: requestId });

@@ -122,6 +122,18 @@ describe('webhooks (HTTP)', () => {
       expect(n).toBe(0);
     });
 
+    it('refuses a malformed webhook id with a 400 naming it', async () => {
+      for (const call of [
+        t.http.get('/api/webhooks/not-an-id'),
+        t.http.delete('/api/webhooks/not-an-id'),
+        t.http.get('/api/webhooks/not-an-id/deliveries'),
+      ]) {
+        const res = await call.set(as(broker)).expect(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body.errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+      }
+    });
+
     it('is for brokers and company owners only', async () => {
       const body = { url: 'https://example.org/hook', events: ['match.hired'] };
       const trainee = await registerTrainee(t);
