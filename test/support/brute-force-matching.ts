@@ -80,10 +80,12 @@ export async function loadAllCandidates(ds: DataSource): Promise<StoredCandidate
       workModes: p.work_modes as WorkMode[],
       engagementTypes: p.engagement_types as EngagementType[],
       ...(p.hours_per_week === null ? {} : { hoursPerWeek: p.hours_per_week as number }),
-      ...(p.available_from === null ? {} : { availableFrom: p.available_from as string }),
+      ...(p.available_from === null
+        ? {}
+        : { availableFrom: Date.parse(p.available_from as string) }),
       ...(p.rate === null ? {} : { hourlyRateEur: p.rate as number }),
       openToWork: p.open_to_work as boolean,
-      lastActiveAt: (p.last_active_at as Date).toISOString(),
+      lastActiveAt: (p.last_active_at as Date).getTime(),
       ...(inc === undefined
         ? {}
         : {

@@ -36,6 +36,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../worker/src/worker.module.js';
+import { cpuPerCall, cpuSnapshot, type CpuPerCall } from './bench/process-cpu.js';
 import { bulkInsertProfiles } from './bench/profile-bulk-writer.js';
 import { generateProfiles } from './bench/profile-population.js';
 import {
@@ -66,12 +67,16 @@ interface Run {
   p50: number;
   p99: number;
   rps: number;
+  /** CPU ms per call spent by each process group during the run. */
+  cpu: CpuPerCall;
 }
 
-function summarise(latencies: number[], wallMs: number): Run {
+let apiPid: number | undefined;
+
+function summarise(latencies: number[], wallMs: number, cpu: CpuPerCall): Run {
   const sorted = [...latencies].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p99: at(0.99), rps: (latencies.length / wallMs) * 1000 };
+  return { p50: at(0.5), p99: at(0.99), rps: (latencies.length / wallMs) * 1000, cpu };
 }
 
 /** `total` calls of `call(i)`, `concurrency` at a time; latency of each and overall throughput. */
@@ -82,6 +87,7 @@ async function measure(
 ): Promise<Run> {
   const latencies: number[] = [];
   let next = 0;
+  const cpuBefore = cpuSnapshot(apiPid);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
@@ -92,7 +98,8 @@ async function measure(
       }
     }),
   );
-  return summarise(latencies, performance.now() - started);
+  const wall = performance.now() - started;
+  return summarise(latencies, wall, cpuPerCall(cpuBefore, cpuSnapshot(apiPid), total));
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
@@ -156,6 +163,11 @@ try {
   const passwordHash = await hash('bench-password-not-for-login');
   await bulkInsertProfiles((text, params) => ds.query(text, params), seeded, passwordHash);
   say(`seeded ${PROFILES} profiles in PostgreSQL: ${ms(performance.now() - t0)}`);
+  // measure a settled database, as in service: otherwise autovacuum works through the fresh rows
+  // during the first measurements and takes CPU from them
+  t0 = performance.now();
+  await ds.query('VACUUM (ANALYZE)');
+  say(`vacuumed and analysed: ${ms(performance.now() - t0)}`);
 
   // 2. index build: the pipeline's reindex from PostgreSQL vs a raw bulk add of the same documents
   const registry = ctx.get(SearchIndexRegistry);
@@ -193,6 +205,7 @@ try {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  apiPid = api.pid;
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i += 1) {
     const ok = await fetch(`${base}/health/ready`).then(
@@ -311,6 +324,13 @@ try {
   say(
     `API process RSS ${kb('VmRSS').toFixed(0)} MB (peak ${kb('VmHWM').toFixed(0)} MB; target < 300 MB)`,
   );
+  say('');
+  say('CPU per call, ms (API process / engine / PostgreSQL / this client):');
+  for (const [name, a, f, s] of rows) {
+    const c = (r: Run) =>
+      [r.cpu.api, r.cpu.engine, r.cpu.postgres, r.cpu.bench].map((n) => n.toFixed(1)).join(' / ');
+    say(`- ${name}: API call ${c(a)}; engine fetch ${c(f)}; engine top-k search ${c(s)}`);
+  }
   await ctx.close();
 } finally {
   await cleanup();

@@ -34,40 +34,48 @@ export type ProfileMatchDocument = Pick<
   (typeof PROFILE_MATCH_FIELDS)[number]
 >;
 
-const isoDay = (epochDay: number): string => new Date(epochDay * DAY_MS).toISOString().slice(0, 10);
-
-/** A candidate as the rules see it, from the compact index document. */
+/**
+ * A candidate as the rules see it, from the compact index document. Runs for every eligible
+ * profile of every ranking, so it parses the packed facts by hand and builds each object in one
+ * shape (absent facts are `undefined`).
+ */
 export function candidateFromDocument(
   d: ProfileMatchDocument,
   inclusion?: ConsentedInclusion,
 ): Candidate {
-  const verified = new Set(d.verifiedSkillIds);
-  const skills: CandidateSkill[] = d.matchSkills.map((fact) => {
-    const [skillId, level, years] = fact.split(':');
-    return {
+  const skills: CandidateSkill[] = [];
+  for (const fact of d.matchSkills) {
+    // "<skill id>:<level>:<years or empty>"
+    const a = fact.indexOf(':');
+    const b = fact.indexOf(':', a + 1);
+    const skillId = fact.slice(0, a);
+    skills.push({
       skillId,
-      level: Number(level),
-      ...(years === '' ? {} : { years: Number(years) }),
-      verified: verified.has(skillId),
-    };
-  });
+      level: Number(fact.slice(a + 1, b)),
+      years: b + 1 < fact.length ? Number(fact.slice(b + 1)) : undefined,
+      verified: d.verifiedSkillIds.includes(skillId),
+    });
+  }
+  const languages: Candidate['languages'] = [];
+  for (const fact of d.matchLanguages) {
+    const a = fact.indexOf(':');
+    languages.push({ code: fact.slice(0, a), level: fact.slice(a + 1) as CefrLevel });
+  }
   return {
     id: d.id,
     skills,
-    languages: d.matchLanguages.map((fact) => {
-      const [code, level] = fact.split(':');
-      return { code, level: level as CefrLevel };
-    }),
-    ...(d.country === null ? {} : { country: d.country }),
-    ...(d._geo === undefined ? {} : { lat: d._geo.lat, lng: d._geo.lng }),
+    languages,
+    country: d.country ?? undefined,
+    lat: d._geo?.lat,
+    lng: d._geo?.lng,
     workModes: d.workModes as WorkMode[],
     engagementTypes: d.engagementTypes as EngagementType[],
-    ...(d.hoursPerWeek === null ? {} : { hoursPerWeek: d.hoursPerWeek }),
-    ...(d.availableFrom === null ? {} : { availableFrom: isoDay(d.availableFrom) }),
-    ...(d.hourlyRateEur === null ? {} : { hourlyRateEur: d.hourlyRateEur }),
+    hoursPerWeek: d.hoursPerWeek ?? undefined,
+    availableFrom: d.availableFrom === null ? undefined : d.availableFrom * DAY_MS,
+    hourlyRateEur: d.hourlyRateEur ?? undefined,
     openToWork: d.openToWork,
-    lastActiveAt: new Date(d.lastActiveAt).toISOString(),
-    ...(inclusion === undefined ? {} : { inclusion }),
+    lastActiveAt: d.lastActiveAt,
+    inclusion,
   };
 }
 
@@ -90,10 +98,10 @@ export function candidateFromOwnProfile(
     workModes: p.workModes as WorkMode[],
     engagementTypes: p.engagementTypes as EngagementType[],
     ...(p.hoursPerWeek === null ? {} : { hoursPerWeek: p.hoursPerWeek }),
-    ...(p.availableFrom === null ? {} : { availableFrom: p.availableFrom }),
+    ...(p.availableFrom === null ? {} : { availableFrom: Date.parse(p.availableFrom) }),
     ...(p.hourlyRateEur === null ? {} : { hourlyRateEur: p.hourlyRateEur }),
     openToWork: p.openToWork,
-    lastActiveAt: p.lastActiveAt,
+    lastActiveAt: Date.parse(p.lastActiveAt),
     ...(inclusion === undefined ? {} : { inclusion }),
   };
 }

@@ -4,7 +4,9 @@ import {
   compareScores,
   explanationForCompany,
   ineligibilityReasons,
+  isEligible,
   scoreCandidate,
+  scoreOnly,
   type ScoringContext,
 } from './match-score.js';
 import {
@@ -60,10 +62,10 @@ function makeCandidate(overrides: Partial<Candidate> = {}): Candidate {
     workModes: ['remote'],
     engagementTypes: ['freelance'],
     hoursPerWeek: 20,
-    availableFrom: '2026-11-01',
+    availableFrom: Date.parse('2026-11-01'),
     hourlyRateEur: 15,
     openToWork: true,
-    lastActiveAt: '2026-11-20T00:00:00Z',
+    lastActiveAt: Date.parse('2026-11-20T00:00:00Z'),
     ...overrides,
   };
 }
@@ -94,7 +96,7 @@ describe('ineligibilityReasons (hard constraints)', () => {
     ['work mode', { workModes: ['onsite'] }, {}, /work mode/],
     ['engagement', { engagementTypes: ['full_time'] }, {}, /engagement/],
     ['country', { country: 'AL' }, { countries: ['RS', 'BA'] }, /country/],
-    ['available too late', { availableFrom: '2027-03-01' }, {}, /after the deadline/],
+    ['available too late', { availableFrom: Date.parse('2027-03-01') }, {}, /after the deadline/],
     ['deadline passed', {}, { deadline: '2026-11-01T00:00:00Z' }, /deadline/],
     ['closed', {}, { status: 'closed' }, /not open/],
     [
@@ -239,14 +241,20 @@ describe('scoreCandidate properties', () => {
     workModes: fc.subarray([...WORK_MODES]),
     engagementTypes: fc.subarray([...ENGAGEMENT_TYPES]),
     hoursPerWeek: fc.option(fc.integer({ min: 1, max: 80 }), { nil: undefined }),
-    availableFrom: fc.option(fc.constantFrom('2026-10-01', '2026-12-15', '2027-02-01'), {
-      nil: undefined,
-    }),
+    availableFrom: fc.option(
+      fc.constantFrom(...['2026-10-01', '2026-12-15', '2027-02-01'].map(Date.parse)),
+      {
+        nil: undefined,
+      },
+    ),
     hourlyRateEur: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }),
     openToWork: fc.boolean(),
-    lastActiveAt: fc.option(fc.constantFrom('2026-11-26T00:00:00Z', '2026-05-01T00:00:00Z'), {
-      nil: undefined,
-    }),
+    lastActiveAt: fc.option(
+      fc.constantFrom(...['2026-11-26T00:00:00Z', '2026-05-01T00:00:00Z'].map(Date.parse)),
+      {
+        nil: undefined,
+      },
+    ),
     inclusion: fc.option(
       fc.record({
         sex: fc.option(fc.constantFrom('female' as const, 'male' as const), { nil: undefined }),
@@ -280,6 +288,20 @@ describe('scoreCandidate properties', () => {
     activity: fc.integer({ min: 0, max: 100 }),
   });
 
+  const opportunityOf = (
+    o: typeof opportunityArb extends fc.Arbitrary<infer T> ? T : never,
+    more: Partial<Opportunity> = {},
+  ): Opportunity =>
+    makeOpportunity({
+      skills: o.skills,
+      hoursPerWeek: o.hoursPerWeek,
+      workMode: o.workMode,
+      lat: 44.8,
+      lng: 20.46,
+      budget: { type: 'hourly', maxEur: o.maxEur },
+      ...more,
+    });
+
   it('the score lies in [0, 1] and equals the sum of its named components', () => {
     fc.assert(
       fc.property(
@@ -288,14 +310,7 @@ describe('scoreCandidate properties', () => {
         weightsArb,
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         (c, o, weights, cap) => {
-          const opportunity = makeOpportunity({
-            skills: o.skills,
-            hoursPerWeek: o.hoursPerWeek,
-            workMode: o.workMode,
-            lat: 44.8,
-            lng: 20.46,
-            budget: { type: 'hourly', maxEur: o.maxEur },
-          });
+          const opportunity = opportunityOf(o);
           const s = scoreCandidate(c as Candidate, opportunity, {
             weights,
             priorityBoostCap: cap,
@@ -309,6 +324,42 @@ describe('scoreCandidate properties', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('ranking without explanations gives the same answers: isEligible and scoreOnly agree with the full path', () => {
+    fc.assert(
+      fc.property(
+        candidateArb,
+        opportunityArb,
+        weightsArb,
+        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        fc.boolean(),
+        fc.option(fc.constantFrom('2026-12-01T00:00:00Z', '2027-03-01T00:00:00Z'), {
+          nil: undefined,
+        }),
+        (c, o, weights, cap, prioritised, deadline) => {
+          const opportunity = opportunityOf(o, {
+            radiusKm: 150,
+            countries: ['RS', 'MK'],
+            deadline,
+          });
+          const scoring: ScoringContext = {
+            weights,
+            priorityBoostCap: cap,
+            priorities: prioritised ? [{ kind: 'group', value: 'roma' }] : [],
+            now: NOW,
+          };
+          const candidate = c as Candidate;
+          expect(isEligible(candidate, opportunity, NOW)).toBe(
+            ineligibilityReasons(candidate, opportunity, NOW).length === 0,
+          );
+          expect(scoreOnly(candidate, opportunity, scoring)).toBe(
+            scoreCandidate(candidate, opportunity, scoring).score,
+          );
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -78,79 +78,118 @@ export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: numbe
   return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
+/** The candidate's skill with this id (candidates hold a handful, so a scan beats a map). */
+function heldSkill(c: Candidate, skillId: string): Candidate['skills'][number] | undefined {
+  for (const s of c.skills) if (s.skillId === skillId) return s;
+  return undefined;
+}
+
+function heldLanguage(c: Candidate, code: string): CefrLevel | undefined {
+  for (const l of c.languages) if (l.code === code) return l.level;
+  return undefined;
+}
+
 /**
- * Hard constraints: a candidate that fails any of them is not shown at all. Returns the reasons
- * (empty when eligible). Visibility is enforced by the query that loads candidates.
+ * The hard constraints, checked in one place for both callers: with `reasons` every failed
+ * constraint is recorded; without, the check stops at the first failure.
  */
-export function ineligibilityReasons(c: Candidate, o: Opportunity, now: Date): string[] {
-  const reasons: string[] = [];
-  if (o.status !== 'open') reasons.push('opportunity is not open');
-  if (o.deadline !== undefined && Date.parse(o.deadline) <= now.getTime()) {
-    reasons.push('deadline has passed');
+function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: string[]): boolean {
+  let ok = true;
+  const fail = (reason: string): boolean => {
+    ok = false;
+    reasons?.push(reason);
+    return reasons === undefined;
+  };
+  const deadline = o.deadline === undefined ? undefined : Date.parse(o.deadline);
+  if (o.status !== 'open' && fail('opportunity is not open')) return false;
+  if (deadline !== undefined && deadline <= now && fail('deadline has passed')) return false;
+  if (!c.openToWork && fail('not open to work')) return false;
+  let holdsAny = false;
+  for (const req of o.skills) {
+    const has = heldSkill(c, req.skillId);
+    if (has !== undefined) holdsAny = true;
+    if (
+      req.mustHave &&
+      (has === undefined || has.level < req.minLevel) &&
+      fail(`must-have skill ${req.skillId}`)
+    )
+      return false;
   }
-  if (!c.openToWork) reasons.push('not open to work');
-  const skills = new Map(c.skills.map((s) => [s.skillId, s]));
-  for (const req of o.skills.filter((s) => s.mustHave)) {
-    const has = skills.get(req.skillId);
-    if (has === undefined || has.level < req.minLevel)
-      reasons.push(`must-have skill ${req.skillId}`);
-  }
-  if (o.skills.length > 0 && !o.skills.some((req) => skills.has(req.skillId))) {
-    reasons.push('none of the requested skills');
-  }
-  const languages = new Map(c.languages.map((l) => [l.code, l.level]));
+  if (o.skills.length > 0 && !holdsAny && fail('none of the requested skills')) return false;
   for (const req of o.languages) {
-    const has = languages.get(req.code);
-    if (has === undefined || cefrRank(has) < cefrRank(req.minLevel))
-      reasons.push(`language ${req.code}`);
+    const has = heldLanguage(c, req.code);
+    if (
+      (has === undefined || cefrRank(has) < cefrRank(req.minLevel)) &&
+      fail(`language ${req.code}`)
+    )
+      return false;
   }
-  if (!c.workModes.includes(o.workMode)) reasons.push(`work mode ${o.workMode}`);
-  if (!c.engagementTypes.includes(o.engagementType)) reasons.push(`engagement ${o.engagementType}`);
-  if (o.countries.length > 0 && (c.country === undefined || !o.countries.includes(c.country))) {
-    reasons.push('country');
-  }
+  if (!c.workModes.includes(o.workMode) && fail(`work mode ${o.workMode}`)) return false;
+  if (!c.engagementTypes.includes(o.engagementType) && fail(`engagement ${o.engagementType}`))
+    return false;
+  if (
+    o.countries.length > 0 &&
+    (c.country === undefined || !o.countries.includes(c.country)) &&
+    fail('country')
+  )
+    return false;
   if (
     o.workMode !== 'remote' &&
     o.radiusKm !== undefined &&
     o.lat !== undefined &&
     o.lng !== undefined
   ) {
-    if (c.lat === undefined || c.lng === undefined) reasons.push('location unknown');
-    else if (distanceKm(o.lat, o.lng, c.lat, c.lng) > o.radiusKm) reasons.push('outside radius');
+    if (c.lat === undefined || c.lng === undefined) {
+      if (fail('location unknown')) return false;
+    } else if (distanceKm(o.lat, o.lng, c.lat, c.lng) > o.radiusKm && fail('outside radius')) {
+      return false;
+    }
   }
   if (
-    o.deadline !== undefined &&
+    deadline !== undefined &&
     c.availableFrom !== undefined &&
-    Date.parse(c.availableFrom) > Date.parse(o.deadline)
-  ) {
-    reasons.push('available only after the deadline');
-  }
+    c.availableFrom > deadline &&
+    fail('available only after the deadline')
+  )
+    return false;
+  return ok;
+}
+
+/**
+ * Hard constraints: a candidate that fails any of them is not shown at all. Returns the reasons
+ * (empty when eligible). Visibility is enforced by the query that loads candidates.
+ */
+export function ineligibilityReasons(c: Candidate, o: Opportunity, now: Date): string[] {
+  const reasons: string[] = [];
+  checkEligibility(c, o, now.getTime(), reasons);
   return reasons;
 }
 
-interface Raw {
-  value: number;
-  note: string;
+/** The same hard constraints as {@link ineligibilityReasons}, stopping at the first failure. */
+export function isEligible(c: Candidate, o: Opportunity, now: Date): boolean {
+  return checkEligibility(c, o, now.getTime());
 }
 
-/** Skill coverage: level above the minimum and years count; must-haves weigh twice. */
-function skillsValue(c: Candidate, o: Opportunity): { raw: Raw; fits: SkillFit[] } {
-  const skills = new Map(c.skills.map((s) => [s.skillId, s]));
+/** Each soft signal's value before weighting; undefined where it does not apply. */
+type ComponentValues = Record<ComponentName, number | undefined>;
+
+/**
+ * The values of the soft signals, numbers only: scoring every eligible profile needs no notes,
+ * and the explanation of the few kept is built from the same values by {@link scoreCandidate}.
+ */
+function componentValues(c: Candidate, o: Opportunity, now: number): ComponentValues {
+  // skills: level above the minimum and years count; must-haves weigh twice
   let total = 0;
   let earned = 0;
-  const fits: SkillFit[] = [];
+  let held = 0;
+  let verified = 0;
   for (const req of o.skills) {
     const w = req.mustHave ? 2 : 1;
     total += w;
-    const has = skills.get(req.skillId);
-    fits.push({
-      skillId: req.skillId,
-      required: req.minLevel,
-      mustHave: req.mustHave,
-      has: has?.level ?? null,
-      verified: has?.verified ?? false,
-    });
+    const has = heldSkill(c, req.skillId);
     if (has === undefined) continue;
+    held += w;
+    if (has.verified) verified += w;
     if (has.level < req.minLevel) {
       earned += w * 0.4 * (has.level / req.minLevel);
       continue;
@@ -159,95 +198,117 @@ function skillsValue(c: Candidate, o: Opportunity): { raw: Raw; fits: SkillFit[]
     const years = Math.min(1, (has.years ?? 0) / 5);
     earned += w * (0.7 + 0.2 * margin + 0.1 * years);
   }
-  const matched = fits.filter((f) => f.has !== null && f.has >= f.required).length;
+  let languages: number | undefined;
+  if (o.languages.length > 0) {
+    let sum = 0;
+    for (const req of o.languages) {
+      const has = heldLanguage(c, req.code);
+      if (has === undefined) continue;
+      const margin = cefrRank(has) - cefrRank(req.minLevel);
+      sum += margin < 0 ? 0 : 0.6 + 0.4 * Math.min(1, margin / 2);
+    }
+    languages = sum / o.languages.length;
+  }
+  const maxRate = o.budget?.type === 'hourly' ? o.budget.maxEur : undefined;
   return {
-    raw: {
-      value: total === 0 ? 0 : earned / total,
-      note: `${matched} of ${o.skills.length} requested skills at level`,
-    },
-    fits,
+    skills: total === 0 ? 0 : earned / total,
+    verified: held === 0 ? undefined : verified / held,
+    languages,
+    hours:
+      o.hoursPerWeek === undefined
+        ? undefined
+        : c.hoursPerWeek === undefined
+          ? 0.5
+          : c.hoursPerWeek >= o.hoursPerWeek
+            ? 1
+            : c.hoursPerWeek / o.hoursPerWeek,
+    availability:
+      c.availableFrom === undefined
+        ? 0.5
+        : availableInDays(c.availableFrom, now) <= 0
+          ? 1
+          : clamp01(1 - availableInDays(c.availableFrom, now) / 60),
+    rate:
+      maxRate === undefined
+        ? undefined
+        : c.hourlyRateEur === undefined
+          ? 0.5
+          : c.hourlyRateEur <= maxRate
+            ? 1
+            : clamp01(1 - (maxRate === 0 ? 1 : (c.hourlyRateEur - maxRate) / maxRate)),
+    location: locationValue(c, o),
+    activity:
+      c.lastActiveAt === undefined
+        ? 0.5
+        : inactiveDays(c.lastActiveAt, now) <= 14
+          ? 1
+          : clamp01(1 - (inactiveDays(c.lastActiveAt, now) - 14) / 166),
   };
 }
 
-function verifiedValue(fits: SkillFit[]): Raw | undefined {
-  const held = fits.filter((f) => f.has !== null);
-  if (held.length === 0) return undefined;
-  const weight = (f: SkillFit): number => (f.mustHave ? 2 : 1);
-  const total = held.reduce((s, f) => s + weight(f), 0);
-  const verified = held.filter((f) => f.verified).reduce((s, f) => s + weight(f), 0);
-  const count = held.filter((f) => f.verified).length;
-  return {
-    value: verified / total,
-    note: `${count} of ${held.length} matching skills verified by a certificate`,
-  };
-}
+const availableInDays = (availableFrom: number, now: number): number =>
+  Math.ceil((availableFrom - now) / DAY_MS);
+const inactiveDays = (lastActiveAt: number, now: number): number =>
+  Math.max(0, (now - lastActiveAt) / DAY_MS);
 
-function languagesValue(c: Candidate, o: Opportunity): { raw?: Raw; fits: LanguageFit[] } {
-  const has = new Map(c.languages.map((l) => [l.code, l.level]));
-  const fits = o.languages.map((req) => ({
-    code: req.code,
-    required: req.minLevel,
-    has: has.get(req.code) ?? null,
-  }));
-  if (fits.length === 0) return { fits };
-  const value =
-    fits.reduce((sum, f) => {
-      if (f.has === null) return sum;
-      const margin = cefrRank(f.has) - cefrRank(f.required);
-      return sum + (margin < 0 ? 0 : 0.6 + 0.4 * Math.min(1, margin / 2));
-    }, 0) / fits.length;
-  return {
-    raw: {
-      value,
-      note: fits.map((f) => `${f.code} ${f.has ?? 'none'} for ${f.required}`).join(', '),
-    },
-    fits,
-  };
-}
-
-function hoursValue(c: Candidate, o: Opportunity): Raw | undefined {
-  if (o.hoursPerWeek === undefined) return undefined;
-  if (c.hoursPerWeek === undefined) return { value: 0.5, note: 'no hours per week given' };
-  const value = c.hoursPerWeek >= o.hoursPerWeek ? 1 : c.hoursPerWeek / o.hoursPerWeek;
-  return { value, note: `${c.hoursPerWeek} of ${o.hoursPerWeek} hours per week` };
-}
-
-function availabilityValue(c: Candidate, now: Date): Raw {
-  if (c.availableFrom === undefined) return { value: 0.5, note: 'no start date given' };
-  const days = Math.ceil((Date.parse(c.availableFrom) - now.getTime()) / DAY_MS);
-  if (days <= 0) return { value: 1, note: 'available now' };
-  return { value: clamp01(1 - days / 60), note: `available in ${days} days` };
-}
-
-function rateValue(c: Candidate, o: Opportunity): Raw | undefined {
-  if (o.budget === undefined || o.budget.type !== 'hourly' || o.budget.maxEur === undefined)
-    return undefined;
-  if (c.hourlyRateEur === undefined) return { value: 0.5, note: 'no rate given' };
-  const max = o.budget.maxEur;
-  if (c.hourlyRateEur <= max)
-    return { value: 1, note: `€${c.hourlyRateEur}/h within budget (max €${max}/h)` };
-  const over = max === 0 ? 1 : (c.hourlyRateEur - max) / max;
-  return { value: clamp01(1 - over), note: `€${c.hourlyRateEur}/h above budget (max €${max}/h)` };
-}
-
-function locationValue(c: Candidate, o: Opportunity): Raw {
-  if (o.workMode === 'remote') return { value: 1, note: 'remote work' };
+function locationValue(c: Candidate, o: Opportunity): number {
+  if (o.workMode === 'remote') return 1;
   if (o.lat !== undefined && o.lng !== undefined && c.lat !== undefined && c.lng !== undefined) {
-    const km = distanceKm(o.lat, o.lng, c.lat, c.lng);
-    const radius = o.radiusKm ?? 100;
-    return { value: clamp01(1 - km / (2 * radius)), note: `${Math.round(km)} km away` };
+    return clamp01(1 - distanceKm(o.lat, o.lng, c.lat, c.lng) / (2 * (o.radiusKm ?? 100)));
   }
   if (o.countries.length > 0 && c.country !== undefined && o.countries.includes(c.country)) {
-    return { value: 0.75, note: `in ${c.country}` };
+    return 0.75;
   }
-  return { value: 0.5, note: 'no location to compare' };
+  return 0.5;
 }
 
-function activityValue(c: Candidate, now: Date): Raw {
-  if (c.lastActiveAt === undefined) return { value: 0.5, note: 'no activity recorded' };
-  const days = Math.max(0, (now.getTime() - Date.parse(c.lastActiveAt)) / DAY_MS);
-  const value = days <= 14 ? 1 : clamp01(1 - (days - 14) / 166);
-  return { value, note: `active ${Math.floor(days)} days ago` };
+/** What each applicable component's value means, in words (only for the explanations shown). */
+function componentNotes(
+  c: Candidate,
+  o: Opportunity,
+  now: number,
+  fits: SkillFit[],
+  languages: LanguageFit[],
+): Record<ComponentName, string> {
+  const held = fits.filter((f) => f.has !== null);
+  const maxRate = o.budget?.type === 'hourly' ? o.budget.maxEur : undefined;
+  return {
+    skills: `${fits.filter((f) => f.has !== null && f.has >= f.required).length} of ${o.skills.length} requested skills at level`,
+    verified: `${held.filter((f) => f.verified).length} of ${held.length} matching skills verified by a certificate`,
+    languages: languages.map((f) => `${f.code} ${f.has ?? 'none'} for ${f.required}`).join(', '),
+    hours:
+      c.hoursPerWeek === undefined
+        ? 'no hours per week given'
+        : `${c.hoursPerWeek} of ${o.hoursPerWeek} hours per week`,
+    availability:
+      c.availableFrom === undefined
+        ? 'no start date given'
+        : availableInDays(c.availableFrom, now) <= 0
+          ? 'available now'
+          : `available in ${availableInDays(c.availableFrom, now)} days`,
+    rate:
+      maxRate === undefined
+        ? 'no hourly budget to compare'
+        : c.hourlyRateEur === undefined
+          ? 'no rate given'
+          : `€${c.hourlyRateEur}/h ${c.hourlyRateEur <= maxRate ? 'within' : 'above'} budget (max €${maxRate}/h)`,
+    location: locationNote(c, o),
+    activity:
+      c.lastActiveAt === undefined
+        ? 'no activity recorded'
+        : `active ${Math.floor(inactiveDays(c.lastActiveAt, now))} days ago`,
+  };
+}
+
+function locationNote(c: Candidate, o: Opportunity): string {
+  if (o.workMode === 'remote') return 'remote work';
+  if (o.lat !== undefined && o.lng !== undefined && c.lat !== undefined && c.lng !== undefined) {
+    return `${Math.round(distanceKm(o.lat, o.lng, c.lat, c.lng))} km away`;
+  }
+  if (o.countries.length > 0 && c.country !== undefined && o.countries.includes(c.country)) {
+    return `in ${c.country}`;
+  }
+  return 'no location to compare';
 }
 
 /** The first programme priority the candidate's consented inclusion data meets, if any. */
@@ -271,63 +332,102 @@ export function matchingPriority(
 }
 
 /**
- * Scores one eligible candidate. Components that do not apply to the opportunity (no budget, no
- * hours, no languages) take no part; the weights of those that do are scaled to sum to
- * 1 − boost, and a programme priority adds at most `priorityBoostCap`. Missing candidate data is
- * neutral (0.5) and says so. The contributions add up to the score, which lies in [0, 1].
+ * Weighs the values: components that do not apply (no budget, no hours, no languages) take no
+ * part; the weights of those that do are scaled to sum to 1 − boost, and a programme priority
+ * adds at most `priorityBoostCap`. `visit` sees each part; the parts add up to the score.
  */
-export function scoreCandidate(c: Candidate, o: Opportunity, ctx: ScoringContext): MatchScore {
-  const skills = skillsValue(c, o);
-  const languages = languagesValue(c, o);
-  const raws: Partial<Record<ComponentName, Raw>> = {
-    skills: skills.raw,
-    verified: verifiedValue(skills.fits),
-    languages: languages.raw,
-    hours: hoursValue(c, o),
-    availability: availabilityValue(c, ctx.now),
-    rate: rateValue(c, o),
-    location: locationValue(c, o),
-    activity: activityValue(c, ctx.now),
-  };
-  const applicable = COMPONENTS.filter((n) => raws[n] !== undefined && ctx.weights[n] > 0);
-  const weightSum = applicable.reduce((s, n) => s + ctx.weights[n], 0);
+function weigh(
+  values: ComponentValues,
+  category: string | undefined,
+  ctx: ScoringContext,
+  visit?: (name: ComponentName | 'priority', weight: number, value: number, part: number) => void,
+): number {
+  let weightSum = 0;
+  for (const name of COMPONENTS) {
+    if (values[name] !== undefined && ctx.weights[name] > 0) weightSum += ctx.weights[name];
+  }
   const boostWeight = ctx.priorities.length > 0 ? ctx.priorityBoostCap : 0;
   const scale = weightSum === 0 ? 0 : (1 - boostWeight) / weightSum;
-
-  const components: MatchExplanation['components'] = {};
   let score = 0;
-  for (const name of applicable) {
-    const raw = raws[name] as Raw;
+  for (const name of COMPONENTS) {
+    const raw = values[name];
+    if (raw === undefined || !(ctx.weights[name] > 0)) continue;
     const weight = round(ctx.weights[name] * scale);
-    const value = round(clamp01(raw.value));
-    const contribution = round(weight * value);
-    components[name] = { weight, value, contribution, note: raw.note };
-    score += contribution;
+    const value = round(clamp01(raw));
+    const part = round(weight * value);
+    visit?.(name, weight, value, part);
+    score += part;
   }
-  const category = boostWeight > 0 ? matchingPriority(c, ctx.priorities, ctx.now) : undefined;
-  const priorityBoost: PriorityBoost = { applied: category !== undefined, contribution: 0 };
   if (boostWeight > 0) {
-    const contribution = category === undefined ? 0 : round(boostWeight);
-    components.priority = {
-      weight: round(boostWeight),
-      value: category === undefined ? 0 : 1,
-      contribution,
-      note: category === undefined ? 'no programme priority applies' : 'programme priority',
-    };
-    priorityBoost.contribution = contribution;
-    if (category !== undefined) priorityBoost.category = category;
-    score += contribution;
+    const part = category === undefined ? 0 : round(boostWeight);
+    visit?.('priority', round(boostWeight), category === undefined ? 0 : 1, part);
+    score += part;
   }
+  return round(Math.min(1, score));
+}
+
+const priorityOf = (c: Candidate, ctx: ScoringContext): string | undefined =>
+  ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
+    ? matchingPriority(c, ctx.priorities, ctx.now)
+    : undefined;
+
+/**
+ * The score of one eligible candidate, without its explanation: what ranking every eligible
+ * profile needs. Always equal to `scoreCandidate(c, o, ctx).score` (same values, same weighing).
+ */
+export function scoreOnly(c: Candidate, o: Opportunity, ctx: ScoringContext): number {
+  return weigh(componentValues(c, o, ctx.now.getTime()), priorityOf(c, ctx), ctx);
+}
+
+/**
+ * Scores one eligible candidate and explains it. Missing candidate data is neutral (0.5) and
+ * says so. The contributions add up to the score, which lies in [0, 1].
+ */
+export function scoreCandidate(c: Candidate, o: Opportunity, ctx: ScoringContext): MatchScore {
+  const now = ctx.now.getTime();
+  const values = componentValues(c, o, now);
+  const fits: SkillFit[] = o.skills.map((req) => {
+    const has = heldSkill(c, req.skillId);
+    return {
+      skillId: req.skillId,
+      required: req.minLevel,
+      mustHave: req.mustHave,
+      has: has?.level ?? null,
+      verified: has?.verified ?? false,
+    };
+  });
+  const languages: LanguageFit[] = o.languages.map((req) => ({
+    code: req.code,
+    required: req.minLevel,
+    has: heldLanguage(c, req.code) ?? null,
+  }));
+  const notes = componentNotes(c, o, now, fits, languages);
+  const category = priorityOf(c, ctx);
+  const components: MatchExplanation['components'] = {};
+  const score = weigh(values, category, ctx, (name, weight, value, contribution) => {
+    const note =
+      name !== 'priority'
+        ? notes[name]
+        : category === undefined
+          ? 'no programme priority applies'
+          : 'programme priority';
+    components[name] = { weight, value, contribution, note };
+  });
+  const priorityBoost: PriorityBoost = {
+    applied: category !== undefined,
+    contribution: components.priority?.contribution ?? 0,
+  };
+  if (category !== undefined) priorityBoost.category = category;
   return {
     candidateId: c.id,
-    score: round(Math.min(1, score)),
+    score,
     explanation: {
-      matchedSkills: skills.fits.filter((f) => f.has !== null),
-      missingSkills: skills.fits.filter((f) => f.has === null),
-      languages: languages.fits,
-      availability: raws.availability?.note ?? '',
-      rate: raws.rate?.note ?? 'no hourly budget to compare',
-      location: raws.location?.note ?? '',
+      matchedSkills: fits.filter((f) => f.has !== null),
+      missingSkills: fits.filter((f) => f.has === null),
+      languages,
+      availability: notes.availability,
+      rate: notes.rate,
+      location: notes.location,
       priorityBoost,
       components,
     },
@@ -335,7 +435,10 @@ export function scoreCandidate(c: Candidate, o: Opportunity, ctx: ScoringContext
 }
 
 /** Highest score first; equal scores by id, so the order never depends on load order. */
-export function compareScores(a: MatchScore, b: MatchScore): number {
+export function compareScores(
+  a: Pick<MatchScore, 'score' | 'candidateId'>,
+  b: Pick<MatchScore, 'score' | 'candidateId'>,
+): number {
   return (
     b.score - a.score ||
     (a.candidateId < b.candidateId ? -1 : a.candidateId > b.candidateId ? 1 : 0)

@@ -36,11 +36,12 @@ export interface Candidate {
   workModes: WorkMode[];
   engagementTypes: EngagementType[];
   hoursPerWeek?: number;
-  /** ISO date (YYYY-MM-DD) from which the person can start; absent = not stated. */
-  availableFrom?: string;
+  /** Start of the UTC day (epoch ms) from which the person can start; absent = not stated. */
+  availableFrom?: number;
   hourlyRateEur?: number;
   openToWork: boolean;
-  lastActiveAt?: string;
+  /** When the person was last active (epoch ms). */
+  lastActiveAt?: number;
   inclusion?: ConsentedInclusion;
 }
 

@@ -22,13 +22,15 @@ import {
   compareScores,
   explanationForCompany,
   ineligibilityReasons,
+  isEligible,
   scoreCandidate,
+  scoreOnly,
   type MatchExplanation,
   type MatchScore,
   type ScoringContext,
   type SkillFit,
 } from './match-score.js';
-import type { Opportunity } from './match-types.js';
+import type { Candidate, Opportunity } from './match-types.js';
 import { weightsFor, type MatchingConfig } from './match-weights.js';
 import { MATCHING_CONFIG } from './matching-config.js';
 import { MatchingRepository } from './matching.repository.js';
@@ -36,6 +38,9 @@ import { ProgrammePriorities } from './programme-priorities.js';
 import { TopK } from './top-k.js';
 
 type Viewer = 'company' | 'broker' | 'trainee';
+
+/** A scored candidate kept for the explanation (built only for the k kept). */
+type Ranked = Pick<MatchScore, 'candidateId' | 'score'> & { candidate: Candidate };
 
 /**
  * One scoring path for candidates of a request or listing and for a trainee's recommendations:
@@ -176,13 +181,14 @@ export class MatchingService {
       ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
         ? await this.repository.findConsentedInclusion(docs.map((d) => d.id))
         : undefined;
-    const top = new TopK<MatchScore>(limit, compareScores);
+    // every eligible profile is scored (numbers only); only the kept k are explained
+    const top = new TopK<Ranked>(limit, compareScores);
     for (const doc of docs) {
       const candidate = candidateFromDocument(doc, inclusion?.get(doc.id));
-      if (ineligibilityReasons(candidate, o, now).length > 0) continue;
-      top.push(scoreCandidate(candidate, o, ctx));
+      if (!isEligible(candidate, o, now)) continue;
+      top.push({ candidateId: candidate.id, score: scoreOnly(candidate, o, ctx), candidate });
     }
-    return top.sorted();
+    return top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx));
   }
 
   /** Weights (overridden per programme id or code) and the programme's priorities. */
