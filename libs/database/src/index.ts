@@ -1,4 +1,5 @@
 export * from './database.module.js';
+export * from './prepared-statements.js';
 export * from './run-migrations.js';
 export * from './transaction-runner.js';
 export * from './typeorm-options.js';

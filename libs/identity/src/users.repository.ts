@@ -1,3 +1,4 @@
+import { preparedStatement, queryPrepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
@@ -13,6 +14,12 @@ export interface NewUser {
   role: Role;
   organisationId: string | null;
 }
+
+/** Every authenticated request checks its caller this way: planned once per connection. */
+const ACTIVE_CALLER = preparedStatement(
+  'users_active_caller',
+  `SELECT id, email, role, organisation_id FROM users WHERE id = $1 AND erased_at IS NULL`,
+);
 
 /** SQL for `users`. Every lookup for signing in skips erased accounts. */
 @Injectable()
@@ -45,11 +52,12 @@ export class UsersRepository {
 
   /** The caller behind a token, in one light query (every authenticated request asks this). */
   async findActiveCaller(id: string): Promise<AuthUser | null> {
-    const rows: { id: string; email: string; role: Role; organisation_id: string | null }[] =
-      await this.dataSource.query(
-        `SELECT id, email, role, organisation_id FROM users WHERE id = $1 AND erased_at IS NULL`,
-        [id],
-      );
+    const rows = await queryPrepared<{
+      id: string;
+      email: string;
+      role: Role;
+      organisation_id: string | null;
+    }>(this.dataSource.manager, ACTIVE_CALLER, [id]);
     if (rows.length === 0) return null;
     const [r] = rows;
     return { id: r.id, email: r.email, role: r.role, organisationId: r.organisation_id };

@@ -1,3 +1,10 @@
+import {
+  entityColumns,
+  hydrateEntity,
+  preparedStatement,
+  queryPrepared,
+  type PreparedStatement,
+} from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
@@ -109,12 +116,42 @@ function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> 
 }
 
 /**
+ * Each row's skills and languages, selected beside it (alias `o`): one statement, one consistent
+ * snapshot, one round trip (a join would instead repeat each long description once per skill ×
+ * language).
+ */
+const REQUIREMENTS = {
+  skills_json: `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
+      'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
+      'position', s.position) ORDER BY s.position), '[]'::json)
+    FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
+  languages_json: `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
+      'code', l.code, 'minLevel', l.min_level, 'position', l.position)
+      ORDER BY l.position), '[]'::json)
+    FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
+};
+
+interface RequirementsRow {
+  skills_json: OpportunitySkillEntity[];
+  languages_json: OpportunityLanguageEntity[];
+}
+
+/** The scope's condition on top of kind ($1) and id ($2); `own` adds the organisation ($3). */
+const SCOPE_CONDITION: Record<ReadScope['kind'], string> = {
+  own: 'AND o.organisation_id = $3',
+  open: `AND o.status = 'open'`,
+  all: '',
+};
+
+/**
  * Work requests and listings in PostgreSQL. Every read takes a {@link ReadScope} and every write
  * the owning organisation, so a query that forgets the owner does not compile. Writes take the
  * caller's transaction manager: rows and their outbox events commit together.
  */
 @Injectable()
 export class OpportunitiesRepository {
+  private readonly inScope = new Map<ReadScope['kind'], PreparedStatement>();
+
   private ofKind(
     manager: EntityManager,
     kind: OpportunityKind,
@@ -122,34 +159,12 @@ export class OpportunitiesRepository {
     return manager.createQueryBuilder(OpportunityEntity, 'o').where('o.kind = :kind', { kind });
   }
 
-  /**
-   * Runs `qb` with each row's skills and languages aggregated beside it: one statement, one
-   * consistent snapshot, one round trip (a join would instead repeat each long description once
-   * per skill × language). Matching reads a request this way on every call.
-   */
+  /** Runs `qb` with each row's {@link REQUIREMENTS} aggregated beside it. */
   private async withRequirements(
     qb: SelectQueryBuilder<OpportunityEntity>,
   ): Promise<OpportunityEntity[]> {
-    const { entities, raw } = await qb
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
-            'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
-            'position', s.position) ORDER BY s.position), '[]'::json)
-          FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
-        'skills_json',
-      )
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
-            'code', l.code, 'minLevel', l.min_level, 'position', l.position)
-            ORDER BY l.position), '[]'::json)
-          FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
-        'languages_json',
-      )
-      .getRawAndEntities<{
-        o_id: string;
-        skills_json: OpportunitySkillEntity[];
-        languages_json: OpportunityLanguageEntity[];
-      }>();
+    for (const [name, sql] of Object.entries(REQUIREMENTS)) qb.addSelect(sql, name);
+    const { entities, raw } = await qb.getRawAndEntities<RequirementsRow & { o_id: string }>();
     const requirements = new Map(raw.map((r) => [r.o_id, r]));
     for (const row of entities) {
       const r = requirements.get(row.id);
@@ -166,17 +181,36 @@ export class OpportunitiesRepository {
     return qb;
   }
 
-  /** One request or listing as the scope may see it, with its skills and languages. */
+  /**
+   * One request or listing as the scope may see it, with its skills and languages. Every page
+   * of a request and every ranking reads this way, so it is a prepared statement (one per scope).
+   */
   async findInScope(
     manager: EntityManager,
     kind: OpportunityKind,
     scope: ReadScope,
     id: string,
   ): Promise<OpportunityEntity | null> {
-    const [row] = await this.withRequirements(
-      this.scoped(this.ofKind(manager, kind), scope).andWhere('o.id = :id', { id }),
+    let statement = this.inScope.get(scope.kind);
+    if (statement === undefined) {
+      statement = preparedStatement(
+        `opportunities_in_scope_${scope.kind}`,
+        `SELECT ${entityColumns(manager.connection, OpportunityEntity, 'o', REQUIREMENTS)}
+         FROM opportunities o
+         WHERE o.kind = $1 AND o.id = $2 ${SCOPE_CONDITION[scope.kind]}`,
+      );
+      this.inScope.set(scope.kind, statement);
+    }
+    const [row] = await queryPrepared<RequirementsRow>(
+      manager,
+      statement,
+      scope.kind === 'own' ? [kind, id, scope.organisationId] : [kind, id],
     );
-    return row ?? null;
+    if (row === undefined) return null;
+    const entity = hydrateEntity(manager.connection, OpportunityEntity, row);
+    entity.skills = row.skills_json;
+    entity.languages = row.languages_json;
+    return entity;
   }
 
   /** Locks an organisation's own row for the rest of the transaction, then loads it. */

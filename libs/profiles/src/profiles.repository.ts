@@ -1,3 +1,10 @@
+import {
+  entityColumns,
+  hydrateEntity,
+  preparedStatement,
+  queryPrepared,
+  type PreparedStatement,
+} from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
@@ -52,6 +59,29 @@ export interface InclusionFields {
   groups: InclusionGroup[];
 }
 
+/**
+ * Each profile's skills, languages and display name, selected beside its row (alias `p`): one
+ * statement, one consistent snapshot, one round trip. Display names live on the account
+ * (identity) and are read alongside, never copied.
+ */
+const DETAILS = {
+  skills_json: `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
+      'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
+      'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
+      ORDER BY s.level DESC, s.skill_id), '[]'::json)
+    FROM profile_skills s WHERE s.profile_id = p.id)`,
+  languages_json: `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
+      'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
+    FROM profile_languages l WHERE l.profile_id = p.id)`,
+  display_name: `(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`,
+};
+
+interface DetailsRow {
+  skills_json: ProfileSkillEntity[];
+  languages_json: ProfileLanguageEntity[];
+  display_name: string | null;
+}
+
 /** The rows `DELETE … RETURNING` / `UPDATE … RETURNING` hand back through the pg driver. */
 type Returned = [unknown[], number];
 
@@ -61,6 +91,8 @@ type Returned = [unknown[], number];
  */
 @Injectable()
 export class ProfilesRepository {
+  private visibleByIds?: PreparedStatement;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** The empty profile every trainee gets at registration. */
@@ -89,20 +121,31 @@ export class ProfilesRepository {
     return found;
   }
 
-  /** Profiles of these ids that are not erased and have one of these visibilities. */
+  /**
+   * Profiles of these ids that are not erased and have one of these visibilities. Every ranking
+   * and every profile page reads this way, so it is a prepared statement.
+   */
   async findVisibleByIds(
     ids: readonly string[],
     visibilities: readonly Visibility[],
   ): Promise<ProfileAggregate[]> {
     if (ids.length === 0 || visibilities.length === 0) return [];
-    return this.withDetails(
-      this.dataSource
-        .getRepository(ProfileEntity)
-        .createQueryBuilder('p')
-        .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
-        .andWhere('p.erased_at IS NULL')
-        .andWhere('p.visibility IN (:...visibilities)', { visibilities }),
+    this.visibleByIds ??= preparedStatement(
+      'profiles_visible_by_ids',
+      `SELECT ${entityColumns(this.dataSource, ProfileEntity, 'p', DETAILS)}
+       FROM profiles p
+       WHERE p.id = ANY($1::uuid[]) AND p.erased_at IS NULL AND p.visibility = ANY($2::text[])`,
     );
+    const rows = await queryPrepared<DetailsRow>(this.dataSource.manager, this.visibleByIds, [
+      [...new Set(ids)],
+      visibilities,
+    ]);
+    return rows.map((row) => ({
+      profile: hydrateEntity(this.dataSource, ProfileEntity, row),
+      displayName: row.display_name,
+      skills: row.skills_json,
+      languages: row.languages_json,
+    }));
   }
 
   /** Searchable profiles among these ids: not private, not erased (for the search index). */
@@ -292,34 +335,10 @@ export class ProfilesRepository {
     return rows.length === 1;
   }
 
-  /**
-   * Runs `qb` (alias `p`) with each profile's skills, languages and display name aggregated
-   * beside it: one statement, one consistent snapshot, one round trip. Display names live on the
-   * account (identity) and are read alongside, never copied.
-   */
+  /** Runs `qb` (alias `p`) with each profile's {@link DETAILS} aggregated beside it. */
   private async withDetails(qb: SelectQueryBuilder<ProfileEntity>): Promise<ProfileAggregate[]> {
-    const { entities, raw } = await qb
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
-            'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
-            'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
-            ORDER BY s.level DESC, s.skill_id), '[]'::json)
-          FROM profile_skills s WHERE s.profile_id = p.id)`,
-        'skills_json',
-      )
-      .addSelect(
-        `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
-            'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
-          FROM profile_languages l WHERE l.profile_id = p.id)`,
-        'languages_json',
-      )
-      .addSelect(`(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`, 'display_name')
-      .getRawAndEntities<{
-        p_id: string;
-        skills_json: ProfileSkillEntity[];
-        languages_json: ProfileLanguageEntity[];
-        display_name: string | null;
-      }>();
+    for (const [name, sql] of Object.entries(DETAILS)) qb.addSelect(sql, name);
+    const { entities, raw } = await qb.getRawAndEntities<DetailsRow & { p_id: string }>();
     const details = new Map(raw.map((r) => [r.p_id, r]));
     return entities.map((profile) => {
       const d = details.get(profile.id);
