@@ -62,25 +62,62 @@ export interface InclusionFields {
 /**
  * Each profile's skills, languages and display name, selected beside its row (alias `p`): one
  * statement, one consistent snapshot, one round trip. Display names live on the account
- * (identity) and are read alongside, never copied.
+ * (identity) and are read alongside, never copied. Skills and languages come packed as text
+ * (`<skill id>:<level>:<declared>:<certified>:<years>:<verified 0|1>,…`, empty = null), which
+ * PostgreSQL builds in two thirds of the time of the same rows as JSON objects (docs/matching.md).
  */
 const DETAILS = {
-  skills_json: `(SELECT coalesce(json_agg(json_build_object('profileId', s.profile_id,
-      'skillId', s.skill_id, 'level', s.level, 'declaredLevel', s.declared_level,
-      'certifiedLevel', s.certified_level, 'years', s.years, 'verified', s.verified)
-      ORDER BY s.level DESC, s.skill_id), '[]'::json)
+  skills_packed: `(SELECT string_agg(s.skill_id || ':' || s.level
+      || ':' || coalesce(s.declared_level::text, '') || ':' || coalesce(s.certified_level::text, '')
+      || ':' || coalesce(s.years::text, '') || ':' || s.verified::int, ','
+      ORDER BY s.level DESC, s.skill_id)
     FROM profile_skills s WHERE s.profile_id = p.id)`,
-  languages_json: `(SELECT coalesce(json_agg(json_build_object('profileId', l.profile_id,
-      'code', l.code, 'level', l.level) ORDER BY l.code), '[]'::json)
+  languages_packed: `(SELECT string_agg(l.code || ':' || l.level, ',' ORDER BY l.code)
     FROM profile_languages l WHERE l.profile_id = p.id)`,
   display_name: `(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`,
 };
 
 interface DetailsRow {
-  skills_json: ProfileSkillEntity[];
-  languages_json: ProfileLanguageEntity[];
+  skills_packed: string | null;
+  languages_packed: string | null;
   display_name: string | null;
 }
+
+const optionalNumber = (text: string): number | null => (text === '' ? null : Number(text));
+
+/** A profile's skills from {@link DETAILS}' packed text, highest level first. */
+export function unpackSkills(profileId: string, packed: string | null): ProfileSkillEntity[] {
+  if (packed === null) return [];
+  return packed.split(',').map((fact) => {
+    const [skillId, level, declared, certified, years, verified] = fact.split(':');
+    return {
+      profileId,
+      skillId,
+      level: Number(level),
+      declaredLevel: optionalNumber(declared),
+      certifiedLevel: optionalNumber(certified),
+      years: optionalNumber(years),
+      verified: verified === '1',
+    };
+  });
+}
+
+/** A profile's languages from {@link DETAILS}' packed text, by code. */
+export function unpackLanguages(profileId: string, packed: string | null): ProfileLanguageEntity[] {
+  if (packed === null) return [];
+  return packed.split(',').map((fact) => {
+    const [code, level] = fact.split(':');
+    return { profileId, code, level: level as CefrLevel };
+  });
+}
+
+/** The aggregate of a profile entity and its {@link DETAILS}. */
+const aggregateOf = (profile: ProfileEntity, row: DetailsRow | undefined): ProfileAggregate => ({
+  profile,
+  displayName: row?.display_name ?? null,
+  skills: unpackSkills(profile.id, row?.skills_packed ?? null),
+  languages: unpackLanguages(profile.id, row?.languages_packed ?? null),
+});
 
 /** The rows `DELETE … RETURNING` / `UPDATE … RETURNING` hand back through the pg driver. */
 type Returned = [unknown[], number];
@@ -140,12 +177,7 @@ export class ProfilesRepository {
       [...new Set(ids)],
       visibilities,
     ]);
-    return rows.map((row) => ({
-      profile: hydrateEntity(this.dataSource, ProfileEntity, row),
-      displayName: row.display_name,
-      skills: row.skills_json,
-      languages: row.languages_json,
-    }));
+    return rows.map((row) => aggregateOf(hydrateEntity(this.dataSource, ProfileEntity, row), row));
   }
 
   /** Searchable profiles among these ids: not private, not erased (for the search index). */
@@ -340,14 +372,6 @@ export class ProfilesRepository {
     for (const [name, sql] of Object.entries(DETAILS)) qb.addSelect(sql, name);
     const { entities, raw } = await qb.getRawAndEntities<DetailsRow & { p_id: string }>();
     const details = new Map(raw.map((r) => [r.p_id, r]));
-    return entities.map((profile) => {
-      const d = details.get(profile.id);
-      return {
-        profile,
-        displayName: d?.display_name ?? null,
-        skills: d?.skills_json ?? [],
-        languages: d?.languages_json ?? [],
-      };
-    });
+    return entities.map((profile) => aggregateOf(profile, details.get(profile.id)));
   }
 }
