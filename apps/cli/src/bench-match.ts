@@ -73,18 +73,19 @@ interface Run {
 
 let apiPid: number | undefined;
 
-function summarise(latencies: number[], wallMs: number, cpu: CpuPerCall): Run {
-  const sorted = [...latencies].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
-  return { p50: at(0.5), p99: at(0.99), rps: (latencies.length / wallMs) * 1000, cpu };
+interface Block {
+  latencies: number[];
+  wallMs: number;
+  /** CPU ms spent by each process group during the block (totals, not per call). */
+  cpu: CpuPerCall;
 }
 
-/** `total` calls of `call(i)`, `concurrency` at a time; latency of each and overall throughput. */
-async function measure(
+/** `total` calls of `call(i)`, `concurrency` at a time: each latency, the wall time and CPU. */
+async function measureBlock(
   total: number,
   concurrency: number,
   call: (i: number) => Promise<void>,
-): Promise<Run> {
+): Promise<Block> {
   const latencies: number[] = [];
   let next = 0;
   const cpuBefore = cpuSnapshot(apiPid);
@@ -98,8 +99,42 @@ async function measure(
       }
     }),
   );
-  const wall = performance.now() - started;
-  return summarise(latencies, wall, cpuPerCall(cpuBefore, cpuSnapshot(apiPid), total));
+  const wallMs = performance.now() - started;
+  return { latencies, wallMs, cpu: cpuPerCall(cpuBefore, cpuSnapshot(apiPid), 1) };
+}
+
+function summarise(blocks: Block[]): Run {
+  const sorted = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const wallMs = blocks.reduce((sum, b) => sum + b.wallMs, 0);
+  const per = (key: keyof CpuPerCall) =>
+    blocks.reduce((sum, b) => sum + b.cpu[key], 0) / sorted.length;
+  return {
+    p50: at(0.5),
+    p99: at(0.99),
+    rps: (sorted.length / wallMs) * 1000,
+    cpu: { api: per('api'), engine: per('engine'), postgres: per('postgres'), bench: per('bench') },
+  };
+}
+
+/**
+ * Each of `calls` measured in `rounds` blocks of `perBlock` calls, the kinds taking turns block by
+ * block, so a machine that speeds up or slows down during the run (this VM does, by ±15 %)
+ * weighs on every kind alike instead of on whichever ran first.
+ */
+async function measureInTurns(
+  calls: ((i: number) => Promise<void>)[],
+  perBlock: number,
+  rounds: number,
+  concurrency: number,
+): Promise<Run[]> {
+  const blocks: Block[][] = calls.map(() => []);
+  for (let r = 0; r < rounds; r += 1) {
+    for (const [k, call] of calls.entries()) {
+      blocks[k].push(await measureBlock(perBlock, concurrency, call));
+    }
+  }
+  return blocks.map(summarise);
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
@@ -298,14 +333,16 @@ try {
     ).total;
   }
   say(`eligible profiles per request: mean ${(eligible / ids.length).toFixed(0)}`);
-  const total = ids.length * ROUNDS;
-  await measure(ids.length, 4, callApi); // warm-up
-  await measure(ids.length, 4, eligibleFetch);
+  await measureBlock(ids.length, 4, callApi); // warm-up
+  await measureBlock(ids.length, 4, eligibleFetch);
   const rows: [string, Run, Run, Run][] = [];
   for (const concurrency of [1, 16]) {
-    const apiRun = await measure(total, concurrency, callApi);
-    const fetchRun = await measure(total, concurrency, eligibleFetch);
-    const searchRun = await measure(total, concurrency, topKSearch);
+    const [apiRun, fetchRun, searchRun] = await measureInTurns(
+      [callApi, eligibleFetch, topKSearch],
+      2 * ids.length, // every request twice per block: ramp-up and ramp-down weigh little at c=16
+      ROUNDS,
+      concurrency,
+    );
     rows.push([`c=${concurrency}`, apiRun, fetchRun, searchRun]);
   }
   const rss = readFileSync(`/proc/${api.pid}/status`, 'utf8');
