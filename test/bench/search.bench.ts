@@ -8,7 +8,13 @@
 import { afterAll, beforeAll, it } from '@jest/globals';
 import { foldQuery } from '@app/text';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
+import {
+  LATENCY_HEADER,
+  expectOk,
+  latencyRow,
+  percentile,
+  sampleFor,
+} from '../../apps/cli/src/bench/latency.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const TERMS = [
@@ -26,26 +32,9 @@ const TERMS = [
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_REQUESTS = 200;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(call: (term: string) => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < WARMUP_REQUESTS; i++) await call(TERMS[i % TERMS.length]);
-  const samples: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  for (let i = 0; performance.now() < end; i++) {
-    const start = performance.now();
-    await call(TERMS[i % TERMS.length]);
-    samples.push(performance.now() - start);
-  }
-  return samples.sort((a, b) => a - b);
-}
-
-async function expectOk(res: Response): Promise<void> {
-  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
-}
+/** Latencies of `call` over the terms in turn, BENCH_SECONDS after the warm-up. */
+const measure = (call: (term: string) => Promise<void>): Promise<number[]> =>
+  sampleFor(SECONDS, WARMUP_REQUESTS, (i) => call(TERMS[i % TERMS.length]));
 
 let t: TestApp;
 
@@ -90,16 +79,14 @@ it('skill autocomplete: API vs direct Meilisearch', async () => {
     expectOk(await fetch(`http://127.0.0.1:${port}/health/live`)),
   );
 
-  const row = (name: string, s: number[]) =>
-    `${name.padEnd(28)} ${String(s.length).padStart(7)} ${percentile(s, 50).toFixed(2).padStart(8)} ${percentile(s, 99).toFixed(2).padStart(8)}`;
   const ratio = (p: number) => (percentile(viaApi, p) / percentile(direct, p)).toFixed(2);
   process.stdout.write(
     [
       '',
-      `${'path'.padEnd(28)} ${'requests'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
-      row('GET /api/skills?q=', viaApi),
-      row('Meilisearch POST /search', direct),
-      row('GET /health/live (baseline)', baseline),
+      LATENCY_HEADER,
+      latencyRow('GET /api/skills?q=', viaApi),
+      latencyRow('Meilisearch POST /search', direct),
+      latencyRow('GET /health/live (baseline)', baseline),
       `ratio API/Meilisearch: p50 ${ratio(50)}x, p99 ${ratio(99)}x`,
       '',
     ].join('\n'),

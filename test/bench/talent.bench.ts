@@ -14,32 +14,21 @@ import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { FORENAMES, SURNAMES } from '../fixtures/names.js';
 import { registerCompany, type SignedIn } from '../support/factories.js';
+import {
+  LATENCY_HEADER,
+  expectOk,
+  latencyRow,
+  sampleFor,
+} from '../../apps/cli/src/bench/latency.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PROFILES = Number(process.env.BENCH_PROFILES ?? 20_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const WARMUP_REQUESTS = 100;
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function measure(call: (i: number) => Promise<void>): Promise<number[]> {
-  for (let i = 0; i < WARMUP_REQUESTS; i++) await call(i);
-  const samples: number[] = [];
-  const end = performance.now() + SECONDS * 1000;
-  for (let i = 0; performance.now() < end; i++) {
-    const start = performance.now();
-    await call(i);
-    samples.push(performance.now() - start);
-  }
-  return samples.sort((a, b) => a - b);
-}
-
-async function expectOk(res: Response): Promise<void> {
-  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  await res.arrayBuffer();
-}
+/** Latencies of `call(i)`, BENCH_SECONDS after the warm-up. */
+const measure = (call: (i: number) => Promise<void>): Promise<number[]> =>
+  sampleFor(SECONDS, WARMUP_REQUESTS, call);
 
 let t: TestApp;
 let company: SignedIn;
@@ -145,15 +134,13 @@ it('talent search: API vs direct Meilisearch', async () => {
       }),
     ),
   );
-  const row = (name: string, s: number[]) =>
-    `${name.padEnd(28)} ${String(s.length).padStart(7)} ${percentile(s, 50).toFixed(2).padStart(8)} ${percentile(s, 99).toFixed(2).padStart(8)}`;
   process.stdout.write(
     [
       '',
-      `${'path'.padEnd(28)} ${'requests'.padStart(7)} ${'p50 ms'.padStart(8)} ${'p99 ms'.padStart(8)}`,
-      row('GET /api/talent', viaApi),
-      row('Meilisearch POST /search', direct),
-      row('GET /api/me (baseline)', baseline),
+      LATENCY_HEADER,
+      latencyRow('GET /api/talent', viaApi),
+      latencyRow('Meilisearch POST /search', direct),
+      latencyRow('GET /api/me (baseline)', baseline),
       '',
     ].join('\n'),
   );

@@ -36,7 +36,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../worker/src/worker.module.js';
-import { cpuPerCall, cpuSnapshot, type CpuPerCall } from './bench/process-cpu.js';
+import { percentile } from './bench/latency.js';
+import { cpuSnapshot, cpuUsedBetween, type CpuByGroup } from './bench/process-cpu.js';
 import { bulkInsertProfiles } from './bench/profile-bulk-writer.js';
 import { generateProfiles } from './bench/profile-population.js';
 import {
@@ -68,7 +69,7 @@ interface Run {
   p99: number;
   rps: number;
   /** CPU ms per call spent by each process group during the run. */
-  cpu: CpuPerCall;
+  cpu: CpuByGroup;
 }
 
 let apiPid: number | undefined;
@@ -77,7 +78,7 @@ interface Block {
   latencies: number[];
   wallMs: number;
   /** CPU ms spent by each process group during the block (totals, not per call). */
-  cpu: CpuPerCall;
+  cpu: CpuByGroup;
 }
 
 /** `total` calls of `call(i)`, `concurrency` at a time: each latency, the wall time and CPU. */
@@ -100,18 +101,17 @@ async function measureBlock(
     }),
   );
   const wallMs = performance.now() - started;
-  return { latencies, wallMs, cpu: cpuPerCall(cpuBefore, cpuSnapshot(apiPid), 1) };
+  return { latencies, wallMs, cpu: cpuUsedBetween(cpuBefore, cpuSnapshot(apiPid)) };
 }
 
 function summarise(blocks: Block[]): Run {
   const sorted = blocks.flatMap((b) => b.latencies).sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   const wallMs = blocks.reduce((sum, b) => sum + b.wallMs, 0);
-  const per = (key: keyof CpuPerCall) =>
+  const per = (key: keyof CpuByGroup) =>
     blocks.reduce((sum, b) => sum + b.cpu[key], 0) / sorted.length;
   return {
-    p50: at(0.5),
-    p99: at(0.99),
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
     rps: (sorted.length / wallMs) * 1000,
     cpu: { api: per('api'), engine: per('engine'), postgres: per('postgres'), bench: per('bench') },
   };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 /** Kernel clock ticks per second, as `getconf CLK_TCK` prints on Linux. */
 const TICKS_PER_SECOND = 100;
 
-/** CPU ms of one process from /proc/<pid>/stat, 0 when it is gone. */
+/** Name and CPU ms so far of one process from /proc/<pid>/stat; undefined when it is gone. */
 function processCpuMs(pid: string): { name: string; ms: number } | undefined {
   let stat: string;
   try {
@@ -28,8 +28,8 @@ export interface CpuSnapshot {
   bench: number;
 }
 
-/** CPU ms per call of each group. */
-export interface CpuPerCall {
+/** CPU ms of each group: the API process, the engine, PostgreSQL, this process. */
+export interface CpuByGroup {
   api: number;
   engine: number;
   postgres: number;
@@ -66,18 +66,13 @@ export function cpuSnapshot(apiPid: number | undefined): CpuSnapshot {
 }
 
 /**
- * CPU ms per call of each group between two snapshots: what every process still alive at the
- * end used since the first (all of it for processes started in between).
+ * CPU ms each group used between two snapshots: what every process still alive at the end used
+ * since the first (all of it for processes started in between).
  */
-export function cpuPerCall(before: CpuSnapshot, after: CpuSnapshot, calls: number): CpuPerCall {
-  const out: CpuPerCall = { api: 0, engine: 0, postgres: 0, bench: after.bench - before.bench };
+export function cpuUsedBetween(before: CpuSnapshot, after: CpuSnapshot): CpuByGroup {
+  const used: CpuByGroup = { api: 0, engine: 0, postgres: 0, bench: after.bench - before.bench };
   for (const [pid, p] of after.processes) {
-    out[p.group] += p.ms - (before.processes.get(pid)?.ms ?? 0);
+    used[p.group] += p.ms - (before.processes.get(pid)?.ms ?? 0);
   }
-  return {
-    api: out.api / calls,
-    engine: out.engine / calls,
-    postgres: out.postgres / calls,
-    bench: out.bench / calls,
-  };
+  return used;
 }
