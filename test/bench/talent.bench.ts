@@ -59,13 +59,15 @@ async function seed(): Promise<void> {
        FROM users WHERE email LIKE 'bench-%'`,
   );
   await sql.query(
-    `INSERT INTO profile_skills (profile_id, skill_id, level)
-     SELECT DISTINCT ON (p.id, s.skill) p.id, s.skill, 1 + (random() * 4)::int
-       FROM profiles p
-       CROSS JOIN LATERAL (
-         SELECT ($1::uuid[])[1 + ((random() * 299)::int + p.version * 0)] AS skill
-           FROM generate_series(1, 5)
-       ) s`,
+    `INSERT INTO profile_skills (profile_id, skill_id, level, declared_level)
+     SELECT profile_id, skill, lvl, lvl
+       FROM (SELECT DISTINCT ON (p.id, s.skill) p.id AS profile_id, s.skill,
+                    1 + (random() * 4)::int AS lvl
+               FROM profiles p
+               CROSS JOIN LATERAL (
+                 SELECT ($1::uuid[])[1 + ((random() * 299)::int + p.version * 0)] AS skill
+                   FROM generate_series(1, 5)
+               ) s) AS declared`,
     [skillIds],
   );
   await sql.query(
