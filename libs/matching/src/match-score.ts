@@ -222,12 +222,7 @@ function componentValues(c: Candidate, o: Opportunity, now: number): ComponentVa
           : c.hoursPerWeek >= o.hoursPerWeek
             ? 1
             : c.hoursPerWeek / o.hoursPerWeek,
-    availability:
-      c.availableFrom === undefined
-        ? 0.5
-        : availableInDays(c.availableFrom, now) <= 0
-          ? 1
-          : clamp01(1 - availableInDays(c.availableFrom, now) / 60),
+    availability: availabilityValue(c, now),
     rate:
       maxRate === undefined
         ? undefined
@@ -237,12 +232,7 @@ function componentValues(c: Candidate, o: Opportunity, now: number): ComponentVa
             ? 1
             : clamp01(1 - (maxRate === 0 ? 1 : (c.hourlyRateEur - maxRate) / maxRate)),
     location: locationValue(c, o),
-    activity:
-      c.lastActiveAt === undefined
-        ? 0.5
-        : inactiveDays(c.lastActiveAt, now) <= 14
-          ? 1
-          : clamp01(1 - (inactiveDays(c.lastActiveAt, now) - 14) / 166),
+    activity: activityValue(c, now),
   };
 }
 
@@ -250,6 +240,20 @@ const availableInDays = (availableFrom: number, now: number): number =>
   Math.ceil((availableFrom - now) / DAY_MS);
 const inactiveDays = (lastActiveAt: number, now: number): number =>
   Math.max(0, (now - lastActiveAt) / DAY_MS);
+
+/** Available now → 1, falling to 0 at 60 days from now; no date given → neutral. */
+function availabilityValue(c: Candidate, now: number): number {
+  if (c.availableFrom === undefined) return 0.5;
+  const days = availableInDays(c.availableFrom, now);
+  return days <= 0 ? 1 : clamp01(1 - days / 60);
+}
+
+/** Active within 14 days → 1, falling to 0 at 180 days; no activity recorded → neutral. */
+function activityValue(c: Candidate, now: number): number {
+  if (c.lastActiveAt === undefined) return 0.5;
+  const days = inactiveDays(c.lastActiveAt, now);
+  return days <= 14 ? 1 : clamp01(1 - (days - 14) / 166);
+}
 
 function locationValue(c: Candidate, o: Opportunity): number {
   if (o.workMode === 'remote') return 1;
