@@ -6,7 +6,8 @@ import {
   type PreparedStatement,
 } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { type EntityManager, type SelectQueryBuilder } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
 import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
 import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
 import { OpportunityEntity } from './entities/opportunity.entity.js';
@@ -150,7 +151,19 @@ const SCOPE_CONDITION: Record<ReadScope['kind'], string> = {
  */
 @Injectable()
 export class OpportunitiesRepository {
-  private readonly inScope = new Map<ReadScope['kind'], PreparedStatement>();
+  /** One request or listing by kind ($1) and id ($2) under each read scope, as prepared statements. */
+  private readonly inScope: Record<ReadScope['kind'], PreparedStatement>;
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    const columns = entityColumns(dataSource, OpportunityEntity, 'o', REQUIREMENTS);
+    const statement = (kind: ReadScope['kind']) =>
+      preparedStatement(
+        `opportunities_in_scope_${kind}`,
+        `SELECT ${columns} FROM opportunities o
+         WHERE o.kind = $1 AND o.id = $2 ${SCOPE_CONDITION[kind]}`,
+      );
+    this.inScope = { own: statement('own'), open: statement('open'), all: statement('all') };
+  }
 
   private ofKind(
     manager: EntityManager,
@@ -191,19 +204,9 @@ export class OpportunitiesRepository {
     scope: ReadScope,
     id: string,
   ): Promise<OpportunityEntity | null> {
-    let statement = this.inScope.get(scope.kind);
-    if (statement === undefined) {
-      statement = preparedStatement(
-        `opportunities_in_scope_${scope.kind}`,
-        `SELECT ${entityColumns(manager.connection, OpportunityEntity, 'o', REQUIREMENTS)}
-         FROM opportunities o
-         WHERE o.kind = $1 AND o.id = $2 ${SCOPE_CONDITION[scope.kind]}`,
-      );
-      this.inScope.set(scope.kind, statement);
-    }
     const [row] = await queryPrepared<RequirementsRow>(
       manager,
-      statement,
+      this.inScope[scope.kind],
       scope.kind === 'own' ? [kind, id, scope.organisationId] : [kind, id],
     );
     if (row === undefined) return null;

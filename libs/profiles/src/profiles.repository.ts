@@ -128,9 +128,17 @@ type Returned = [unknown[], number];
  */
 @Injectable()
 export class ProfilesRepository {
-  private visibleByIds?: PreparedStatement;
+  /** Profiles by ids ($1) with one of the visibilities ($2), not erased: a prepared statement. */
+  private readonly visibleByIds: PreparedStatement;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
+    this.visibleByIds = preparedStatement(
+      'profiles_visible_by_ids',
+      `SELECT ${entityColumns(dataSource, ProfileEntity, 'p', DETAILS)}
+       FROM profiles p
+       WHERE p.id = ANY($1::uuid[]) AND p.erased_at IS NULL AND p.visibility = ANY($2::text[])`,
+    );
+  }
 
   /** The empty profile every trainee gets at registration. */
   async insertForUser(manager: EntityManager, userId: string): Promise<string> {
@@ -167,12 +175,6 @@ export class ProfilesRepository {
     visibilities: readonly Visibility[],
   ): Promise<ProfileAggregate[]> {
     if (ids.length === 0 || visibilities.length === 0) return [];
-    this.visibleByIds ??= preparedStatement(
-      'profiles_visible_by_ids',
-      `SELECT ${entityColumns(this.dataSource, ProfileEntity, 'p', DETAILS)}
-       FROM profiles p
-       WHERE p.id = ANY($1::uuid[]) AND p.erased_at IS NULL AND p.visibility = ANY($2::text[])`,
-    );
     const rows = await queryPrepared<DetailsRow>(this.dataSource.manager, this.visibleByIds, [
       [...new Set(ids)],
       visibilities,
