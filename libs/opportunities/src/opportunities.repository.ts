@@ -137,12 +137,15 @@ interface RequirementsRow {
   languages_json: OpportunityLanguageEntity[];
 }
 
-/** The scope's condition on top of kind ($1) and id ($2); `own` adds the organisation ($3). */
-const SCOPE_CONDITION: Record<ReadScope['kind'], string> = {
-  own: 'AND o.organisation_id = $3',
-  open: `AND o.status = 'open'`,
-  all: '',
-};
+/**
+ * What a read scope adds to a query over `o`, for the query builder and the prepared statements
+ * alike; `org` is the placeholder of the organisation id (`own` only). `all` adds nothing.
+ */
+function scopeCondition(kind: ReadScope['kind'], org: string): string | undefined {
+  if (kind === 'own') return `o.organisation_id = ${org}`;
+  if (kind === 'open') return `o.status = 'open'`;
+  return undefined;
+}
 
 /**
  * Work requests and listings in PostgreSQL. Every read takes a {@link ReadScope} and every write
@@ -156,12 +159,14 @@ export class OpportunitiesRepository {
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     const columns = entityColumns(dataSource, OpportunityEntity, 'o', REQUIREMENTS);
-    const statement = (kind: ReadScope['kind']) =>
-      preparedStatement(
+    const statement = (kind: ReadScope['kind']) => {
+      const condition = scopeCondition(kind, '$3');
+      return preparedStatement(
         `opportunities_in_scope_${kind}`,
         `SELECT ${columns} FROM opportunities o
-         WHERE o.kind = $1 AND o.id = $2 ${SCOPE_CONDITION[kind]}`,
+         WHERE o.kind = $1 AND o.id = $2 ${condition === undefined ? '' : `AND ${condition}`}`,
       );
+    };
     this.inScope = { own: statement('own'), open: statement('open'), all: statement('all') };
   }
 
@@ -188,9 +193,10 @@ export class OpportunitiesRepository {
   }
 
   private scoped<T extends SelectQueryBuilder<OpportunityEntity>>(qb: T, scope: ReadScope): T {
-    if (scope.kind === 'own')
-      qb.andWhere('o.organisation_id = :org', { org: scope.organisationId });
-    if (scope.kind === 'open') qb.andWhere(`o.status = 'open'`);
+    const condition = scopeCondition(scope.kind, ':org');
+    if (condition !== undefined) {
+      qb.andWhere(condition, scope.kind === 'own' ? { org: scope.organisationId } : {});
+    }
     return qb;
   }
 
