@@ -1,9 +1,8 @@
 import { OPPORTUNITIES_INDEX } from '@app/opportunities';
 import { PROFILES_INDEX } from '@app/profiles';
-import { SearchIndexRegistry, type FilterExpression } from '@app/search';
+import { DocumentsFetcher, SearchIndexRegistry, type FilterExpression } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Meilisearch, type RecordAny } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import {
   OPPORTUNITY_MATCH_FIELDS,
@@ -25,7 +24,7 @@ const PARALLEL_PAGES = 4;
 @Injectable()
 export class MatchingRepository {
   constructor(
-    private readonly meili: Meilisearch,
+    private readonly documents: DocumentsFetcher,
     private readonly indexes: SearchIndexRegistry,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
@@ -48,19 +47,14 @@ export class MatchingRepository {
     );
   }
 
-  private async fetchAll<T extends RecordAny>(
+  private async fetchAll<T>(
     uid: string,
     filter: FilterExpression,
     fields: readonly string[],
   ): Promise<T[]> {
-    const index = this.meili.index<T>(uid);
+    const text = filter.toString();
     const page = (offset: number) =>
-      index.getDocuments<T>({
-        filter: filter.toString(),
-        fields: [...fields] as Extract<keyof T, string>[],
-        limit: FETCH_PAGE_SIZE,
-        offset,
-      });
+      this.documents.fetchPage<T>(uid, { filter: text, fields, limit: FETCH_PAGE_SIZE, offset });
     const first = await page(0);
     const out = first.results;
     const offsets: number[] = [];

@@ -1,5 +1,6 @@
 export * from './backoff.js';
 export * from './coalesce.js';
+export * from './documents-fetch.js';
 export * from './filter-builder.js';
 export * from './meili-client.js';
 export * from './meili-tasks.js';
