@@ -24,8 +24,10 @@ const config = loadConfigOrExit();
 const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
 say(`data directory: ${config.dataDir}`);
 const services = await startEmbeddedServices(config, verbose ? say : undefined);
-if (services.postgres) say(`embedded PostgreSQL on 127.0.0.1:${services.postgres.port}`);
-else say('using PostgreSQL from DATABASE_URL');
+if (services.postgres) {
+  const pool = services.env.DATABASE_POOL_SIZE ?? String(config.databasePoolSize);
+  say(`embedded PostgreSQL on 127.0.0.1:${services.postgres.port} (pools of ${pool} connections)`);
+} else say('using PostgreSQL from DATABASE_URL');
 if (services.meilisearch) say(`embedded Meilisearch on ${services.meilisearch.host}`);
 else say('using Meilisearch from MEILI_HOST');
 

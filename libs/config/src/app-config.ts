@@ -14,6 +14,11 @@ export interface AppConfig {
   port: number;
   /** PostgreSQL connection string; unset means "start embedded PostgreSQL" (local runs only). */
   databaseUrl: string | undefined;
+  /**
+   * Connections per process (DATABASE_POOL_SIZE). Unset: 10, or, when `npm start` runs
+   * PostgreSQL embedded on this machine, what suits its cores (docs/operations.md).
+   */
+  databasePoolSize: number | undefined;
   /** Meilisearch base URL; unset means "start embedded Meilisearch" (local runs only). */
   meiliHost: string | undefined;
   meiliMasterKey: string | undefined;
@@ -205,6 +210,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port,
     databaseUrl: r.url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    databasePoolSize:
+      r.raw('DATABASE_POOL_SIZE') === undefined
+        ? undefined
+        : r.integer('DATABASE_POOL_SIZE', 1, 1, 1_000),
     meiliHost,
     meiliMasterKey,
     meiliIndexPrefix,

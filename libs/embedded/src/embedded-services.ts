@@ -1,4 +1,5 @@
 import type { AppConfig } from '@app/config';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
   startEmbeddedMeilisearch,
@@ -15,8 +16,19 @@ export interface EmbeddedServices {
 }
 
 /**
+ * Connections per process for a PostgreSQL that shares this machine's cores with the API, the
+ * worker and Meilisearch: the usual starting point of cores × 2 + 1. More connections than
+ * PostgreSQL can run at once only preempt one another (docs/operations.md).
+ */
+export function colocatedPoolSize(cores = availableParallelism()): number {
+  return cores * 2 + 1;
+}
+
+/**
  * Starts embedded PostgreSQL and/or Meilisearch for whatever the configuration does not point
  * at (DATABASE_URL / MEILI_HOST). Data lives under DATA_DIR and is reused by the next start.
+ * An embedded PostgreSQL runs on this machine, so unless DATABASE_POOL_SIZE says otherwise the
+ * processes started with `env` size their pools with {@link colocatedPoolSize}.
  */
 export async function startEmbeddedServices(
   config: AppConfig,
@@ -36,6 +48,9 @@ export async function startEmbeddedServices(
         log: (line) => log(`[postgres] ${line}`),
       });
       env.DATABASE_URL = postgres.url;
+      if (config.databasePoolSize === undefined) {
+        env.DATABASE_POOL_SIZE = String(colocatedPoolSize());
+      }
     }
     if (config.meiliHost === undefined) {
       meilisearch = await startEmbeddedMeilisearch({
