@@ -123,7 +123,7 @@ export async function loadAllOpportunities(ds: DataSource): Promise<Opportunity[
     return {
       id,
       status: o.status as Opportunity['status'],
-      ...(o.deadline === null ? {} : { deadline: (o.deadline as Date).toISOString() }),
+      ...(o.deadline === null ? {} : { deadline: (o.deadline as Date).getTime() }),
       skills: (skills.get(id) ?? []).map((s) => ({
         skillId: s.skill_id,
         minLevel: s.min_level,

@@ -37,18 +37,23 @@ export type ProfileMatchDocument = Pick<
 /**
  * A candidate as the rules see it, from the compact index document. Runs for every eligible
  * profile of every ranking, so it parses the packed facts by hand and builds each object in one
- * shape (absent facts are `undefined`).
+ * shape (absent facts are `undefined`). Given the skill ids an opportunity asks about
+ * (`requested`), it keeps only those skills — no rule reads any other — and uses the
+ * opportunity's own id strings for them, so the rules' id comparisons are cheap.
  */
 export function candidateFromDocument(
   d: ProfileMatchDocument,
   inclusion?: ConsentedInclusion,
+  requested?: readonly string[],
 ): Candidate {
   const skills: CandidateSkill[] = [];
   for (const fact of d.matchSkills) {
     // "<skill id>:<level>:<years or empty>"
     const a = fact.indexOf(':');
+    const skillId =
+      requested === undefined ? fact.slice(0, a) : requestedPrefix(fact, a, requested);
+    if (skillId === undefined) continue;
     const b = fact.indexOf(':', a + 1);
-    const skillId = fact.slice(0, a);
     skills.push({
       skillId,
       level: Number(fact.slice(a + 1, b)),
@@ -77,6 +82,18 @@ export function candidateFromDocument(
     lastActiveAt: d.lastActiveAt,
     inclusion,
   };
+}
+
+/** The requested skill id that `fact` starts with (its id ends at `idLength`), if any. */
+function requestedPrefix(
+  fact: string,
+  idLength: number,
+  requested: readonly string[],
+): string | undefined {
+  for (const id of requested) {
+    if (id.length === idLength && fact.startsWith(id)) return id;
+  }
+  return undefined;
 }
 
 /** A candidate as the rules see it, from the trainee's own profile (read from PostgreSQL). */
@@ -125,7 +142,7 @@ export function opportunityFromEntity(o: OpportunityEntity): Opportunity {
   return {
     id: o.id,
     status: o.status,
-    ...(o.deadline === null ? {} : { deadline: o.deadline.toISOString() }),
+    ...(o.deadline === null ? {} : { deadline: o.deadline.getTime() }),
     skills: o.skills.map((s) => ({
       skillId: s.skillId,
       minLevel: s.minLevel,
@@ -180,7 +197,7 @@ export function opportunityFromDocument(d: OpportunityMatchDocument): Opportunit
   return {
     id: d.id,
     status: d.status,
-    ...(d.deadline === null ? {} : { deadline: new Date(d.deadline * 1000).toISOString() }),
+    ...(d.deadline === null ? {} : { deadline: d.deadline * 1000 }),
     skills: d.skillMinLevels.map((fact) => {
       const [skillId, minLevel] = fact.split(':');
       return { skillId, minLevel: Number(minLevel), mustHave: mustHave.has(skillId) };

@@ -53,7 +53,7 @@ export function candidateFilter(
   }
   if (o.deadline !== undefined) {
     // available from day d (UTC midnight) qualifies when d × 1 day ≤ deadline
-    const lastDay = Math.floor(Date.parse(o.deadline) / DAY_MS);
+    const lastDay = Math.floor(o.deadline / DAY_MS);
     parts.push(
       profiles.or(
         profiles.isNull('availableFrom'),

@@ -16,6 +16,7 @@ import {
   type Candidate,
   type Opportunity,
 } from './match-types.js';
+import { candidateFromDocument, type ProfileMatchDocument } from './match-documents.js';
 import { parseMatchingConfig } from './match-weights.js';
 import defaults from '../../../config/matching.json' with { type: 'json' };
 
@@ -36,7 +37,7 @@ function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportunity {
   return {
     id: 'o1',
     status: 'open',
-    deadline: '2027-01-31T00:00:00Z',
+    deadline: Date.parse('2027-01-31T00:00:00Z'),
     skills: [
       { skillId: JS, minLevel: 3, mustHave: true },
       { skillId: SQL, minLevel: 2, mustHave: false },
@@ -97,7 +98,7 @@ describe('ineligibilityReasons (hard constraints)', () => {
     ['engagement', { engagementTypes: ['full_time'] }, {}, /engagement/],
     ['country', { country: 'AL' }, { countries: ['RS', 'BA'] }, /country/],
     ['available too late', { availableFrom: Date.parse('2027-03-01') }, {}, /after the deadline/],
-    ['deadline passed', {}, { deadline: '2026-11-01T00:00:00Z' }, /deadline/],
+    ['deadline passed', {}, { deadline: Date.parse('2026-11-01T00:00:00Z') }, /deadline/],
     ['closed', {}, { status: 'closed' }, /not open/],
     [
       'outside radius',
@@ -302,6 +303,46 @@ describe('scoreCandidate properties', () => {
       ...more,
     });
 
+  /** The compact index document the engine would return for this candidate. */
+  const documentOf = (c: Candidate): ProfileMatchDocument => ({
+    id: c.id,
+    matchSkills: c.skills.map((s) => `${s.skillId}:${s.level}:${s.years ?? ''}`),
+    verifiedSkillIds: c.skills.filter((s) => s.verified).map((s) => s.skillId),
+    matchLanguages: c.languages.map((l) => `${l.code}:${l.level}`),
+    country: c.country ?? null,
+    ...(c.lat === undefined || c.lng === undefined ? {} : { _geo: { lat: c.lat, lng: c.lng } }),
+    workModes: c.workModes,
+    engagementTypes: c.engagementTypes,
+    hoursPerWeek: c.hoursPerWeek ?? null,
+    availableFrom: c.availableFrom === undefined ? null : c.availableFrom / 86_400_000,
+    hourlyRateEur: c.hourlyRateEur ?? null,
+    openToWork: c.openToWork,
+    lastActiveAt: c.lastActiveAt ?? Date.parse('2026-11-20T00:00:00Z'),
+  });
+
+  it('a candidate read for one opportunity (its requested skills only) ranks and explains as the whole one', () => {
+    fc.assert(
+      fc.property(candidateArb, opportunityArb, weightsArb, (c, o, weights) => {
+        const opportunity = opportunityOf(o);
+        const scoring = { weights, priorityBoostCap: 0.1, priorities: [], now: NOW };
+        const doc = documentOf(c as Candidate);
+        const whole = candidateFromDocument(doc, c.inclusion);
+        const requested = opportunity.skills.map((s) => s.skillId);
+        const narrowed = candidateFromDocument(doc, c.inclusion, requested);
+        expect(narrowed.skills.every((s) => requested.includes(s.skillId))).toBe(true);
+        expect(whole.skills).toHaveLength(c.skills.length);
+        expect(isEligible(narrowed, opportunity, NOW)).toBe(isEligible(whole, opportunity, NOW));
+        expect(scoreOnly(narrowed, opportunity, scoring)).toBe(
+          scoreOnly(whole, opportunity, scoring),
+        );
+        expect(scoreCandidate(narrowed, opportunity, scoring)).toEqual(
+          scoreCandidate(whole, opportunity, scoring),
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('the score lies in [0, 1] and equals the sum of its named components', () => {
     fc.assert(
       fc.property(
@@ -335,9 +376,12 @@ describe('scoreCandidate properties', () => {
         weightsArb,
         fc.double({ min: 0, max: 0.5, noNaN: true }),
         fc.boolean(),
-        fc.option(fc.constantFrom('2026-12-01T00:00:00Z', '2027-03-01T00:00:00Z'), {
-          nil: undefined,
-        }),
+        fc.option(
+          fc.constantFrom(Date.parse('2026-12-01T00:00:00Z'), Date.parse('2027-03-01T00:00:00Z')),
+          {
+            nil: undefined,
+          },
+        ),
         (c, o, weights, cap, prioritised, deadline) => {
           const opportunity = opportunityOf(o, {
             radiusKm: 150,

@@ -100,7 +100,7 @@ function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: s
     reasons?.push(reason);
     return reasons === undefined;
   };
-  const deadline = o.deadline === undefined ? undefined : Date.parse(o.deadline);
+  const deadline = o.deadline;
   if (o.status !== 'open' && fail('opportunity is not open')) return false;
   if (deadline !== undefined && deadline <= now && fail('deadline has passed')) return false;
   if (!c.openToWork && fail('not open to work')) return false;

@@ -59,8 +59,8 @@ export interface RequiredLanguage {
 export interface Opportunity {
   id: string;
   status: 'draft' | 'open' | 'closed' | 'filled';
-  /** ISO date-time after which applications close; absent = open until closed. */
-  deadline?: string;
+  /** When applications close, epoch ms (like every date the rules read); absent = open until closed. */
+  deadline?: number;
   skills: RequiredSkill[];
   languages: RequiredLanguage[];
   engagementType: EngagementType;

@@ -97,7 +97,7 @@ describe('MatchingService.rankCandidates', () => {
     expect(
       await service.rankCandidates(
         company,
-        opportunity({ deadline: '2026-11-27T11:00:00Z' }),
+        opportunity({ deadline: Date.parse('2026-11-27T11:00:00Z') }),
         10,
         NOW,
       ),

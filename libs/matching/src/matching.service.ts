@@ -166,11 +166,7 @@ export class MatchingService {
     limit: number,
     now = new Date(),
   ): Promise<MatchScore[]> {
-    if (
-      o.status !== 'open' ||
-      (o.deadline !== undefined && Date.parse(o.deadline) <= now.getTime())
-    )
-      return [];
+    if (o.status !== 'open' || (o.deadline !== undefined && o.deadline <= now.getTime())) return [];
     const filter = candidateFilter(o, visibilities);
     if (filter === undefined) return [];
     const [docs, ctx] = await Promise.all([
@@ -183,8 +179,9 @@ export class MatchingService {
         : undefined;
     // every eligible profile is scored (numbers only); only the kept k are explained
     const top = new TopK<Ranked>(limit, compareScores);
+    const requested = o.skills.map((s) => s.skillId);
     for (const doc of docs) {
-      const candidate = candidateFromDocument(doc, inclusion?.get(doc.id));
+      const candidate = candidateFromDocument(doc, inclusion?.get(doc.id), requested);
       if (!isEligible(candidate, o, now)) continue;
       top.push({ candidateId: candidate.id, score: scoreOnly(candidate, o, ctx), candidate });
     }
