@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { availableParallelism } from 'node:os';
 import { ConfigValidationError, loadConfig } from './app-config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -85,6 +86,12 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '0' })).toEqual(['DATABASE_POOL_SIZE']);
     expect(problemsOf({ DATABASE_POOL_SIZE: 'many' })).toEqual(['DATABASE_POOL_SIZE']);
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toEqual(['DATABASE_POOL_SIZE']);
+  });
+
+  it('runs as many rankings at once as there are cores unless MATCHING_CONCURRENCY says otherwise', () => {
+    expect(loadConfig({}).matchingConcurrency).toBe(availableParallelism());
+    expect(loadConfig({ MATCHING_CONCURRENCY: '3' }).matchingConcurrency).toBe(3);
+    expect(problemsOf({ MATCHING_CONCURRENCY: '0' })).toEqual(['MATCHING_CONCURRENCY']);
   });
 
   it('requires ADMIN_EMAIL and ADMIN_PASSWORD together', () => {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -55,6 +56,11 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
   matchingConfigPath: string;
+  /**
+   * Rankings a process runs at once (MATCHING_CONCURRENCY, default: its cores); more callers wait
+   * their turn, so memory grows with this number, not with the callers (docs/matching.md).
+   */
+  matchingConcurrency: number;
   /** Webhook deliveries: SSRF guard switch, attempts before `failed`, backoff base, timeout. */
   webhooks: {
     allowPrivateTargets: boolean;
@@ -248,6 +254,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
       : resolve(process.cwd(), matchingConfig),
+    matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
       maxAttempts: r.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),

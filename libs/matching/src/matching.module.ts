@@ -2,18 +2,30 @@ import { OpportunitiesModule } from '@app/opportunities';
 import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { TrainingModule } from '@app/training';
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { matchingConfigProvider } from './matching-config.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
 import { ProgrammePriorities } from './programme-priorities.js';
+import { RankingSlots } from './ranking-slots.js';
 
 /** Ranked, explained candidates and recommendations over the profiles and opportunities indexes. */
 @Module({
   imports: [ProfilesModule, OpportunitiesModule, TaxonomyModule, TrainingModule],
   controllers: [MatchingController],
-  providers: [matchingConfigProvider, MatchingRepository, MatchingService, ProgrammePriorities],
+  providers: [
+    matchingConfigProvider,
+    MatchingRepository,
+    MatchingService,
+    ProgrammePriorities,
+    {
+      provide: RankingSlots,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new RankingSlots(config.matchingConcurrency),
+    },
+  ],
   exports: [MatchingService],
 })
 export class MatchingModule {}

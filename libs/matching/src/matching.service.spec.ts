@@ -6,6 +6,7 @@ import type { TaxonomyService } from '@app/taxonomy';
 import defaults from '../../../config/matching.json' with { type: 'json' };
 import type { ProfileMatchDocument } from './match-documents.js';
 import type { ConsentedInclusion, Opportunity } from './match-types.js';
+import { RankingSlots } from './ranking-slots.js';
 import { parseMatchingConfig } from './match-weights.js';
 import type { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
@@ -59,7 +60,11 @@ function opportunity(overrides: Partial<Opportunity> = {}): Opportunity {
 }
 
 /** The service over in-memory stand-ins for the engine, PostgreSQL and the other libs. */
-function setUp(docs: ProfileMatchDocument[], inclusion = new Map<string, ConsentedInclusion>()) {
+function setUp(
+  docs: ProfileMatchDocument[],
+  inclusion = new Map<string, ConsentedInclusion>(),
+  slots = new RankingSlots(2),
+) {
   const repository = {
     fetchEligibleProfiles: jest.fn(async () => docs),
     findConsentedInclusion: jest.fn(async () => inclusion),
@@ -84,6 +89,7 @@ function setUp(docs: ProfileMatchDocument[], inclusion = new Map<string, Consent
     profiles as unknown as ProfilesService,
     { skillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
     programmes as unknown as ProgrammePriorities,
+    slots,
   );
   return { service, repository, profiles, programmes };
 }
@@ -123,6 +129,27 @@ describe('MatchingService.rankCandidates', () => {
       expect(sum).toBeCloseTo(r.score, 5);
     }
     expect(ranked[0].explanation.matchedSkills.map((s) => s.name)).toEqual(['JavaScript', 'SQL']);
+  });
+
+  it('holds the eligible documents of at most MATCHING_CONCURRENCY rankings at once', async () => {
+    const { service, repository } = setUp(
+      [doc('a', [`${JS}:4:2`])],
+      undefined,
+      new RankingSlots(1),
+    );
+    const fetched: (() => void)[] = [];
+    repository.fetchEligibleProfiles.mockImplementation(
+      () => new Promise((resolve) => fetched.push(() => resolve([doc('a', [`${JS}:4:2`])]))),
+    );
+    const first = service.rankCandidates(company, opportunity(), 10, NOW);
+    const second = service.rankCandidates(company, opportunity(), 10, NOW);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(repository.fetchEligibleProfiles).toHaveBeenCalledTimes(1); // the second waits
+    fetched[0]();
+    expect((await first).map((r) => r.profile.id)).toEqual(['a']);
+    expect(repository.fetchEligibleProfiles).toHaveBeenCalledTimes(2);
+    fetched[1]();
+    expect((await second).map((r) => r.profile.id)).toEqual(['a']);
   });
 
   it('leaves out a ranked profile the read-back no longer shows', async () => {

@@ -35,6 +35,7 @@ import { weightsFor, type MatchingConfig } from './match-weights.js';
 import { MATCHING_CONFIG } from './matching-config.js';
 import { MatchingRepository } from './matching.repository.js';
 import { ProgrammePriorities } from './programme-priorities.js';
+import { RankingSlots } from './ranking-slots.js';
 import { TopK } from './top-k.js';
 
 type Viewer = 'company' | 'broker' | 'trainee';
@@ -57,6 +58,7 @@ export class MatchingService {
     private readonly profiles: ProfilesService,
     private readonly taxonomy: TaxonomyService,
     private readonly programmes: ProgrammePriorities,
+    private readonly slots: RankingSlots,
   ) {}
 
   /** Owner company (its own requests) or any broker (open requests); others see 404. */
@@ -90,43 +92,42 @@ export class MatchingService {
     const candidate = candidateFromOwnProfile(own);
     const filter = opportunityFilter(candidate, now);
     if (filter === undefined) return [];
-    const docs = await this.repository.fetchEligibleOpportunities(filter);
-    const open = await this.repository.findStillOpen(
-      docs.map((d) => d.id),
-      now,
-    );
-    const byId = new Map(docs.map((d) => [d.id, d]));
-    const top = new TopK<MatchScore & { opportunityId: string }>(limit, compareScores);
-    const contexts = new Map<string, ScoringContext>();
-    for (const doc of docs) {
-      if (!open.has(doc.id)) continue;
-      const o = opportunityFromDocument(doc);
-      if (ineligibilityReasons(candidate, o, now).length > 0) continue;
-      const key = o.programmeId ?? '';
-      let ctx = contexts.get(key);
-      if (ctx === undefined) {
-        ctx = await this.scoringContext(o.programmeId, now);
-        contexts.set(key, ctx);
-      }
-      const scored = scoreCandidate(
-        ctx.priorities.length > 0 && inclusion !== undefined
-          ? { ...candidate, inclusion }
-          : candidate,
-        o,
-        ctx,
+    // every eligible opportunity is held while ranking: one of the bounded slots
+    const ranked = await this.slots.run(async () => {
+      const docs = await this.repository.fetchEligibleOpportunities(filter);
+      const open = await this.repository.findStillOpen(
+        docs.map((d) => d.id),
+        now,
       );
-      // ranked by opportunity: the heap's tie-break reads candidateId, so put the opportunity there
-      top.push({ ...scored, candidateId: o.id, opportunityId: o.id });
-    }
-    const ranked = top.sorted();
+      const top = new TopK<MatchScore & { doc: OpportunityMatchDocument }>(limit, compareScores);
+      const contexts = new Map<string, ScoringContext>();
+      for (const doc of docs) {
+        if (!open.has(doc.id)) continue;
+        const o = opportunityFromDocument(doc);
+        if (ineligibilityReasons(candidate, o, now).length > 0) continue;
+        const key = o.programmeId ?? '';
+        let ctx = contexts.get(key);
+        if (ctx === undefined) {
+          ctx = await this.scoringContext(o.programmeId, now);
+          contexts.set(key, ctx);
+        }
+        const scored = scoreCandidate(
+          ctx.priorities.length > 0 && inclusion !== undefined
+            ? { ...candidate, inclusion }
+            : candidate,
+          o,
+          ctx,
+        );
+        // ranked by opportunity: the heap's tie-break reads candidateId, so put the opportunity there
+        top.push({ ...scored, candidateId: o.id, doc });
+      }
+      return top.sorted();
+    });
     const names = await this.taxonomy.skillNames(
-      ranked.flatMap((r) => {
-        const d = byId.get(r.opportunityId) as OpportunityMatchDocument;
-        return d.skillMinLevels.map((s) => s.split(':')[0]);
-      }),
+      ranked.flatMap((r) => r.doc.skillMinLevels.map((s) => s.split(':')[0])),
     );
     return ranked.map((r) => ({
-      opportunity: toRecommendedOpportunity(byId.get(r.opportunityId) as OpportunityMatchDocument),
+      opportunity: toRecommendedOpportunity(r.doc),
       score: r.score,
       explanation: toExplanationDto(r.explanation, names),
     }));
@@ -169,23 +170,24 @@ export class MatchingService {
     if (o.status !== 'open' || (o.deadline !== undefined && o.deadline <= now.getTime())) return [];
     const filter = candidateFilter(o, visibilities);
     if (filter === undefined) return [];
-    const [docs, ctx] = await Promise.all([
-      this.repository.fetchEligibleProfiles(filter),
-      this.scoringContext(o.programmeId, now),
-    ]);
-    const inclusion =
-      ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
-        ? await this.repository.findConsentedInclusion(docs.map((d) => d.id))
-        : undefined;
-    // every eligible profile is scored (numbers only); only the kept k are explained
-    const top = new TopK<Ranked>(limit, compareScores);
-    const requested = o.skills.map((s) => s.skillId);
-    for (const doc of docs) {
-      const candidate = candidateFromDocument(doc, inclusion?.get(doc.id), requested);
-      if (!isEligible(candidate, o, now)) continue;
-      top.push({ candidateId: candidate.id, score: scoreOnly(candidate, o, ctx), candidate });
-    }
-    return top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx));
+    const ctx = await this.scoringContext(o.programmeId, now);
+    // every eligible profile is held while ranking: one of the bounded slots
+    return this.slots.run(async () => {
+      const docs = await this.repository.fetchEligibleProfiles(filter);
+      const inclusion =
+        ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
+          ? await this.repository.findConsentedInclusion(docs.map((d) => d.id))
+          : undefined;
+      // every eligible profile is scored (numbers only); only the kept k are explained
+      const top = new TopK<Ranked>(limit, compareScores);
+      const requested = o.skills.map((s) => s.skillId);
+      for (const doc of docs) {
+        const candidate = candidateFromDocument(doc, inclusion?.get(doc.id), requested);
+        if (!isEligible(candidate, o, now)) continue;
+        top.push({ candidateId: candidate.id, score: scoreOnly(candidate, o, ctx), candidate });
+      }
+      return top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx));
+    });
   }
 
   /** Weights (overridden per programme id or code) and the programme's priorities. */
