@@ -41,6 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../../worker/src/worker.module.js';
 import { percentile } from './bench/latency.js';
+import { API_NODE_FLAGS } from './process-flags.js';
 import { cpuSnapshot, cpuUsedBetween, type CpuByGroup } from './bench/process-cpu.js';
 import { bulkInsertProfiles } from './bench/profile-bulk-writer.js';
 import { generateProfiles } from './bench/profile-population.js';
@@ -252,7 +253,8 @@ try {
 
   // 3. the API as its own process
   const port = await freePort();
-  api = spawn(process.execPath, [join(distApps, 'api', 'src', 'main.js')], {
+  // started as `npm start` and the image start it, with the same Node flags
+  api = spawn(process.execPath, [...API_NODE_FLAGS, join(distApps, 'api', 'src', 'main.js')], {
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

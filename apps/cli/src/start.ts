@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import { formatCredentials } from './demo/demo-cast.js';
 import { runDemo } from './demo/demo-run.js';
 import { DEMO_DEFAULT_SEED, DEMO_DEFAULT_TRAINEES } from './demo/demo-seeder.js';
+import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from './process-flags.js';
 
 const distApps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (line: string): void => void process.stdout.write(`[talentbridge] ${line}\n`);
@@ -78,11 +79,11 @@ if (process.env.DEMO === '1') {
 }
 
 const env = { ...process.env, ...services.env, ...localIdentityEnv() };
-for (const [name, entry] of [
-  ['api', join(distApps, 'api', 'src', 'main.js')],
-  ['worker', join(distApps, 'worker', 'src', 'main.js')],
+for (const [name, flags, entry] of [
+  ['api', API_NODE_FLAGS, join(distApps, 'api', 'src', 'main.js')],
+  ['worker', WORKER_NODE_FLAGS, join(distApps, 'worker', 'src', 'main.js')],
 ] as const) {
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], {
+  const child = spawn(process.execPath, [...flags, entry], {
     env: { ...env, TALENTBRIDGE_PROCESS: name },
     stdio: 'inherit',
   });
