@@ -321,34 +321,25 @@ try {
     await res.json();
   };
   const profiles = meili.index(PROFILES_INDEX);
-  const fetchPage = (i: number, offset: number) =>
-    profiles.getDocuments({
-      filter: filters.get(ids[i % ids.length]) as string,
-      fields: [...PROFILE_MATCH_FIELDS],
-      limit: FETCH_PAGE_SIZE,
-      offset,
-    });
-  /** What exact scoring needs from the engine: every eligible document, compact fields. */
-  const eligibleFetch = async (i: number) => {
-    const first = await fetchPage(i, 0);
-    for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) await fetchPage(i, o);
-  };
+  /** Every eligible document of request `i`, page by page, through `page` (what exact scoring needs). */
+  const everyEligible =
+    (page: (filter: string, offset: number) => Promise<{ total: number }>) => async (i: number) => {
+      const filter = filters.get(ids[i % ids.length]) as string;
+      const first = await page(filter, 0);
+      for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) await page(filter, o);
+    };
+  const fields = [...PROFILE_MATCH_FIELDS];
+  const eligibleFetch = everyEligible((filter, offset) =>
+    profiles.getDocuments({ filter, fields, limit: FETCH_PAGE_SIZE, offset }),
+  );
   /** The same query through the API's own lean transport instead of the meilisearch client. */
   const lean = new DocumentsFetcher({
     meiliHost: services.env.MEILI_HOST,
     meiliMasterKey: services.env.MEILI_MASTER_KEY,
   });
-  const leanPage = (i: number, offset: number) =>
-    lean.fetchPage(PROFILES_INDEX, {
-      filter: filters.get(ids[i % ids.length]) as string,
-      fields: PROFILE_MATCH_FIELDS,
-      limit: FETCH_PAGE_SIZE,
-      offset,
-    });
-  const eligibleFetchLean = async (i: number) => {
-    const first = await leanPage(i, 0);
-    for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) await leanPage(i, o);
-  };
+  const eligibleFetchLean = everyEligible((filter, offset) =>
+    lean.fetchPage(PROFILES_INDEX, { filter, fields, limit: FETCH_PAGE_SIZE, offset }),
+  );
   /** An engine-ranked page: the same filter, the first k hits, ids only. */
   const topKSearch = async (i: number) => {
     await profiles.search('', {
