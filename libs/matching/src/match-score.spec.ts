@@ -278,6 +278,8 @@ describe('scoreCandidate properties', () => {
     maxEur: fc.option(fc.integer({ min: 0, max: 100 }), { nil: undefined }),
     workMode: fc.constantFrom(...WORK_MODES),
   });
+  /** A programme's priority boost cap. */
+  const capArb = fc.double({ min: 0, max: 0.5, noNaN: true });
   const weightsArb = fc.record({
     skills: fc.integer({ min: 1, max: 100 }),
     verified: fc.integer({ min: 0, max: 100 }),
@@ -345,25 +347,19 @@ describe('scoreCandidate properties', () => {
 
   it('the score lies in [0, 1] and equals the sum of its named components', () => {
     fc.assert(
-      fc.property(
-        candidateArb,
-        opportunityArb,
-        weightsArb,
-        fc.double({ min: 0, max: 0.5, noNaN: true }),
-        (c, o, weights, cap) => {
-          const opportunity = opportunityOf(o);
-          const s = scoreCandidate(c as Candidate, opportunity, {
-            weights,
-            priorityBoostCap: cap,
-            priorities: [{ kind: 'sex', value: 'female' }],
-            now: NOW,
-          });
-          expect(s.score).toBeGreaterThanOrEqual(0);
-          expect(s.score).toBeLessThanOrEqual(1);
-          expect(Math.abs(sumOfComponents(s) - s.score)).toBeLessThan(1e-5);
-          if (c.inclusion === undefined) expect(s.explanation.priorityBoost.applied).toBe(false);
-        },
-      ),
+      fc.property(candidateArb, opportunityArb, weightsArb, capArb, (c, o, weights, cap) => {
+        const opportunity = opportunityOf(o);
+        const s = scoreCandidate(c as Candidate, opportunity, {
+          weights,
+          priorityBoostCap: cap,
+          priorities: [{ kind: 'sex', value: 'female' }],
+          now: NOW,
+        });
+        expect(s.score).toBeGreaterThanOrEqual(0);
+        expect(s.score).toBeLessThanOrEqual(1);
+        expect(Math.abs(sumOfComponents(s) - s.score)).toBeLessThan(1e-5);
+        if (c.inclusion === undefined) expect(s.explanation.priorityBoost.applied).toBe(false);
+      }),
       { numRuns: 500 },
     );
   });
@@ -374,7 +370,7 @@ describe('scoreCandidate properties', () => {
         candidateArb,
         opportunityArb,
         weightsArb,
-        fc.double({ min: 0, max: 0.5, noNaN: true }),
+        capArb,
         fc.boolean(),
         fc.option(
           fc.constantFrom(Date.parse('2026-12-01T00:00:00Z'), Date.parse('2027-03-01T00:00:00Z')),

@@ -100,9 +100,8 @@ function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: s
     reasons?.push(reason);
     return reasons === undefined;
   };
-  const deadline = o.deadline;
   if (o.status !== 'open' && fail('opportunity is not open')) return false;
-  if (deadline !== undefined && deadline <= now && fail('deadline has passed')) return false;
+  if (o.deadline !== undefined && o.deadline <= now && fail('deadline has passed')) return false;
   if (!c.openToWork && fail('not open to work')) return false;
   let holdsAny = false;
   for (const req of o.skills) {
@@ -146,9 +145,9 @@ function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: s
     }
   }
   if (
-    deadline !== undefined &&
+    o.deadline !== undefined &&
     c.availableFrom !== undefined &&
-    c.availableFrom > deadline &&
+    c.availableFrom > o.deadline &&
     fail('available only after the deadline')
   )
     return false;
@@ -284,12 +283,7 @@ function componentNotes(
       c.hoursPerWeek === undefined
         ? 'no hours per week given'
         : `${c.hoursPerWeek} of ${o.hoursPerWeek} hours per week`,
-    availability:
-      c.availableFrom === undefined
-        ? 'no start date given'
-        : availableInDays(c.availableFrom, now) <= 0
-          ? 'available now'
-          : `available in ${availableInDays(c.availableFrom, now)} days`,
+    availability: availabilityNote(c, now),
     rate:
       maxRate === undefined
         ? 'no hourly budget to compare'
@@ -302,6 +296,12 @@ function componentNotes(
         ? 'no activity recorded'
         : `active ${Math.floor(inactiveDays(c.lastActiveAt, now))} days ago`,
   };
+}
+
+function availabilityNote(c: Candidate, now: number): string {
+  if (c.availableFrom === undefined) return 'no start date given';
+  const days = availableInDays(c.availableFrom, now);
+  return days <= 0 ? 'available now' : `available in ${days} days`;
 }
 
 function locationNote(c: Candidate, o: Opportunity): string {
