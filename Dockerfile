@@ -17,4 +17,4 @@ COPY --from=build /app/libs/taxonomy/data ./libs/taxonomy/data
 COPY --from=build /app/config ./config
 USER node
 EXPOSE 3000
-CMD ["node", "--enable-source-maps", "--heap-growing-percent=50", "dist/apps/api/src/main.js"]
+CMD ["node", "--enable-source-maps", "--heap-growing-percent=50", "--no-allocation-site-pretenuring", "dist/apps/api/src/main.js"]
