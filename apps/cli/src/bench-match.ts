@@ -64,7 +64,9 @@ const arg = (name: string, fallback: number): number => {
 const PROFILES = arg('profiles', 100_000);
 const REQUESTS = arg('requests', 50);
 const ROUNDS = arg('rounds', 4);
-const WARMUP = arg('warmup', 400);
+const WARMUP = arg('warmup', 2000);
+/** Warm-up calls per block whose API CPU is printed, to show the service has settled. */
+const WARMUP_BLOCK = 250;
 const LIMIT = 20;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -367,9 +369,20 @@ try {
   const results: { concurrency: number; runs: Run[] }[] = [];
   for (const concurrency of [1, 16]) {
     // measure a service as it runs in use: its hot code compiled, every pooled connection's
-    // statements prepared and caches filled at this concurrency (the API's first few hundred
-    // calls cost up to a quarter more CPU while V8 is still optimising), for all kinds alike
-    for (const [, call] of kinds) await measureBlock(WARMUP, concurrency, call);
+    // statements prepared and caches filled at this concurrency, for all kinds alike (V8 goes
+    // on compiling the API's request path for a couple of thousand calls: docs/matching.md)
+    for (const [name, call] of kinds) {
+      const perCall: number[] = [];
+      for (let done = 0; done < WARMUP; done += WARMUP_BLOCK) {
+        const n = Math.min(WARMUP_BLOCK, WARMUP - done);
+        perCall.push((await measureBlock(n, concurrency, call)).cpu.api / n);
+      }
+      if (call === callApi) {
+        say(
+          `warm-up at c=${concurrency}, ${name}: API CPU per call by block of ${WARMUP_BLOCK}: ${perCall.map((c) => c.toFixed(1)).join(', ')} ms`,
+        );
+      }
+    }
     const runs = await measureInTurns(
       kinds.map(([, call]) => call),
       2 * ids.length, // every request twice per block: ramp-up and ramp-down weigh little at c=16
