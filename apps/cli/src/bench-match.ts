@@ -64,8 +64,8 @@ const arg = (name: string, fallback: number): number => {
 const PROFILES = arg('profiles', 100_000);
 const REQUESTS = arg('requests', 50);
 const ROUNDS = arg('rounds', 4);
-const WARMUP = arg('warmup', 2000);
-/** Warm-up calls per block whose API CPU is printed, to show the service has settled. */
+const WARMUP = arg('warmup', 1000);
+/** Warm-up calls per kind and turn; the API's CPU per block is printed, to show it has settled. */
 const WARMUP_BLOCK = 250;
 const LIMIT = 20;
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
@@ -369,20 +369,20 @@ try {
   const results: { concurrency: number; runs: Run[] }[] = [];
   for (const concurrency of [1, 16]) {
     // measure a service as it runs in use: its hot code compiled, every pooled connection's
-    // statements prepared and caches filled at this concurrency, for all kinds alike (V8 goes
-    // on compiling the API's request path for a couple of thousand calls: docs/matching.md)
-    for (const [name, call] of kinds) {
-      const perCall: number[] = [];
-      for (let done = 0; done < WARMUP; done += WARMUP_BLOCK) {
-        const n = Math.min(WARMUP_BLOCK, WARMUP - done);
-        perCall.push((await measureBlock(n, concurrency, call)).cpu.api / n);
-      }
-      if (call === callApi) {
-        say(
-          `warm-up at c=${concurrency}, ${name}: API CPU per call by block of ${WARMUP_BLOCK}: ${perCall.map((c) => c.toFixed(1)).join(', ')} ms`,
-        );
+    // statements prepared and caches filled at this concurrency, for all kinds alike. The kinds
+    // warm up in turns, as they are measured: a kind left idle while the others warm up (tens of
+    // seconds) loses its pooled connections and kept-alive sockets and starts measuring cold
+    const apiPerCall: number[] = [];
+    for (let done = 0; done < WARMUP; done += WARMUP_BLOCK) {
+      const n = Math.min(WARMUP_BLOCK, WARMUP - done);
+      for (const [, call] of kinds) {
+        const block = await measureBlock(n, concurrency, call);
+        if (call === callApi) apiPerCall.push(block.cpu.api / n);
       }
     }
+    say(
+      `warm-up at c=${concurrency}, API CPU per call by block of ${WARMUP_BLOCK}: ${apiPerCall.map((c) => c.toFixed(1)).join(', ')} ms`,
+    );
     const runs = await measureInTurns(
       kinds.map(([, call]) => call),
       2 * ids.length, // every request twice per block: ramp-up and ramp-down weigh little at c=16
