@@ -371,7 +371,7 @@ try {
     // measure a service as it runs in use: its hot code compiled, every pooled connection's
     // statements prepared and caches filled at this concurrency, for all kinds alike. The kinds
     // warm up in turns, as they are measured: a kind left idle while the others warm up (tens of
-    // seconds) loses its pooled connections and kept-alive sockets and starts measuring cold
+    // seconds) has its pooled connections closed as idle and starts measuring cold
     const apiPerCall: number[] = [];
     for (let done = 0; done < WARMUP; done += WARMUP_BLOCK) {
       const n = Math.min(WARMUP_BLOCK, WARMUP - done);
