@@ -16,6 +16,7 @@ import {
   FETCH_PAGE_SIZE,
   PROFILE_MATCH_FIELDS,
   candidateFilter,
+  fetchEveryPage,
   opportunityFromDocument,
   OPPORTUNITY_MATCH_FIELDS,
   type OpportunityMatchDocument,
@@ -137,23 +138,24 @@ function summarise(blocks: Block[]): Run {
 }
 
 /**
- * Each of `calls` measured in `rounds` blocks of `perBlock` calls, the kinds taking turns block by
- * block, so a machine that speeds up or slows down during the run (this VM does, by ±15 %)
- * weighs on every kind alike instead of on whichever ran first.
+ * `total` calls of each of `calls`, in blocks of `perBlock` (the last one takes what is left), the
+ * kinds taking turns block by block, so a machine that speeds up or slows down during the run
+ * (this VM does, by ±15 %) weighs on every kind alike instead of on whichever ran first, and no
+ * kind sits idle for long. Each kind's blocks, in order.
  */
-async function measureInTurns(
+async function blocksInTurns(
   calls: ((i: number) => Promise<void>)[],
+  total: number,
   perBlock: number,
-  rounds: number,
   concurrency: number,
-): Promise<Run[]> {
+): Promise<Block[][]> {
   const blocks: Block[][] = calls.map(() => []);
-  for (let r = 0; r < rounds; r += 1) {
+  for (let done = 0; done < total; done += perBlock) {
     for (const [k, call] of calls.entries()) {
-      blocks[k].push(await measureBlock(perBlock, concurrency, call));
+      blocks[k].push(await measureBlock(Math.min(perBlock, total - done), concurrency, call));
     }
   }
-  return blocks.map(summarise);
+  return blocks;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
@@ -323,12 +325,12 @@ try {
     await res.json();
   };
   const profiles = meili.index(PROFILES_INDEX);
-  /** Every eligible document of request `i`, page by page, through `page` (what exact scoring needs). */
+  /** Every eligible document of request `i`, paged as the API pages it (what exact scoring needs). */
   const everyEligible =
-    (page: (filter: string, offset: number) => Promise<{ total: number }>) => async (i: number) => {
+    (page: (filter: string, offset: number) => Promise<{ results: unknown[]; total: number }>) =>
+    async (i: number) => {
       const filter = filters.get(ids[i % ids.length]) as string;
-      const first = await page(filter, 0);
-      for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) await page(filter, o);
+      await fetchEveryPage((offset) => page(filter, offset));
     };
   const fields = [...PROFILE_MATCH_FIELDS];
   const eligibleFetch = everyEligible((filter, offset) =>
@@ -372,22 +374,20 @@ try {
     // statements prepared and caches filled at this concurrency, for all kinds alike. The kinds
     // warm up in turns, as they are measured: a kind left idle while the others warm up (tens of
     // seconds) has its pooled connections closed as idle and starts measuring cold
-    const apiPerCall: number[] = [];
-    for (let done = 0; done < WARMUP; done += WARMUP_BLOCK) {
-      const n = Math.min(WARMUP_BLOCK, WARMUP - done);
-      for (const [, call] of kinds) {
-        const block = await measureBlock(n, concurrency, call);
-        if (call === callApi) apiPerCall.push(block.cpu.api / n);
-      }
-    }
-    say(
-      `warm-up at c=${concurrency}, API CPU per call by block of ${WARMUP_BLOCK}: ${apiPerCall.map((c) => c.toFixed(1)).join(', ')} ms`,
-    );
-    const runs = await measureInTurns(
-      kinds.map(([, call]) => call),
-      2 * ids.length, // every request twice per block: ramp-up and ramp-down weigh little at c=16
-      ROUNDS,
+    const calls = kinds.map(([, call]) => call);
+    const [apiWarmUp] = await blocksInTurns(
+      // the API is the first kind
+      calls,
+      WARMUP,
+      WARMUP_BLOCK,
       concurrency,
+    );
+    say(
+      `warm-up at c=${concurrency}, API CPU per call by block of ${WARMUP_BLOCK}: ${apiWarmUp.map((b) => (b.cpu.api / b.latencies.length).toFixed(1)).join(', ')} ms`,
+    );
+    const perBlock = 2 * ids.length; // every request twice per block: ramp-up and ramp-down weigh little at c=16
+    const runs = (await blocksInTurns(calls, ROUNDS * perBlock, perBlock, concurrency)).map(
+      summarise,
     );
     results.push({ concurrency, runs });
     say(`API process RSS after c=${concurrency}: ${memory()}`);

@@ -17,6 +17,24 @@ export const FETCH_PAGE_SIZE = 5_000;
 const PARALLEL_PAGES = 4;
 
 /**
+ * Every document of a paged documents fetch: the first page says how many there are, the rest
+ * are asked for {@link PARALLEL_PAGES} at a time, each `FETCH_PAGE_SIZE` long.
+ */
+export async function fetchEveryPage<T>(
+  page: (offset: number) => Promise<{ results: T[]; total: number }>,
+): Promise<T[]> {
+  const first = await page(0);
+  const out = first.results;
+  const offsets: number[] = [];
+  for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) offsets.push(o);
+  for (let i = 0; i < offsets.length; i += PARALLEL_PAGES) {
+    const pages = await Promise.all(offsets.slice(i, i + PARALLEL_PAGES).map(page));
+    for (const p of pages) out.push(...p.results);
+  }
+  return out;
+}
+
+/**
  * Reads for matching: every eligible document from Meilisearch (the documents-fetch API with a
  * filter, which `maxTotalHits` does not bound, so the eligible set is never cut short), and the
  * few facts kept only in PostgreSQL (consented inclusion data, which is never indexed).
@@ -47,23 +65,15 @@ export class MatchingRepository {
     );
   }
 
-  private async fetchAll<T>(
+  private fetchAll<T>(
     uid: string,
     filter: FilterExpression,
     fields: readonly string[],
   ): Promise<T[]> {
     const text = filter.toString();
-    const page = (offset: number) =>
-      this.documents.fetchPage<T>(uid, { filter: text, fields, limit: FETCH_PAGE_SIZE, offset });
-    const first = await page(0);
-    const out = first.results;
-    const offsets: number[] = [];
-    for (let o = FETCH_PAGE_SIZE; o < first.total; o += FETCH_PAGE_SIZE) offsets.push(o);
-    for (let i = 0; i < offsets.length; i += PARALLEL_PAGES) {
-      const pages = await Promise.all(offsets.slice(i, i + PARALLEL_PAGES).map(page));
-      for (const p of pages) out.push(...p.results);
-    }
-    return out;
+    return fetchEveryPage((offset) =>
+      this.documents.fetchPage<T>(uid, { filter: text, fields, limit: FETCH_PAGE_SIZE, offset }),
+    );
   }
 
   /**
