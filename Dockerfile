@@ -14,6 +14,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/libs/taxonomy/data ./libs/taxonomy/data
+COPY --from=build /app/libs/identity/data ./libs/identity/data
 COPY --from=build /app/config ./config
 USER node
 EXPOSE 3000

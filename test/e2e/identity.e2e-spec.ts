@@ -17,7 +17,7 @@ import {
   uniqueEmail,
   type SignedIn,
 } from '../support/factories.js';
-import { accessClaims, signJwt } from '../support/tokens.js';
+import { accessClaims, sessionIdOf, signJwt } from '../support/tokens.js';
 
 const PROBLEM = /^application\/problem\+json/;
 
@@ -133,6 +133,40 @@ describe('identity (HTTP)', () => {
       expect(res.headers['content-type']).toMatch(PROBLEM);
       expect(fieldsOf(res.body)).toEqual(expect.arrayContaining(['password']));
       expect(new Set(fieldsOf(res.body))).toEqual(new Set(['password']));
+    });
+
+    it.each([
+      [
+        'padded with invisible characters',
+        `Ab1${'\u200B'.repeat(10)}`,
+        'must be at least 10 characters long',
+      ],
+      [
+        'short once accents are composed (NFKC)',
+        'Ab1-e\u0301e\u0301e\u0301',
+        'must be at least 10 characters long',
+      ],
+      [
+        'with too few different characters',
+        'aaaaaaaaaA',
+        'must use at least 5 different characters',
+      ],
+      ['among the 10,000 most common', 'Manchester', 'is one of the most common passwords'],
+      [
+        'a common one with digits and symbols added',
+        'Monkey2026!!',
+        'is a common password with a few characters added or changed',
+      ],
+    ])('refuses a password %s, naming the field', async (_case, password, message) => {
+      const body = makeTraineeRegistration({ password });
+      const res = await t.http.post('/api/auth/register').send(body).expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(res.body.errors).toContainEqual({ field: 'password', message });
+      expect(new Set(fieldsOf(res.body))).toEqual(new Set(['password']));
+      const [{ count }] = await t.app
+        .get(DataSource)
+        .query(`SELECT count(*)::int AS count FROM users WHERE email = $1`, [body.email]);
+      expect(count).toBe(0);
     });
 
     it('refuses the e-mail address as password', async () => {
@@ -356,42 +390,35 @@ describe('identity (HTTP)', () => {
 
   describe('access tokens', () => {
     let trainee: SignedIn;
+    let other: SignedIn;
+    /** Claims of a valid token of the trainee's session, with `overrides`. */
+    const validClaims = (overrides: Record<string, unknown> = {}) =>
+      accessClaims(trainee.id, { sid: sessionIdOf(trainee.accessToken), ...overrides });
+    const now = () => Math.floor(Date.now() / 1000);
 
     beforeAll(async () => {
       trainee = await registerTrainee(t);
+      other = await registerTrainee(t);
     });
 
     it('accepts a hand-made token with the right key and claims (control)', async () => {
-      const token = signJwt(accessClaims(trainee.id), TEST_JWT_SECRET);
+      const token = signJwt(validClaims(), TEST_JWT_SECRET);
       await t.http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(200);
     });
 
     it.each([
       [
         'expired',
-        () =>
-          signJwt(
-            accessClaims(trainee.id, { exp: Math.floor(Date.now() / 1000) - 5 }),
-            TEST_JWT_SECRET,
-          ),
+        () => signJwt(validClaims({ exp: Math.floor(Date.now() / 1000) - 5 }), TEST_JWT_SECRET),
       ],
       [
         'signed with another secret',
-        () => signJwt(accessClaims(trainee.id), 'another-secret-another-secret-12345'),
+        () => signJwt(validClaims(), 'another-secret-another-secret-12345'),
       ],
-      ['alg none', () => signJwt(accessClaims(trainee.id), '', { alg: 'none', typ: 'JWT' })],
-      [
-        'wrong audience',
-        () => signJwt(accessClaims(trainee.id, { aud: 'someone-else' }), TEST_JWT_SECRET),
-      ],
-      [
-        'wrong issuer',
-        () => signJwt(accessClaims(trainee.id, { iss: 'someone-else' }), TEST_JWT_SECRET),
-      ],
-      [
-        'HS512',
-        () => signJwt(accessClaims(trainee.id), TEST_JWT_SECRET, { alg: 'HS512', typ: 'JWT' }),
-      ],
+      ['alg none', () => signJwt(validClaims(), '', { alg: 'none', typ: 'JWT' })],
+      ['wrong audience', () => signJwt(validClaims({ aud: 'someone-else' }), TEST_JWT_SECRET)],
+      ['wrong issuer', () => signJwt(validClaims({ iss: 'someone-else' }), TEST_JWT_SECRET)],
+      ['HS512', () => signJwt(validClaims(), TEST_JWT_SECRET, { alg: 'HS512', typ: 'JWT' })],
       [
         'tampered (role changed after signing)',
         () => {
@@ -406,6 +433,27 @@ describe('identity (HTTP)', () => {
         },
       ],
       ['garbage', () => 'not.a.token'],
+      ['without exp', () => signJwt(validClaims({ exp: undefined }), TEST_JWT_SECRET)],
+      ['with a non-numeric exp', () => signJwt(validClaims({ exp: 'never' }), TEST_JWT_SECRET)],
+      ['without iat', () => signJwt(validClaims({ iat: undefined }), TEST_JWT_SECRET)],
+      [
+        'issued in the future',
+        () => signJwt(validClaims({ iat: now() + 3600, exp: now() + 3660 }), TEST_JWT_SECRET),
+      ],
+      [
+        'living longer than an access token may (30 days)',
+        () => signJwt(validClaims({ iat: now(), exp: now() + 30 * 86_400 }), TEST_JWT_SECRET),
+      ],
+      ['without a session id', () => signJwt(validClaims({ sid: undefined }), TEST_JWT_SECRET)],
+      [
+        'for an unknown session',
+        () =>
+          signJwt(validClaims({ sid: '00000000-0000-4000-8000-000000000001' }), TEST_JWT_SECRET),
+      ],
+      [
+        "naming another user's session",
+        () => signJwt(validClaims({ sid: sessionIdOf(other.accessToken) }), TEST_JWT_SECRET),
+      ],
       [
         'for a subject that is not a user id',
         () => signJwt(accessClaims('not-a-uuid'), TEST_JWT_SECRET),
@@ -422,7 +470,7 @@ describe('identity (HTTP)', () => {
 
     it('says when the token expired', async () => {
       const token = signJwt(
-        accessClaims(trainee.id, { exp: Math.floor(Date.now() / 1000) - 5 }),
+        validClaims({ exp: Math.floor(Date.now() / 1000) - 5 }),
         TEST_JWT_SECRET,
       );
       const res = await t.http.get('/api/me').set('Authorization', `Bearer ${token}`).expect(401);
@@ -430,7 +478,7 @@ describe('identity (HTTP)', () => {
     });
 
     it('takes the role from the database, not from the token', async () => {
-      const token = signJwt(accessClaims(trainee.id, { role: 'admin' }), TEST_JWT_SECRET);
+      const token = signJwt(validClaims({ role: 'admin' }), TEST_JWT_SECRET);
       await t.http
         .post('/api/organisations')
         .set('Authorization', `Bearer ${token}`)

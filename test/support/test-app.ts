@@ -6,7 +6,10 @@ import type TestAgent from 'supertest/lib/agent.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
 
-/** Test-only secrets and a seeded admin; sign-in throttling is relaxed (its own spec tightens it). */
+/**
+ * Test-only secrets and a seeded admin; sign-in and registration throttling are relaxed (every
+ * test registers from loopback at example.org; identity-throttling tightens them).
+ */
 export const TEST_ADMIN = {
   email: 'admin@talentbridge.test',
   password: 'Admin-password-for-tests-1',
@@ -18,6 +21,8 @@ const TEST_IDENTITY_ENV = {
   ADMIN_PASSWORD: TEST_ADMIN.password,
   LOGIN_THROTTLE_PER_IP: '100000',
   LOGIN_THROTTLE_PER_EMAIL: '100000',
+  REGISTRATION_THROTTLE_PER_IP: '100000',
+  REGISTRATION_THROTTLE_PER_DOMAIN: '100000',
 };
 
 export interface TestApp {

@@ -30,3 +30,15 @@ export function accessClaims(
     ...overrides,
   };
 }
+
+/** The claims of a JWT, read without verifying it (to copy `sid` or `exp` into hand-made ones). */
+export function claimsOf(token: string): Record<string, unknown> {
+  return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+}
+
+/** The session (refresh-token family) an access token belongs to. */
+export function sessionIdOf(accessToken: string): string {
+  const { sid } = claimsOf(accessToken);
+  if (typeof sid !== 'string') throw new Error('access token without a session id');
+  return sid;
+}

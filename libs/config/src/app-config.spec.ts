@@ -186,4 +186,41 @@ describe('loadConfig', () => {
     expect(problemsOf({ REPORT_MIN_CELL_SIZE: '1' })).toEqual(['REPORT_MIN_CELL_SIZE']);
     expect(problemsOf({ REPORT_MIN_CELL_SIZE: 'five' })).toEqual(['REPORT_MIN_CELL_SIZE']);
   });
+
+  it('limits registrations per IP and per e-mail domain, generously by default', () => {
+    expect(loadConfig({}).registrationThrottle).toEqual({
+      windowSeconds: 3600,
+      perIp: 50,
+      perDomain: 200,
+    });
+    expect(
+      loadConfig({
+        REGISTRATION_THROTTLE_WINDOW_SECONDS: '600',
+        REGISTRATION_THROTTLE_PER_IP: '5',
+        REGISTRATION_THROTTLE_PER_DOMAIN: '7',
+      }).registrationThrottle,
+    ).toEqual({ windowSeconds: 600, perIp: 5, perDomain: 7 });
+    expect(
+      problemsOf({
+        REGISTRATION_THROTTLE_WINDOW_SECONDS: '0',
+        REGISTRATION_THROTTLE_PER_IP: 'many',
+        REGISTRATION_THROTTLE_PER_DOMAIN: '-3',
+      }),
+    ).toEqual([
+      'REGISTRATION_THROTTLE_WINDOW_SECONDS',
+      'REGISTRATION_THROTTLE_PER_IP',
+      'REGISTRATION_THROTTLE_PER_DOMAIN',
+    ]);
+  });
+
+  it('trusts no proxy unless TRUSTED_PROXIES lists addresses, ranges or named ranges', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ TRUSTED_PROXIES: ' 10.0.0.1, 192.168.0.0/16 ,fd00::/8,::1,loopback' })
+        .trustedProxies,
+    ).toEqual(['10.0.0.1', '192.168.0.0/16', 'fd00::/8', '::1', 'loopback']);
+    for (const bad of ['*', 'true', 'proxy.example.org', '10.0.0.0/33', '10.0.0.1/', '::1/129']) {
+      expect(problemsOf({ TRUSTED_PROXIES: bad })).toEqual(['TRUSTED_PROXIES']);
+    }
+  });
 });

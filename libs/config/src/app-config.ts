@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 
@@ -42,6 +43,17 @@ export interface AppConfig {
   jwtRefreshTtlSeconds: number;
   /** Failed sign-in attempts allowed per sliding window, per e-mail address and per client IP. */
   loginThrottle: { windowSeconds: number; perEmail: number; perIp: number };
+  /**
+   * Registrations allowed per sliding window, per client IP and per e-mail domain (generous: a
+   * training office registers a whole cohort from one address).
+   */
+  registrationThrottle: { windowSeconds: number; perIp: number; perDomain: number };
+  /**
+   * Proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES): addresses, CIDR ranges or
+   * express's named ranges (`loopback`, `linklocal`, `uniquelocal`). Empty: the header is ignored
+   * and the client IP is the connection's address.
+   */
+  trustedProxies: string[];
   /** Outbox rows claimed per relay pass (OUTBOX_BATCH_SIZE). */
   outboxBatchSize: number;
   /** Failed attempts after which a row failing for a document-level reason is dead-lettered. */
@@ -168,6 +180,19 @@ class EnvReader {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+/** The names express (proxy-addr) accepts for ranges, besides addresses and CIDR ranges. */
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address (`10.0.0.1`, `::1`), a CIDR range (`10.0.0.0/8`, `fd00::/8`) or a named range. */
+function isProxyAddress(entry: string): boolean {
+  if (NAMED_PROXY_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
 /**
  * Reads and validates the configuration. Throws {@link ConfigValidationError} naming every bad
  * variable, so a process refuses to start instead of failing later in a confusing way.
@@ -243,6 +268,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perEmail: r.positiveInt('LOGIN_THROTTLE_PER_EMAIL', 5),
       perIp: r.positiveInt('LOGIN_THROTTLE_PER_IP', 20),
     },
+    registrationThrottle: {
+      windowSeconds: r.positiveInt('REGISTRATION_THROTTLE_WINDOW_SECONDS', 60 * 60),
+      perIp: r.positiveInt('REGISTRATION_THROTTLE_PER_IP', 50),
+      perDomain: r.positiveInt('REGISTRATION_THROTTLE_PER_DOMAIN', 200),
+    },
+    trustedProxies: (r.string('TRUSTED_PROXIES') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ''),
     outboxBatchSize: r.integer('OUTBOX_BATCH_SIZE', 200, 1, 10_000),
     outboxMaxAttempts: r.integer('OUTBOX_MAX_ATTEMPTS', 10, 1, 1_000),
     outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
@@ -267,6 +301,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
       r.fail('CORS_ORIGINS', `"${origin}" is not an origin like https://app.example.org`);
     }
+  }
+  const badProxies = config.trustedProxies.filter((entry) => !isProxyAddress(entry));
+  if (badProxies.length > 0) {
+    r.fail(
+      'TRUSTED_PROXIES',
+      `"${badProxies.join('", "')}" is not an IP address, a CIDR range (10.0.0.0/8) or one of ` +
+        NAMED_PROXY_RANGES.join(', '),
+    );
   }
   if (r.problems.length > 0) throw new ConfigValidationError(r.problems);
   return config;

@@ -34,7 +34,9 @@ export function configureApp(
   options: ConfigureAppOptions = {},
 ): void {
   if (options.preview !== true) app.useLogger(app.get(Logger));
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the configured proxies; otherwise anyone could pick
+  // the client IP that per-IP limits count.
+  app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
   app.use(
     helmet({

@@ -53,6 +53,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception);
     problem.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
+    // A 429 (or 503) that says when to come back says it in the standard header too.
+    if (typeof problem.retryAfterSeconds === 'number') {
+      response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 

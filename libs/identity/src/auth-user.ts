@@ -8,3 +8,11 @@ export interface AuthUser {
   /** The organisation the caller belongs to; null for trainees and admins. */
   organisationId: string | null;
 }
+
+/**
+ * What the JWT guard puts on the request: the caller and the session their token belongs to
+ * (identity's own routes read it with `@CurrentSessionId()`; other modules see an AuthUser).
+ */
+export interface SessionCaller extends AuthUser {
+  sessionId: string;
+}

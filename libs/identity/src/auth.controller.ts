@@ -1,5 +1,5 @@
 import { BEARER_AUTH } from '@app/http';
-import { Body, Controller, Get, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,10 +12,16 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser, SessionCaller } from './auth-user.js';
 import { AuthService, type Session } from './auth.service.js';
-import { CurrentUser, Public } from './decorators.js';
-import { LoginDto, RefreshTokenDto, RegisterDto, SessionResponseDto } from './dto/auth.dto.js';
+import { CurrentSessionId, CurrentUser, Public } from './decorators.js';
+import {
+  ChangePasswordDto,
+  LoginDto,
+  RefreshTokenDto,
+  RegisterDto,
+  SessionResponseDto,
+} from './dto/auth.dto.js';
 import { UserResponseDto, toUserResponse } from './dto/user.dto.js';
 import type { UserEntity } from './entities/user.entity.js';
 import { LoginGuard } from './guards/login.guard.js';
@@ -47,8 +53,12 @@ export class AuthController {
   @ApiCreatedResponse({ type: SessionResponseDto })
   @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
   @ApiConflictResponse({ description: 'An account with this e-mail address already exists' })
-  async register(@Body() body: RegisterDto): Promise<SessionResponseDto> {
-    return toSessionResponse(await this.auth.register(body));
+  @ApiTooManyRequestsResponse({
+    description:
+      'Too many registrations from this address or for this e-mail domain; see Retry-After',
+  })
+  async register(@Body() body: RegisterDto, @Ip() ip: string): Promise<SessionResponseDto> {
+    return toSessionResponse(await this.auth.register(body, ip));
   }
 
   @Public()
@@ -86,10 +96,39 @@ export class AuthController {
   @Post('auth/logout')
   @HttpCode(204)
   @ApiBearerAuth(BEARER_AUTH)
-  @ApiOperation({ summary: 'Revoke the family of this refresh token (sign out of this session)' })
+  @ApiOperation({
+    summary: 'Sign out of the session of this refresh token',
+    description: 'Its refresh tokens and its access tokens stop working at once.',
+  })
   @ApiNoContentResponse()
   async logout(@CurrentUser() user: AuthUser, @Body() body: RefreshTokenDto): Promise<void> {
     await this.auth.logout(user.id, body.refreshToken);
+  }
+
+  @Post('me/password')
+  @HttpCode(204)
+  @ApiBearerAuth(BEARER_AUTH)
+  @ApiOperation({
+    summary: 'Change the own password',
+    description:
+      'Every other session of the account ends at once (their refresh and access tokens stop ' +
+      'working); this one goes on with its tokens. Wrong current passwords count as failed ' +
+      'sign-ins of the account.',
+  })
+  @ApiNoContentResponse()
+  @ApiBadRequestResponse({
+    description: 'problem+json naming currentPassword (wrong) or newPassword (policy)',
+  })
+  @ApiUnauthorizedResponse({ description: 'Not signed in, or the session has ended' })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong passwords; see Retry-After' })
+  async changePassword(
+    @CurrentUser() user: AuthUser,
+    @CurrentSessionId() sessionId: string,
+    @Body() body: ChangePasswordDto,
+    @Ip() ip: string,
+  ): Promise<void> {
+    const caller: SessionCaller = { ...user, sessionId };
+    await this.auth.changePassword(caller, body, ip);
   }
 
   @Get('me')

@@ -1,12 +1,20 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import type { SessionCaller } from './auth-user.js';
 import type { UserEntity } from './entities/user.entity.js';
-import { InvalidCredentialsError } from './identity.errors.js';
+import {
+  InvalidCredentialsError,
+  TooManyLoginAttemptsError,
+  TooManyRegistrationsError,
+  UnauthenticatedError,
+} from './identity.errors.js';
+import { LoginAttemptLimiter } from './login-attempt-limiter.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { PasswordHasher } from './password-hasher.js';
 import { checkPassword } from './password-policy.js';
 import { RegistrationHooks } from './registration-hooks.js';
+import { RegistrationLimiter } from './registration-limiter.js';
 import { SessionTokensService, type TokenPair } from './session-tokens.service.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -19,12 +27,17 @@ export interface Registration {
   organisationCountry?: string;
 }
 
+export interface PasswordChange {
+  currentPassword: string;
+  newPassword: string;
+}
+
 export interface Session {
   user: UserEntity;
   tokens: TokenPair;
 }
 
-/** Sign-up, sign-in, token refresh and sign-out. */
+/** Sign-up, sign-in, token refresh, sign-out and password change. */
 @Injectable()
 export class AuthService {
   constructor(
@@ -34,14 +47,19 @@ export class AuthService {
     private readonly tokens: SessionTokensService,
     private readonly hooks: RegistrationHooks,
     private readonly transactions: TransactionRunner,
+    private readonly registrationLimiter: RegistrationLimiter,
+    private readonly loginLimiter: LoginAttemptLimiter,
   ) {}
 
   /**
    * Creates the account (and, for a company, its organisation with the user as owner) in one
    * transaction. The password is hashed before the e-mail is checked, so a taken address costs
-   * as much time as a free one.
+   * as much time as a free one. Registrations are limited per client IP and e-mail domain:
+   * refused bodies are not counted, attempts with a taken address are (they probe for accounts).
    */
-  async register(input: Registration): Promise<Session> {
+  async register(input: Registration, clientIp: string): Promise<Session> {
+    const retryAfter = this.registrationLimiter.retryAfterSeconds(clientIp, input.email);
+    if (retryAfter > 0) throw new TooManyRegistrationsError(retryAfter);
     const problems = checkPassword(input.password, { email: input.email });
     const errors = problems.map((message) => ({ field: 'password', message }));
     if (input.accountType === 'company' && input.organisationName === undefined) {
@@ -55,6 +73,7 @@ export class AuthService {
     }
     if (errors.length > 0) throw new InputValidationError(errors);
 
+    this.registrationLimiter.record(clientIp, input.email);
     const passwordHash = await this.hasher.hash(input.password);
     return this.transactions.run(async (manager) => {
       let organisationId: string | null = null;
@@ -109,7 +128,46 @@ export class AuthService {
     return this.tokens.rotate(refreshToken);
   }
 
+  /** Ends the session of this refresh token (its access tokens stop working at once). */
   logout(userId: string, refreshToken: string): Promise<void> {
-    return this.tokens.revokeFamilyOf(userId, refreshToken);
+    return this.tokens.revokeSessionOf(userId, refreshToken);
+  }
+
+  /**
+   * Sets a new password after checking the current one, and ends every other session of the
+   * user; the caller's session goes on. Wrong current passwords count as failed sign-ins of the
+   * account and the client IP (the same secret is guessed), so the sign-in limit covers both.
+   */
+  async changePassword(
+    caller: SessionCaller,
+    input: PasswordChange,
+    clientIp: string,
+  ): Promise<void> {
+    const retryAfter = this.loginLimiter.retryAfterSeconds(clientIp, caller.email);
+    if (retryAfter > 0) throw new TooManyLoginAttemptsError(retryAfter);
+    const user = await this.users.findActiveById(caller.id);
+    if (user === null) throw new UnauthenticatedError('The account no longer exists');
+
+    const errors = checkPassword(input.newPassword, { email: user.email }).map((message) => ({
+      field: 'newPassword',
+      message,
+    }));
+    if (!(await this.hasher.verify(user.passwordHash, input.currentPassword))) {
+      this.loginLimiter.recordFailure(clientIp, caller.email);
+      throw new InputValidationError([
+        { field: 'currentPassword', message: 'is not the current password' },
+        ...errors,
+      ]);
+    }
+    if (input.newPassword === input.currentPassword) {
+      errors.push({ field: 'newPassword', message: 'must differ from the current password' });
+    }
+    if (errors.length > 0) throw new InputValidationError(errors);
+
+    const passwordHash = await this.hasher.hash(input.newPassword);
+    await this.transactions.run(async (manager) => {
+      await this.users.setPasswordHash(manager, user.id, passwordHash);
+      await this.tokens.revokeAllForUser(user.id, { keep: caller.sessionId, manager });
+    });
   }
 }

@@ -4,7 +4,7 @@ import {
   type CustomDecorator,
   type ExecutionContext,
 } from '@nestjs/common';
-import type { AuthUser } from './auth-user.js';
+import type { AuthUser, SessionCaller } from './auth-user.js';
 import type { Role } from './roles.js';
 
 export const IS_PUBLIC = 'identity:isPublic';
@@ -26,5 +26,16 @@ export const CurrentUser = createParamDecorator(
       throw new Error('@CurrentUser() used on a route without authentication');
     }
     return user;
+  },
+);
+
+/** The session of the caller's access token (a password change keeps it open). */
+export const CurrentSessionId = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): string => {
+    const user = context.switchToHttp().getRequest<{ user?: SessionCaller }>().user;
+    if (user === undefined) {
+      throw new Error('@CurrentSessionId() used on a route without authentication');
+    }
+    return user.sessionId;
   },
 );

@@ -34,3 +34,14 @@ export class TooManyLoginAttemptsError extends DomainError {
     });
   }
 }
+
+export class TooManyRegistrationsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_REGISTRATIONS',
+      429,
+      'Too many accounts were registered from this address or for this e-mail domain; try again later',
+      { retryAfterSeconds },
+    );
+  }
+}

@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { OrganisationEntity } from './entities/organisation.entity.js';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
+import { SessionEntity } from './entities/session.entity.js';
 import { UserEntity } from './entities/user.entity.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
 import { RolesGuard } from './guards/roles.guard.js';
@@ -20,7 +21,9 @@ import { OrganisationsService } from './organisations.service.js';
 import { PasswordHasher } from './password-hasher.js';
 import { RefreshTokensRepository } from './refresh-tokens.repository.js';
 import { RegistrationHooks } from './registration-hooks.js';
+import { RegistrationLimiter } from './registration-limiter.js';
 import { SessionTokensService } from './session-tokens.service.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { JwtStrategy } from './strategies/jwt.strategy.js';
 import { LocalStrategy } from './strategies/local.strategy.js';
 import { UserAccountsService } from './user-accounts.service.js';
@@ -30,12 +33,12 @@ import { UsersService } from './users.service.js';
 /**
  * Accounts, organisations, sign-in and access control. Importing it (once, in the API's root
  * module) makes every route require an access token unless marked `@Public()`, and enforces
- * `@Roles(...)`. Other modules import it for RegistrationHooks, UsersService and
- * UserAccountsService.
+ * `@Roles(...)`. Other modules import it for RegistrationHooks, UsersService,
+ * UserAccountsService and SessionTokensService (`revokeAllForUser`).
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, OrganisationEntity, RefreshTokenEntity]),
+    TypeOrmModule.forFeature([UserEntity, OrganisationEntity, RefreshTokenEntity, SessionEntity]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -60,6 +63,7 @@ import { UsersService } from './users.service.js';
     UsersRepository,
     OrganisationsRepository,
     RefreshTokensRepository,
+    SessionsRepository,
     PasswordHasher,
     SessionTokensService,
     AuthService,
@@ -71,9 +75,10 @@ import { UsersService } from './users.service.js';
     JwtStrategy,
     LocalStrategy,
     LoginAttemptLimiter,
+    RegistrationLimiter,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [RegistrationHooks, UsersService, UserAccountsService],
+  exports: [RegistrationHooks, UsersService, UserAccountsService, SessionTokensService],
 })
 export class IdentityModule {}

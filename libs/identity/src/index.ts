@@ -7,6 +7,7 @@ export * from './ownership.js';
 export * from './password-policy.js';
 export * from './registration-hooks.js';
 export * from './roles.js';
+export { SessionTokensService, type TokenPair } from './session-tokens.service.js';
 export * from './user-accounts.service.js';
 export {
   UsersService,

@@ -6,10 +6,17 @@ export const JWT_AUDIENCE = 'talentbridge-api';
 /** Pinned on signing and verification: no `none`, no RS/HS confusion. */
 export const JWT_ALGORITHM = 'HS256';
 
+/** Seconds a token's `iat` may lie ahead of this server's clock (clocks of API hosts drift). */
+export const JWT_CLOCK_TOLERANCE_SECONDS = 30;
+
 export interface AccessTokenClaims {
   sub: string;
   role: string;
   org: string | null;
+  /** The session (refresh-token family) the token belongs to; it must still be open. */
+  sid: string;
+  iat: number;
+  exp: number;
 }
 
 /** The signing key; fails the start-up (never falls back to a default) when it is missing. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
 
 export interface NewRefreshToken {
@@ -10,7 +10,10 @@ export interface NewRefreshToken {
   expiresAt: Date;
 }
 
-/** SQL for `refresh_tokens`; tokens are only ever looked up by their SHA-256. */
+/**
+ * SQL for `refresh_tokens`; tokens are only ever looked up by their SHA-256. They are revoked with
+ * their session (SessionsRepository).
+ */
 @Injectable()
 export class RefreshTokensRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
@@ -35,13 +38,5 @@ export class RefreshTokensRepository {
 
   async markUsed(manager: EntityManager, id: string, at: Date): Promise<void> {
     await manager.update(RefreshTokenEntity, { id }, { usedAt: at });
-  }
-
-  async revokeFamily(manager: EntityManager, familyId: string, at: Date): Promise<void> {
-    await manager.update(RefreshTokenEntity, { familyId, revokedAt: IsNull() }, { revokedAt: at });
-  }
-
-  async revokeAllOfUser(manager: EntityManager, userId: string, at: Date): Promise<void> {
-    await manager.update(RefreshTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: at });
   }
 }

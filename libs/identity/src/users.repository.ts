@@ -1,10 +1,8 @@
-import { preparedStatement, queryPrepared } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from './entities/user.entity.js';
 import { EmailTakenError } from './identity.errors.js';
-import type { AuthUser } from './auth-user.js';
 import type { Role } from './roles.js';
 
 export interface NewUser {
@@ -14,12 +12,6 @@ export interface NewUser {
   role: Role;
   organisationId: string | null;
 }
-
-/** Every authenticated request checks its caller this way: planned once per connection. */
-const ACTIVE_CALLER = preparedStatement(
-  'users_active_caller',
-  `SELECT id, email, role, organisation_id FROM users WHERE id = $1 AND erased_at IS NULL`,
-);
 
 /** SQL for `users`. Every lookup for signing in skips erased accounts. */
 @Injectable()
@@ -50,17 +42,13 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
   }
 
-  /** The caller behind a token, in one light query (every authenticated request asks this). */
-  async findActiveCaller(id: string): Promise<AuthUser | null> {
-    const rows = await queryPrepared<{
-      id: string;
-      email: string;
-      role: Role;
-      organisation_id: string | null;
-    }>(this.dataSource.manager, ACTIVE_CALLER, [id]);
-    if (rows.length === 0) return null;
-    const [r] = rows;
-    return { id: r.id, email: r.email, role: r.role, organisationId: r.organisation_id };
+  /** Replaces the password hash of an account that is not erased. */
+  async setPasswordHash(
+    manager: EntityManager,
+    userId: string,
+    passwordHash: string,
+  ): Promise<void> {
+    await manager.update(UserEntity, { id: userId, erasedAt: IsNull() }, { passwordHash });
   }
 
   findByIds(ids: readonly string[]): Promise<UserEntity[]> {

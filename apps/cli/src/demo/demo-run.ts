@@ -28,6 +28,9 @@ export async function runDemo(options: DemoRunOptions): Promise<DemoCredential[]
     LOG_LEVEL: process.env.LOG_LEVEL === 'debug' ? 'debug' : 'warn',
     WORKER_RELAY_ENABLED: 'false',
     SEARCH_DRIFT_INTERVAL_MINUTES: '0',
+    // the demo registers every trainee and company from this one loopback client
+    REGISTRATION_THROTTLE_PER_IP: '1000000',
+    REGISTRATION_THROTTLE_PER_DOMAIN: '1000000',
   });
   process.env.JWT_SECRET ??= readOrCreateSecret(join(options.dataDir, 'jwt-secret'), 48);
   const app = await createApiApp();

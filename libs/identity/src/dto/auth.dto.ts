@@ -5,6 +5,11 @@ import { UserResponseDto } from './user.dto.js';
 
 export const ACCOUNT_TYPES = ['trainee', 'company'] as const;
 
+const PASSWORD_RULES =
+  'At least 10 characters (invisible ones not counted) and 5 different ones, mixing two kinds ' +
+  '(lower-case, upper-case, digits, others); not the e-mail address, not one of the 10,000 most ' +
+  'common passwords nor one with digits or symbols added';
+
 export class RegisterDto {
   @ApiProperty({ example: 'ana.petrovic@example.org', maxLength: 254 })
   @IsAccountEmail()
@@ -14,9 +19,7 @@ export class RegisterDto {
     example: 'Tirana-spring-2026',
     minLength: 10,
     maxLength: 200,
-    description:
-      'At least 10 characters mixing two kinds (lower-case, upper-case, digits, others); ' +
-      'not the e-mail address, not a very common password',
+    description: PASSWORD_RULES,
   })
   @IsString()
   password: string;
@@ -82,4 +85,21 @@ export class TokenPairResponseDto {
 
 export class SessionResponseDto extends TokenPairResponseDto {
   @ApiProperty({ type: UserResponseDto }) user: UserResponseDto;
+}
+
+export class ChangePasswordDto {
+  @ApiProperty({ example: 'Tirana-spring-2026' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(1000)
+  currentPassword: string;
+
+  @ApiProperty({
+    example: 'Durres-summer-2026',
+    minLength: 10,
+    maxLength: 200,
+    description: `${PASSWORD_RULES}; not the current password`,
+  })
+  @IsString()
+  newPassword: string;
 }
