@@ -22,8 +22,12 @@ export class RefreshTokensRepository {
     await manager.insert(RefreshTokenEntity, token);
   }
 
-  findByHash(tokenHash: Buffer): Promise<RefreshTokenEntity | null> {
-    return this.dataSource.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
+  /** Reads without locking; through `manager` when inside a transaction (no second connection). */
+  findByHash(
+    tokenHash: Buffer,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RefreshTokenEntity | null> {
+    return manager.getRepository(RefreshTokenEntity).findOneBy({ tokenHash });
   }
 
   /** Reads the token and locks it, so two concurrent refreshes with it are serialised. */

@@ -52,7 +52,7 @@ export class SessionTokensService {
       const now = new Date();
       // Session first, then token: the order revocations lock in, so the two cannot deadlock,
       // and a revocation running now either sees the new token or makes this one wait.
-      const found = await this.refreshTokens.findByHash(tokenHash);
+      const found = await this.refreshTokens.findByHash(tokenHash, manager);
       if (found === null) return null;
       const session = await this.sessions.lock(manager, found.familyId);
       const token = await this.refreshTokens.lockByHash(manager, tokenHash);
