@@ -89,7 +89,7 @@ describe('match outcomes are bounded (HTTP)', () => {
     t = await createTestApp();
     skill = (await skillIds(t, ['JavaScript'])).JavaScript;
     company = await registerCompany(t);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t.close();

@@ -75,7 +75,7 @@ describe('match answers follow profile visibility (HTTP)', () => {
     skill = (await skillIds(t, ['JavaScript'])).JavaScript;
     company = await registerCompany(t);
     broker = await makeBroker(t);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t.close();

@@ -150,7 +150,7 @@ describe('programme priorities do not reveal inclusion data (HTTP)', () => {
       birthYear: 2001,
       consentToReporting: false,
     });
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t.close();
@@ -272,6 +272,41 @@ describe('programme priorities do not reveal inclusion data (HTTP)', () => {
       .send(listing({ programmeId: women }));
     expect(ok.status).toBe(201);
     expect(ok.body.programmeId).toBe(women);
+    // the import carries no programme: re-importing the listing keeps it
+    const reimport = await t.http
+      .post('/api/listings/import')
+      .auth(...bearer(partnerBroker))
+      .send([
+        {
+          title: 'Python data clean-up, updated',
+          description: 'Scripts for a data entry team',
+          skills: 'Python (computer programming)',
+          source: 'upwork',
+          sourceUrl: ok.body.sourceUrl,
+          clientCountry: 'US',
+          engagementType: 'freelance',
+          workMode: 'remote',
+          countries: 'XK;AL',
+          languages: 'en:B2',
+          hoursPerWeek: 20,
+          durationWeeks: 4,
+          budgetType: 'hourly',
+          budgetMinEur: 10,
+          budgetMaxEur: 20,
+          openings: 1,
+          deadline: inDays(20),
+        },
+      ]);
+    expect(reimport.status).toBe(200);
+    expect(reimport.body).toMatchObject({ created: 0, updated: 1, errors: [] });
+    const relisted = await t.http
+      .get(`/api/listings/${ok.body.id}`)
+      .auth(...bearer(partnerBroker))
+      .expect(200);
+    expect(relisted.body).toMatchObject({
+      title: 'Python data clean-up, updated',
+      programmeId: women,
+    });
     expectForbidden(
       await t.http
         .post('/api/listings')

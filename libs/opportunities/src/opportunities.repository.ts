@@ -75,6 +75,12 @@ const EDITABLE = COLUMNS.map(([c]) => c).filter(
   (c) => !['kind', 'organisation_id', 'status', 'created_by', 'published_at'].includes(c),
 );
 
+/**
+ * What a re-import overwrites: the import carries no programme, and a programme is set, changed or
+ * removed only by its partners (docs/opportunities.md), so a re-import keeps it.
+ */
+const REIMPORTED = EDITABLE.filter((c) => c !== 'programme_id');
+
 const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
 const COLUMN_LIST = COLUMNS.map(([c]) => c).join(', ');
 
@@ -419,7 +425,7 @@ export class OpportunitiesRepository {
       `INSERT INTO opportunities AS o (${COLUMN_LIST})
        SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
        ON CONFLICT (organisation_id, source_url) DO UPDATE
-          SET ${EDITABLE.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
+          SET ${REIMPORTED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
         WHERE o.kind = 'listing' AND o.status IN ('draft', 'open')
        RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted`,
       [JSON.stringify(rows)],
