@@ -121,8 +121,17 @@ describe('GET /api/reports/indicators', () => {
     const wr = await t.http
       .post('/api/work-requests')
       .auth(...bearer(company))
-      .send(makeWorkRequestBody(posting, { programmeId, engagementType: 'full_time' }));
+      .send(makeWorkRequestBody(posting, { engagementType: 'full_time' }));
     expect(wr.status).toBe(201);
+    // only partners attach work to a programme: the admin does it for the company
+    expect(
+      (
+        await t.http
+          .put(`/api/work-requests/${wr.body.id}/programme`)
+          .auth(...bearer(admin))
+          .send({ programmeId })
+      ).status,
+    ).toBe(200);
     const listing = await t.http
       .post('/api/listings')
       .auth(...bearer(partnerBroker))
@@ -252,7 +261,11 @@ describe('GET /api/reports/indicators', () => {
     });
 
     // A second programme for the age band edges: two people per birth year, registered in 2026
-    const edges = await createProgramme(t, admin, { startsOn: '2025-01-01', endsOn: '2026-12-31' });
+    const edges = await createProgramme(t, admin, {
+      startsOn: '2025-01-01',
+      endsOn: '2026-12-31',
+      partners: [partnerBroker.organisationId],
+    });
     edgeProgrammeId = edges.id;
     const edgeCourse = await createCourse(t, trainer, [{ skillId: skills.SQL, level: 1 }], {
       programmeId: edgeProgrammeId,

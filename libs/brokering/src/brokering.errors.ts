@@ -62,6 +62,20 @@ export class ProfileNotVisibleToPartyError extends ConflictError {
   }
 }
 
+/**
+ * A party may not invite or hire a person whose profile it may not see (its visibility does not
+ * include the party, or it turned private after the match was made).
+ */
+export class ProfileHiddenFromPartyError extends ConflictError {
+  constructor(to: MatchState) {
+    super(
+      'PROFILE_NOT_VISIBLE',
+      `The trainee's profile is not visible to you; the match cannot move to ${to}`,
+      { to },
+    );
+  }
+}
+
 /** The trainee erased their data: the match can still be cancelled or completed, not advanced. */
 export class ProfileErasedError extends ConflictError {
   constructor(to: MatchState) {

@@ -1,4 +1,5 @@
 import type { AuthUser } from '@app/identity';
+import { visibilitiesFor } from '@app/profiles';
 import type { MatchEventDto, MatchResponseDto } from './dto/match.dto.js';
 import type { MatchEventRecord, MatchRecord } from './matches.repository.js';
 
@@ -6,11 +7,27 @@ const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).
 const money = (v: string | null): number | null => (v === null ? null : Number(v));
 
 /**
- * A match as `viewer` may see it: the person's public summary (or an anonymous placeholder once
- * they erased their data); the parties' internal note is not shown to the trainee.
+ * Whether `viewer` may see the person's profile now, by the same rule as `GET /api/profiles/:id`
+ * (not erased, and a visibility the viewer's role may read). Judged at every read and move, since
+ * the trainee may have changed their visibility after the match was made. A trainee only ever
+ * reads matches on their own profile.
+ */
+export function profileVisibleTo(r: MatchRecord, viewer: AuthUser): boolean {
+  if (viewer.role === 'trainee') return true;
+  return (
+    !r.profileErased &&
+    (visibilitiesFor(viewer.role) as readonly string[]).includes(r.profileVisibility)
+  );
+}
+
+/**
+ * A match as `viewer` may see it: the person's public summary while their profile is visible to
+ * the viewer, only its id when it is not, an anonymous placeholder once they erased their data;
+ * the parties' internal note is not shown to the trainee.
  */
 export function toMatchResponse(r: MatchRecord, viewer: AuthUser): MatchResponseDto {
   const erased = r.profileErased;
+  const shown = profileVisibleTo(r, viewer);
   return {
     id: r.id,
     state: r.state,
@@ -23,10 +40,11 @@ export function toMatchResponse(r: MatchRecord, viewer: AuthUser): MatchResponse
     profile: {
       id: erased ? null : r.profileId,
       erased,
-      displayName: erased ? null : r.displayName,
-      headline: erased ? null : r.headline,
-      country: erased ? null : r.country,
-      city: erased ? null : r.city,
+      hidden: !erased && !shown,
+      displayName: shown ? r.displayName : null,
+      headline: shown ? r.headline : null,
+      country: shown ? r.country : null,
+      city: shown ? r.city : null,
     },
     organisationId: r.organisationId,
     note: viewer.role === 'trainee' ? null : r.note,
@@ -54,16 +72,25 @@ export function toMatchResponse(r: MatchRecord, viewer: AuthUser): MatchResponse
   };
 }
 
-/** An audit event; a trainee reads the notes of their own moves only. */
-export function toMatchEvent(e: MatchEventRecord, viewer: AuthUser): MatchEventDto {
+/**
+ * An audit event; a trainee reads the notes of their own moves only. A reader who may not see
+ * the person's profile does not learn who they are from the trail either: the trainee's own
+ * events show neither their user id nor their note.
+ */
+export function toMatchEvent(
+  e: MatchEventRecord,
+  viewer: AuthUser,
+  profileVisible: boolean,
+): MatchEventDto {
   const hideNote = viewer.role === 'trainee' && e.actorUserId !== viewer.id;
+  const hidePerson = !profileVisible && e.actorRole === 'trainee';
   return {
     id: e.id,
     fromState: e.fromState,
     toState: e.toState,
     actorRole: e.actorRole,
-    actorUserId: e.actorUserId,
-    note: hideNote ? null : e.note,
+    actorUserId: hidePerson ? null : e.actorUserId,
+    note: hideNote || hidePerson ? null : e.note,
     createdAt: new Date(e.createdAt).toISOString(),
   };
 }

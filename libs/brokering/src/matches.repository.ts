@@ -23,6 +23,8 @@ export interface MatchRecord {
   opportunityTitle: string;
   opportunityStatus: string;
   opportunityOrganisationId: string;
+  /** The opportunity's planned length in weeks, when it states one (bounds hours worked). */
+  opportunityDurationWeeks: number | null;
   organisationId: string | null;
   createdBy: string | null;
   note: string | null;
@@ -83,6 +85,7 @@ const SELECT_MATCH = `
   SELECT m.id, m.state, m.profile_id AS "profileId", m.opportunity_id AS "opportunityId",
          o.kind AS "opportunityKind", o.title AS "opportunityTitle",
          o.status AS "opportunityStatus", o.organisation_id AS "opportunityOrganisationId",
+         o.duration_weeks AS "opportunityDurationWeeks",
          m.organisation_id AS "organisationId", m.created_by AS "createdBy", m.note,
          m.agreed_rate_eur AS "agreedRateEur", m.agreed_hours_per_week AS "agreedHoursPerWeek",
          m.hours_worked AS "hoursWorked", m.income_eur AS "incomeEur",

@@ -26,6 +26,7 @@ import {
   OpeningsFilledError,
   OpportunityNotOpenError,
   ProfileErasedError,
+  ProfileHiddenFromPartyError,
   ProfileNotVisibleToPartyError,
 } from './brokering.errors.js';
 import type {
@@ -37,7 +38,7 @@ import type {
   MatchResponseDto,
   MatchTransitionDto,
 } from './dto/match.dto.js';
-import { toMatchEvent, toMatchResponse } from './match-mapping.js';
+import { profileVisibleTo, toMatchEvent, toMatchResponse } from './match-mapping.js';
 import {
   checkMove,
   eventOf,
@@ -52,6 +53,7 @@ import {
   type MatchRecord,
   type MatchScope,
 } from './matches.repository.js';
+import { outcomeProblems } from './outcome-bounds.js';
 
 /** The visibilities a profile needs for the hiring party of each kind of opportunity to see it. */
 const VISIBLE_TO_HIRER: Record<MatchOpportunityKind, readonly string[]> = {
@@ -156,11 +158,12 @@ export class MatchesService {
   }
 
   async events(user: AuthUser, id: string): Promise<MatchEventListDto> {
-    const events = await this.tx.run(async (m) => {
-      await this.require(m, scopeOf(user), id);
-      return this.matches.findEvents(m, id);
-    });
-    return { items: events.map((e) => toMatchEvent(e, user)), nextCursor: null };
+    const { match, events } = await this.tx.run(async (m) => ({
+      match: await this.require(m, scopeOf(user), id),
+      events: await this.matches.findEvents(m, id),
+    }));
+    const visible = profileVisibleTo(match, user);
+    return { items: events.map((e) => toMatchEvent(e, user, visible)), nextCursor: null };
   }
 
   /**
@@ -187,7 +190,20 @@ export class MatchesService {
       if (current.profileErased && ADVANCING_MOVES.has(dto.to)) {
         throw new ProfileErasedError(dto.to);
       }
+      // a party that may not see the person (now) does not commit them to work
+      if (ADVANCING_MOVES.has(dto.to) && actor !== 'trainee' && !profileVisibleTo(current, user)) {
+        throw new ProfileHiddenFromPartyError(dto.to);
+      }
       const problems = transitionFieldProblems(dto.to, dto);
+      if (problems.length === 0 && dto.to === 'completed') {
+        problems.push(
+          ...outcomeProblems(dto, {
+            hiredAt: current.hiredAt,
+            durationWeeks: current.opportunityDurationWeeks,
+            now: new Date(),
+          }),
+        );
+      }
       if (problems.length > 0) throw new InputValidationError(problems);
       if (dto.to === 'accepted') assertVisibleToHirer(current);
       let hiresAfter = 0;

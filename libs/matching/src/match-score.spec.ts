@@ -2,12 +2,12 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   compareScores,
-  explanationForCompany,
   ineligibilityReasons,
   isEligible,
   scoreCandidate,
   scoreOnly,
   type ScoringContext,
+  withoutPriorities,
 } from './match-score.js';
 import {
   CEFR_LEVELS,
@@ -187,11 +187,27 @@ describe('scoreCandidate', () => {
     });
     expect(b.explanation.priorityBoost).toEqual({ applied: false, contribution: 0 });
     expect(a.score - b.score).toBeCloseTo(0.1, 5);
-    expect(explanationForCompany(a.explanation).priorityBoost).toEqual({
-      applied: true,
-      contribution: 0.1,
-    });
-    expect(JSON.stringify(explanationForCompany(a.explanation))).not.toContain('women');
+  });
+
+  it('without priorities (a reader who may not see them weigh), nothing about them shows and the boost cannot be recovered', () => {
+    const priorities = [{ kind: 'sex' as const, value: 'female' as const }];
+    const her = makeCandidate({ id: 'w', inclusion: { sex: 'female', groups: [] } });
+    const him = makeCandidate({ id: 'm', inclusion: { sex: 'male', groups: [] } });
+    const hidden = withoutPriorities(ctx({ priorities }));
+    const plain = ctx();
+    for (const c of [her, him]) {
+      const s = scoreCandidate(c, makeOpportunity(), hidden);
+      // exactly the ranking of an opportunity outside any programme
+      expect(s).toEqual(scoreCandidate(c, makeOpportunity(), plain));
+      expect(scoreOnly(c, makeOpportunity(), hidden)).toBe(s.score);
+      expect(s.explanation).not.toHaveProperty('priorityBoost');
+      expect(s.explanation.components).not.toHaveProperty('priority');
+      expect(JSON.stringify(s)).not.toMatch(/women|female|priority/);
+    }
+    // two people alike but for their inclusion data score alike
+    expect(scoreCandidate(her, makeOpportunity(), hidden).score).toBe(
+      scoreCandidate(him, makeOpportunity(), hidden).score,
+    );
   });
 
   it('youth priority uses the age from the birth year', () => {
@@ -200,11 +216,11 @@ describe('scoreCandidate', () => {
     const older = makeCandidate({ inclusion: { birthYear: 1990, groups: [] } });
     expect(
       scoreCandidate(young, makeOpportunity(), ctx({ priorities })).explanation.priorityBoost
-        .applied,
+        ?.applied,
     ).toBe(true);
     expect(
       scoreCandidate(older, makeOpportunity(), ctx({ priorities })).explanation.priorityBoost
-        .applied,
+        ?.applied,
     ).toBe(false);
   });
 
@@ -358,7 +374,11 @@ describe('scoreCandidate properties', () => {
         expect(s.score).toBeGreaterThanOrEqual(0);
         expect(s.score).toBeLessThanOrEqual(1);
         expect(Math.abs(sumOfComponents(s) - s.score)).toBeLessThan(1e-5);
-        if (c.inclusion === undefined) expect(s.explanation.priorityBoost.applied).toBe(false);
+        // a boost only with consented inclusion data; the field only when a boost could weigh
+        if (c.inclusion === undefined) expect(s.explanation.priorityBoost?.applied).not.toBe(true);
+        expect(s.explanation.priorityBoost !== undefined).toBe(
+          s.explanation.components.priority !== undefined,
+        );
       }),
       { numRuns: 500 },
     );

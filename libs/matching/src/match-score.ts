@@ -33,7 +33,7 @@ export interface LanguageFit {
 
 export interface PriorityBoost {
   applied: boolean;
-  /** Which programme priority applied (for brokers; companies see only that one did). */
+  /** Which programme priority applied. */
   category?: string;
   contribution: number;
 }
@@ -45,7 +45,11 @@ export interface MatchExplanation {
   availability: string;
   rate: string;
   location: string;
-  priorityBoost: PriorityBoost;
+  /**
+   * Present only when programme priorities weighed this score (a `priority` component exists):
+   * a ranking computed without them carries no priority field at all.
+   */
+  priorityBoost?: PriorityBoost;
   components: Partial<Record<ComponentName | 'priority', ComponentScore>>;
 }
 
@@ -417,11 +421,14 @@ export function scoreCandidate(c: Candidate, o: Opportunity, ctx: ScoringContext
           : 'programme priority';
     components[name] = { weight, value, contribution, note };
   });
-  const priorityBoost: PriorityBoost = {
-    applied: category !== undefined,
-    contribution: components.priority?.contribution ?? 0,
-  };
-  if (category !== undefined) priorityBoost.category = category;
+  let priorityBoost: PriorityBoost | undefined;
+  if (components.priority !== undefined) {
+    priorityBoost = {
+      applied: category !== undefined,
+      contribution: components.priority.contribution,
+    };
+    if (category !== undefined) priorityBoost.category = category;
+  }
   return {
     candidateId: c.id,
     score,
@@ -432,7 +439,7 @@ export function scoreCandidate(c: Candidate, o: Opportunity, ctx: ScoringContext
       availability: notes.availability,
       rate: notes.rate,
       location: notes.location,
-      priorityBoost,
+      ...(priorityBoost === undefined ? {} : { priorityBoost }),
       components,
     },
   };
@@ -449,8 +456,13 @@ export function compareScores(
   );
 }
 
-/** Companies learn that a programme priority applied, never which one. */
-export function explanationForCompany(e: MatchExplanation): MatchExplanation {
-  const { category: _category, ...priorityBoost } = e.priorityBoost;
-  return { ...e, priorityBoost };
+/**
+ * The context for a reader who may not see per-person boosts (a company, a broker of an
+ * organisation that is not a partner of the programme): the same rules and weights with the
+ * priority weighing nothing. Set, order and scores are then those of an unboosted ranking, so
+ * none of them (inversions, who makes the top k, a component to subtract) reveals who the
+ * priority would have lifted; and no inclusion data needs to be read.
+ */
+export function withoutPriorities(ctx: ScoringContext): ScoringContext {
+  return { ...ctx, priorities: [] };
 }

@@ -19,10 +19,12 @@ const PROGRAMME: ProgrammeFacts = {
   id: '00000000-0000-4000-8000-0000000000aa',
   code: 'WB-TEST',
   priorities: [{ kind: 'sex', value: 'female' }],
+  partners: ['mo'],
 };
 
 const company: AuthUser = { id: 'c', email: 'c@x.test', role: 'company', organisationId: 'org' };
 const broker: AuthUser = { id: 'b', email: 'b@x.test', role: 'broker', organisationId: 'mo' };
+const outsider: AuthUser = { id: 'o', email: 'o@x.test', role: 'broker', organisationId: 'mo-2' };
 
 function doc(id: string, skills: string[], extra: Partial<ProfileMatchDocument> = {}) {
   return {
@@ -158,7 +160,7 @@ describe('MatchingService.rankCandidates', () => {
     expect(ranked.map((r) => r.profile.id)).toEqual(['here']);
   });
 
-  it('reads consented inclusion data only for a programme with priorities, and names the category to brokers only', async () => {
+  it('reads consented inclusion data only for a programme with priorities, and shows the boost to brokers of its partners only', async () => {
     const inclusion = new Map<string, ConsentedInclusion>([['her', { sex: 'female', groups: [] }]]);
     const docs = [doc('her', [`${JS}:3:`]), doc('him', [`${JS}:3:`])];
 
@@ -180,15 +182,19 @@ describe('MatchingService.rankCandidates', () => {
     });
     expect(asBroker[1].explanation.priorityBoost).toEqual({ applied: false, contribution: 0 });
 
-    const asCompany = await setUp(docs, inclusion).service.rankCandidates(
-      company,
-      inProgramme,
-      10,
-      NOW,
-    );
-    expect(asCompany[0].explanation.priorityBoost.applied).toBe(true);
-    expect(asCompany[0].explanation.priorityBoost).not.toHaveProperty('category');
-    expect(JSON.stringify(asCompany)).not.toContain('women');
+    // a company, and a broker of an organisation that is not a partner, get the ranking of the
+    // same request without priorities: no inclusion data is even read
+    for (const viewer of [company, outsider]) {
+      const hidden = setUp(docs, inclusion);
+      const ranked = await hidden.service.rankCandidates(viewer, inProgramme, 10, NOW);
+      expect(hidden.repository.findConsentedInclusion).not.toHaveBeenCalled();
+      expect(ranked).toEqual(
+        await setUp(docs, inclusion).service.rankCandidates(viewer, opportunity(), 10, NOW),
+      );
+      expect(ranked.map((r) => r.profile.id)).toEqual(['her', 'him'].sort());
+      expect(ranked[0].score).toBe(ranked[1].score);
+      expect(JSON.stringify(ranked)).not.toMatch(/women|priority|applied/);
+    }
   });
 
   it('scores an unknown programme with the default weights and no boost', async () => {

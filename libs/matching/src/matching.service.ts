@@ -20,7 +20,6 @@ import {
 import { candidateFilter, opportunityFilter } from './match-filters.js';
 import {
   compareScores,
-  explanationForCompany,
   ineligibilityReasons,
   isEligible,
   scoreCandidate,
@@ -29,16 +28,15 @@ import {
   type MatchScore,
   type ScoringContext,
   type SkillFit,
+  withoutPriorities,
 } from './match-score.js';
 import type { Candidate, Opportunity } from './match-types.js';
 import { weightsFor, type MatchingConfig } from './match-weights.js';
 import { MATCHING_CONFIG } from './matching-config.js';
 import { MatchingRepository } from './matching.repository.js';
-import { ProgrammePriorities } from './programme-priorities.js';
+import { ProgrammePriorities, weighsPriorities } from './programme-priorities.js';
 import { RankingSlots } from './ranking-slots.js';
 import { TopK } from './top-k.js';
-
-type Viewer = 'company' | 'broker' | 'trainee';
 
 /** A scored candidate kept for the explanation (built only for the k kept). */
 type Ranked = Pick<MatchScore, 'candidateId' | 'score'> & { candidate: Candidate };
@@ -108,7 +106,7 @@ export class MatchingService {
         const key = o.programmeId ?? '';
         let ctx = contexts.get(key);
         if (ctx === undefined) {
-          ctx = await this.scoringContext(o.programmeId, now);
+          ctx = await this.scoringContext(user, o.programmeId, now);
           contexts.set(key, ctx);
         }
         const scored = scoreCandidate(
@@ -133,14 +131,19 @@ export class MatchingService {
     }));
   }
 
-  /** The ranked candidates of one opportunity, as this viewer may see them. */
+  /**
+   * The ranked candidates of one opportunity, as this viewer may see them: the profiles their
+   * role may read, ranked with the programme's priorities only for those who may see them weigh
+   * on each person (admins, brokers of partner organisations); for everyone else the set, order,
+   * scores and explanations are those of a ranking without priorities.
+   */
   async rankCandidates(
     viewer: AuthUser,
     o: Opportunity,
     limit = DEFAULT_MATCH_LIMIT,
     now = new Date(),
   ): Promise<CandidateMatchDto[]> {
-    const ranked = await this.scoreEligible(o, visibilitiesFor(viewer.role), limit, now);
+    const ranked = await this.scoreEligible(viewer, o, limit, now);
     if (ranked.length === 0) return [];
     const { profiles, skillNames: names } = await this.profiles.getVisibleInOrder(
       viewer,
@@ -148,29 +151,27 @@ export class MatchingService {
       o.skills.map((s) => s.skillId),
     );
     const byId = new Map<string, PublicProfileResponseDto>(profiles.map((p) => [p.id, p]));
-    const as: Viewer = viewer.role === 'company' ? 'company' : 'broker';
     return ranked.flatMap((r) => {
       const profile = byId.get(r.candidateId);
       if (profile === undefined) return [];
-      const explanation = as === 'company' ? explanationForCompany(r.explanation) : r.explanation;
-      return [{ profile, score: r.score, explanation: toExplanationDto(explanation, names) }];
+      return [{ profile, score: r.score, explanation: toExplanationDto(r.explanation, names) }];
     });
   }
 
   /**
-   * The top `limit` scores among every profile of these visibilities that the rules find
+   * The top `limit` scores among every profile the viewer's role may see that the rules find
    * eligible: the engine narrows with a filter, the exact rules decide.
    */
   async scoreEligible(
+    viewer: AuthUser,
     o: Opportunity,
-    visibilities: Parameters<typeof candidateFilter>[1],
     limit: number,
     now = new Date(),
   ): Promise<MatchScore[]> {
     if (o.status !== 'open' || (o.deadline !== undefined && o.deadline <= now.getTime())) return [];
-    const filter = candidateFilter(o, visibilities);
+    const filter = candidateFilter(o, visibilitiesFor(viewer.role));
     if (filter === undefined) return [];
-    const ctx = await this.scoringContext(o.programmeId, now);
+    const ctx = await this.scoringContext(viewer, o.programmeId, now);
     // every eligible profile is held while ranking: one of the bounded slots
     return this.slots.run(async () => {
       const docs = await this.repository.fetchEligibleProfiles(filter);
@@ -190,12 +191,20 @@ export class MatchingService {
     });
   }
 
-  /** Weights (overridden per programme id or code) and the programme's priorities. */
-  async scoringContext(programmeId: string | undefined, now: Date): Promise<ScoringContext> {
+  /**
+   * Weights (overridden per programme id or code) and the programme's priorities, which weigh
+   * nothing for a viewer who may not see them weigh on each person ({@link weighsPriorities}).
+   */
+  async scoringContext(
+    viewer: AuthUser,
+    programmeId: string | undefined,
+    now: Date,
+  ): Promise<ScoringContext> {
     const programme =
       programmeId === undefined ? undefined : await this.programmes.find(programmeId);
     const { weights, priorityBoostCap } = weightsFor(this.config, [programmeId, programme?.code]);
-    return { weights, priorityBoostCap, priorities: programme?.priorities ?? [], now };
+    const ctx = { weights, priorityBoostCap, priorities: programme?.priorities ?? [], now };
+    return weighsPriorities(viewer, programme) ? ctx : withoutPriorities(ctx);
   }
 }
 
@@ -228,7 +237,7 @@ export function toExplanationDto(
     availability: e.availability,
     rate: e.rate,
     location: e.location,
-    priorityBoost: { ...e.priorityBoost },
+    ...(e.priorityBoost === undefined ? {} : { priorityBoost: { ...e.priorityBoost } }),
     components,
     componentDetails,
   };

@@ -51,7 +51,10 @@ export class ListingsController {
   @ApiConflictResponse({
     description: 'LISTING_SOURCE_URL_TAKEN, or OPPORTUNITY_NOT_PUBLISHABLE for an open one',
   })
-  @ApiForbiddenResponse({ description: 'Not a broker' })
+  @ApiForbiddenResponse({
+    description:
+      'Not a broker, or PROGRAMME_PARTNERS_ONLY: `programmeId` names a programme your organisation is not a partner of',
+  })
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: ListingCreateDto,
@@ -145,6 +148,9 @@ export class ListingsController {
   @Roles('broker')
   @ApiOperation({ summary: 'Change a draft or open listing of your organisation' })
   @ApiOkResponse({ type: ListingResponseDto })
+  @ApiForbiddenResponse({
+    description: 'PROGRAMME_PARTNERS_ONLY: the programme changes and you are not its partner',
+  })
   @ApiNotFoundResponse({ description: 'Unknown, or not your organisation' })
   @ApiConflictResponse({ description: 'OPPORTUNITY_NOT_EDITABLE or LISTING_SOURCE_URL_TAKEN' })
   async update(

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '@app/http';
+import { ConflictError, DomainError, NotFoundError } from '@app/http';
 import type { OpportunityKind, OpportunityStatus } from './opportunity-vocabulary.js';
 
 const noun = (kind: OpportunityKind): string =>
@@ -46,6 +46,25 @@ export class ListingSourceUrlTakenError extends ConflictError {
     super(
       'LISTING_SOURCE_URL_TAKEN',
       'Your organisation already has a listing with this sourceUrl; edit it or re-import',
+    );
+  }
+}
+
+/**
+ * Only partners of a programme (admins, brokers of its partner organisations) attach a request or
+ * listing to it, change or remove that: a programme's priorities weigh inclusion data, and whoever
+ * could move an opportunity between programmes could compare rankings to infer that data.
+ */
+export class ProgrammePartnersOnlyError extends DomainError {
+  constructor(programmeId: string) {
+    super(
+      'PROGRAMME_PARTNERS_ONLY',
+      403,
+      'Only an admin or a broker of a partner organisation of the programme may attach an opportunity to it, change or remove it',
+      {
+        programmeId,
+        errors: [{ field: 'programmeId', message: 'not a partner of this programme' }],
+      },
     );
   }
 }

@@ -75,6 +75,12 @@ const EDITABLE = COLUMNS.map(([c]) => c).filter(
   (c) => !['kind', 'organisation_id', 'status', 'created_by', 'published_at'].includes(c),
 );
 
+/**
+ * What a re-import overwrites: the import carries no programme, and a programme is set, changed or
+ * removed only by its partners (docs/opportunities.md), so a re-import keeps it.
+ */
+const REIMPORTED = EDITABLE.filter((c) => c !== 'programme_id');
+
 const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
 const COLUMN_LIST = COLUMNS.map(([c]) => c).join(', ');
 
@@ -271,6 +277,56 @@ export class OpportunitiesRepository {
     return found.map((r) => byId.get(r.id) as OpportunityEntity);
   }
 
+  /**
+   * Locks a row the scope lets the caller see (a broker attaching an open request of a company to
+   * a programme), then loads it; null when unknown or out of sight.
+   */
+  async lockInScope(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    scope: ReadScope,
+    id: string,
+  ): Promise<OpportunityEntity | null> {
+    const condition = scopeCondition(scope.kind, '$3');
+    const locked = (await manager.query(
+      `SELECT o.id FROM opportunities o WHERE o.id = $1 AND o.kind = $2
+          ${condition === undefined ? '' : `AND ${condition}`} FOR UPDATE`,
+      scope.kind === 'own' ? [id, kind, scope.organisationId] : [id, kind],
+    )) as { id: string }[];
+    if (locked.length === 0) return null;
+    return this.findInScope(manager, kind, scope, id);
+  }
+
+  /** Sets the programme of a row locked by the caller, whoever owns it. */
+  async setProgramme(
+    manager: EntityManager,
+    id: string,
+    programmeId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE opportunities SET programme_id = $2, version = version + 1 WHERE id = $1`,
+      [id, programmeId],
+    );
+  }
+
+  /**
+   * Whether a programme exists and whether the organisation is one of its partners (the
+   * training lib's tables, read here so that opportunities need not load that lib).
+   */
+  async programmeStanding(
+    manager: EntityManager,
+    programmeId: string,
+    organisationId: string | null,
+  ): Promise<{ exists: boolean; partner: boolean }> {
+    const [row] = (await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM programmes WHERE id = $1) AS exists,
+              EXISTS (SELECT 1 FROM programme_partners
+                       WHERE programme_id = $1 AND organisation_id = $2) AS partner`,
+      [programmeId, organisationId],
+    )) as { exists: boolean; partner: boolean }[];
+    return row;
+  }
+
   /** Locks any request or listing for the rest of the transaction (hiring counts openings). */
   async lockHead(manager: EntityManager, id: string): Promise<OpportunityHead | undefined> {
     const [row] = (await manager.query(
@@ -369,7 +425,7 @@ export class OpportunitiesRepository {
       `INSERT INTO opportunities AS o (${COLUMN_LIST})
        SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
        ON CONFLICT (organisation_id, source_url) DO UPDATE
-          SET ${EDITABLE.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
+          SET ${REIMPORTED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
         WHERE o.kind = 'listing' AND o.status IN ('draft', 'open')
        RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted`,
       [JSON.stringify(rows)],

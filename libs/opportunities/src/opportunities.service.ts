@@ -15,6 +15,7 @@ import {
   OpportunityNotFoundError,
   OpportunityNotPublishableError,
   OpportunityTransitionError,
+  ProgrammePartnersOnlyError,
 } from './opportunities.errors.js';
 import {
   OpportunitiesRepository,
@@ -133,6 +134,7 @@ export class OpportunitiesService {
     const write = await this.prepare(values, listing);
     if (options.status === 'open') this.assertPublishable(kind, values);
     return this.tx.run(async (m) => {
+      await this.assertMayAttach(m, user, null, write.programmeId);
       const id = await this.withSourceUrlGuard(() =>
         this.repository.insert(m, write, {
           kind,
@@ -160,6 +162,9 @@ export class OpportunitiesService {
       if (!EDITABLE_STATUSES.includes(current.status)) {
         throw new OpportunityNotEditableError(kind, current.status);
       }
+      if (patch.programmeId !== undefined) {
+        await this.assertMayAttach(m, user, current.programmeId, patch.programmeId);
+      }
       const merged = applyPatch(valuesOf(current), patch);
       const provenance =
         kind === 'listing' ? applyProvenancePatch(provenanceOf(current), provenancePatch) : null;
@@ -175,6 +180,70 @@ export class OpportunitiesService {
       }
       return this.reload(m, kind, organisationId, id);
     });
+  }
+
+  /**
+   * Attaches a request to a programme, moves it to another or removes it, on the owner's behalf:
+   * an admin (any request) or a broker of a partner organisation of the programmes involved (the
+   * open requests brokers see). Companies cannot, so that no company can move its own request
+   * between programmes and compare the rankings (docs/matching.md).
+   */
+  async setProgramme(
+    kind: OpportunityKind,
+    user: AuthUser,
+    id: string,
+    programmeId: string | null,
+  ): Promise<OpportunityEntity> {
+    return this.tx.run(async (m) => {
+      const scope = this.readScope(kind, user);
+      const current = await this.repository.lockInScope(m, kind, scope, id);
+      if (current === null) throw new OpportunityNotFoundError(kind);
+      if (!EDITABLE_STATUSES.includes(current.status)) {
+        throw new OpportunityNotEditableError(kind, current.status);
+      }
+      const to = programmeId?.toLowerCase() ?? null;
+      await this.assertMayAttach(m, user, current.programmeId, to);
+      if (to !== current.programmeId) {
+        await this.repository.setProgramme(m, id, to);
+        // the search document carries the programme (matching's priorities read it)
+        if (current.status === 'open') {
+          await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+        }
+      }
+      const row = await this.repository.findInScope(m, kind, scope, id);
+      if (row === null) throw new OpportunityNotFoundError(kind);
+      return row;
+    });
+  }
+
+  /**
+   * A change of programme (`from` → `to`, null for none) is for partners only: an admin, or a
+   * broker whose organisation partners every programme the change touches. An unknown target
+   * programme is a 400 naming `programmeId`; leaving the programme as it is needs no right.
+   */
+  private async assertMayAttach(
+    m: EntityManager,
+    user: AuthUser,
+    from: string | null,
+    to: string | null | undefined,
+  ): Promise<void> {
+    const target = to === undefined || to === null ? null : to.toLowerCase();
+    if (target === from) return;
+    const organisationId = user.role === 'broker' ? user.organisationId : null;
+    for (const programmeId of [from, target]) {
+      if (programmeId === null) continue;
+      const standing = await this.repository.programmeStanding(m, programmeId, organisationId);
+      if (!standing.exists) {
+        // a request may still name a programme that was never created (before this rule)
+        if (programmeId === from) continue;
+        throw new InputValidationError([
+          { field: 'programmeId', message: 'no programme has this id' },
+        ]);
+      }
+      if (user.role !== 'admin' && !standing.partner) {
+        throw new ProgrammePartnersOnlyError(programmeId);
+      }
+    }
   }
 
   /** draft → open (needs skills and a future deadline) or draft | open → closed. */

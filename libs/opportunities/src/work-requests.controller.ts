@@ -1,6 +1,6 @@
 import { BEARER_AUTH } from '@app/http';
 import { CurrentUser, Roles, type AuthUser } from '@app/identity';
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -12,7 +12,11 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { WorkRequestCreateDto, WorkRequestUpdateDto } from './dto/opportunity-input.dto.js';
+import {
+  OpportunityProgrammeDto,
+  WorkRequestCreateDto,
+  WorkRequestUpdateDto,
+} from './dto/opportunity-input.dto.js';
 import { OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
 import { WorkRequestPageDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -27,10 +31,16 @@ export class WorkRequestsController {
 
   @Post()
   @Roles('company')
-  @ApiOperation({ summary: 'Create a work request of your company (a draft)' })
+  @ApiOperation({
+    summary: 'Create a work request of your company (a draft)',
+    description:
+      'Without `programmeId`: a partner broker or an admin attaches it (PUT /api/work-requests/{id}/programme).',
+  })
   @ApiCreatedResponse({ type: WorkRequestResponseDto })
   @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
-  @ApiForbiddenResponse({ description: 'Not a company member' })
+  @ApiForbiddenResponse({
+    description: 'Not a company member, or PROGRAMME_PARTNERS_ONLY for a `programmeId`',
+  })
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: WorkRequestCreateDto,
@@ -68,8 +78,14 @@ export class WorkRequestsController {
 
   @Patch(':id')
   @Roles('company')
-  @ApiOperation({ summary: 'Change a draft or open request of your company (open ones re-index)' })
+  @ApiOperation({
+    summary: 'Change a draft or open request of your company (open ones re-index)',
+    description:
+      'Setting, changing or removing `programmeId` is for partners of the programme only: a company gets 403 PROGRAMME_PARTNERS_ONLY (sending the current value is allowed); see PUT /api/work-requests/{id}/programme.',
+  })
   @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
+  @ApiForbiddenResponse({ description: 'PROGRAMME_PARTNERS_ONLY: the programme changes' })
   @ApiNotFoundResponse({ description: 'Unknown, or not your organisation' })
   @ApiConflictResponse({ description: 'OPPORTUNITY_NOT_EDITABLE: closed or filled' })
   async update(
@@ -78,6 +94,33 @@ export class WorkRequestsController {
     @Body() body: WorkRequestUpdateDto,
   ): Promise<WorkRequestResponseDto> {
     return toWorkRequestResponse(await this.opportunities.update('work_request', user, id, body));
+  }
+
+  @Put(':id/programme')
+  @Roles('broker', 'admin')
+  @ApiOperation({
+    summary: "Attach a company's request to a donor programme, move it or detach it",
+    description:
+      'An admin (any request) or a broker of a partner organisation of every programme involved (open requests). Only partners attach work to a programme: its priorities weigh consented inclusion data (docs/matching.md).',
+  })
+  @ApiOkResponse({ type: WorkRequestResponseDto })
+  @ApiBadRequestResponse({
+    description: 'problem+json naming `programmeId` (malformed, unknown) or `id`',
+  })
+  @ApiForbiddenResponse({
+    description:
+      'Not a broker or admin, or PROGRAMME_PARTNERS_ONLY: not a partner of the programme',
+  })
+  @ApiNotFoundResponse({ description: 'Unknown, or not a request you may see' })
+  @ApiConflictResponse({ description: 'OPPORTUNITY_NOT_EDITABLE: closed or filled' })
+  async setProgramme(
+    @CurrentUser() user: AuthUser,
+    @Param('id', opportunityIdPipe) id: string,
+    @Body() body: OpportunityProgrammeDto,
+  ): Promise<WorkRequestResponseDto> {
+    return toWorkRequestResponse(
+      await this.opportunities.setProgramme('work_request', user, id, body.programmeId),
+    );
   }
 
   @Post(':id/publish')

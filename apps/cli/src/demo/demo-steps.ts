@@ -374,6 +374,8 @@ export const trainingStep: DemoStep = {
 };
 
 const REQUESTS_PER_COMPANY = 2;
+/** The planned length of demo engagements: completions report up to 12 weeks of hours. */
+const DEMO_DURATION_WEEKS = 12;
 const COMPANIES = DEMO_ORGANISATIONS.filter((o) => o.type === 'company');
 
 /**
@@ -424,13 +426,22 @@ export const workRequestsStep: DemoStep = {
       );
       if (existing !== undefined) continue;
       const owner = session(ctx, company.members[0].email);
+      // only a partner of the programme attaches a request to it (docs/opportunities.md): the
+      // company posts it, a partner broker tags it once it is open and brokers can see it
+      const { programmeId, ...fields } = body;
       const request = await ctx.http.post<{ id: string }>(
         '/api/work-requests',
-        JSON.parse(JSON.stringify(body)),
+        JSON.parse(JSON.stringify({ ...fields, durationWeeks: DEMO_DURATION_WEEKS })),
         owner,
       );
       if (status !== 'draft')
         await ctx.http.post(`/api/work-requests/${request.id}/publish`, {}, owner);
+      if (programmeId !== undefined && status !== 'draft') {
+        await ctx.http.request('PUT', `/api/work-requests/${request.id}/programme`, {
+          body: { programmeId },
+          as: session(ctx, memberOf('bridge')),
+        });
+      }
       if (status === 'closed')
         await ctx.http.post(`/api/work-requests/${request.id}/close`, {}, owner);
       created += 1;
@@ -468,6 +479,7 @@ export const listingsStep: DemoStep = {
         '/api/listings',
         {
           ...rest,
+          durationWeeks: DEMO_DURATION_WEEKS,
           engagementType: 'freelance',
           workMode: 'remote',
           countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],

@@ -12,6 +12,7 @@ import {
   Min,
 } from 'class-validator';
 import { MATCH_STATES, type MatchState } from '../match-transitions.js';
+import { OUTCOME_BOUNDS } from '../outcome-bounds.js';
 
 const NOTE_MAX = 2000;
 
@@ -60,11 +61,16 @@ export class MatchTransitionDto {
   @MaxLength(NOTE_MAX)
   note?: string;
 
-  @ApiPropertyOptional({ description: 'Required to hire', example: 14.5, minimum: 0 })
+  @ApiPropertyOptional({
+    description: 'Required to hire: EUR per hour',
+    example: 14.5,
+    minimum: 0,
+    maximum: OUTCOME_BOUNDS.agreedRateEurMax,
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
-  @Max(999_999.99)
+  @Max(OUTCOME_BOUNDS.agreedRateEurMax)
   agreedRateEur?: number;
 
   @ApiPropertyOptional({
@@ -79,22 +85,30 @@ export class MatchTransitionDto {
   @Max(80)
   agreedHoursPerWeek?: number;
 
-  @ApiPropertyOptional({ description: 'Required to complete', example: 160, minimum: 0 })
-  @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
-  @Min(0)
-  @Max(999_999.99)
-  hoursWorked?: number;
-
   @ApiPropertyOptional({
-    description: 'Required to complete: EUR earned over the engagement',
-    example: 2320,
+    description:
+      'Required to complete: hours over the engagement, at most 168 per week of it (weeks since the hire, or the planned durationWeeks when longer)',
+    example: 160,
     minimum: 0,
+    maximum: OUTCOME_BOUNDS.hoursWorkedMax,
   })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
   @Min(0)
-  @Max(9_999_999_999.99)
+  @Max(OUTCOME_BOUNDS.hoursWorkedMax)
+  hoursWorked?: number;
+
+  @ApiPropertyOptional({
+    description:
+      'Required to complete: EUR earned over the engagement, at most €500 per hour worked',
+    example: 2320,
+    minimum: 0,
+    maximum: OUTCOME_BOUNDS.incomeEurMax,
+  })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2, allowNaN: false, allowInfinity: false })
+  @Min(0)
+  @Max(OUTCOME_BOUNDS.incomeEurMax)
   incomeEur?: number;
 
   @ApiPropertyOptional({
@@ -105,8 +119,8 @@ export class MatchTransitionDto {
   })
   @IsOptional()
   @IsInt({ message: 'rating must be a whole number' })
-  @Min(1)
-  @Max(5)
+  @Min(OUTCOME_BOUNDS.ratingMin)
+  @Max(OUTCOME_BOUNDS.ratingMax)
   rating?: number;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Reliable and quick' })
@@ -120,8 +134,8 @@ export class MatchTransitionDto {
 export class MatchRatingDto {
   @ApiProperty({ example: 4, minimum: 1, maximum: 5 })
   @IsInt({ message: 'rating must be a whole number' })
-  @Min(1)
-  @Max(5)
+  @Min(OUTCOME_BOUNDS.ratingMin)
+  @Max(OUTCOME_BOUNDS.ratingMax)
   rating: number;
 
   @ApiPropertyOptional({ maxLength: NOTE_MAX, example: 'Clear tasks, paid on time' })
@@ -161,10 +175,19 @@ export class MatchListQueryDto extends PageQueryDto {
   state?: MatchState[];
 }
 
-/** What parties see of the person: a public summary; an erased person is an anonymous placeholder. */
+/**
+ * What parties see of the person: a public summary while their profile is visible to the reader;
+ * the id alone when it is not (`hidden`); an anonymous placeholder once they erased their data.
+ */
 export class MatchProfileDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) id: string | null;
   @ApiProperty({ example: false, description: 'The person erased their data' }) erased: boolean;
+  @ApiProperty({
+    example: false,
+    description:
+      "The profile's visibility does not let you see it now: only its id is shown, and you may not invite or hire",
+  })
+  hidden: boolean;
   @ApiProperty({ nullable: true, type: String, example: 'Ana Petrović' }) displayName:
     string | null;
   @ApiProperty({ nullable: true, type: String, example: 'Customer support agent' }) headline:

@@ -19,10 +19,7 @@ export class LanguageFitDto {
 
 export class PriorityBoostDto {
   @ApiProperty() applied: boolean;
-  @ApiPropertyOptional({
-    example: 'women',
-    description: 'Which programme priority applied: shown to brokers, never to companies',
-  })
+  @ApiPropertyOptional({ example: 'women', description: 'Which programme priority applied' })
   category?: string;
   @ApiProperty({ example: 0.1, description: 'What the priority added to the score' })
   contribution: number;
@@ -43,7 +40,12 @@ export class MatchExplanationDto {
   @ApiProperty({ example: 'available now' }) availability: string;
   @ApiProperty({ example: '€15/h within budget (max €20/h)' }) rate: string;
   @ApiProperty({ example: '12 km away' }) location: string;
-  @ApiProperty({ type: PriorityBoostDto }) priorityBoost: PriorityBoostDto;
+  @ApiPropertyOptional({
+    type: PriorityBoostDto,
+    description:
+      "Only where the programme's priorities weighed the score: for admins and brokers of the programme's partner organisations (and the trainee's own recommendations). Companies and other brokers get a ranking computed without priorities and no priority field (docs/matching.md)",
+  })
+  priorityBoost?: PriorityBoostDto;
   @ApiProperty({
     type: 'object',
     additionalProperties: { type: 'number' },

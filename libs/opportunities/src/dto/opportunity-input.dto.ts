@@ -12,6 +12,7 @@ import {
   IsUrl,
   IsUUID,
   Length,
+  ValidateIf,
   Max,
   MaxLength,
   Min,
@@ -258,3 +259,17 @@ export class ListingCreateDto extends ListingProvenanceDto {
 }
 
 export class ListingUpdateDto extends PartialType(OmitType(ListingCreateDto, ['status'])) {}
+
+/** `PUT /api/work-requests/:id/programme`: the programme to attach the request to, or null. */
+export class OpportunityProgrammeDto {
+  @ApiProperty({
+    format: 'uuid',
+    nullable: true,
+    type: String,
+    example: '9f2d4b61-7c3e-4a85-b1d0-6e8f2a4c7b39',
+    description: 'A programme your organisation is a partner of (any, for admins); null detaches',
+  })
+  @ValidateIf((o: { programmeId?: unknown }) => o.programmeId !== null)
+  @IsUUID('all', { message: 'programmeId must be a UUID or null' })
+  programmeId: string | null;
+}
