@@ -1,6 +1,7 @@
 export * from './comma-list.js';
 export * from './configure-app.js';
 export * from './domain-error.js';
+export * from './field-decorators.js';
 export * from './logging.module.js';
 export * from './openapi.js';
 export * from './problem-details.filter.js';
