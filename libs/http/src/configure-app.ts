@@ -1,24 +1,19 @@
 import type { AppConfig } from '@app/config';
 import { NotFoundException, RequestMethod } from '@nestjs/common';
-import { json, text, type Request, type Response } from 'express';
+import type { Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from './problem-details.filter.js';
 import { setupSwagger } from './openapi.js';
+import { ordinaryBodyParser } from './request-body.js';
 import { createValidationPipe } from './validation.js';
-
-/** Default JSON body limit; endpoints that take bulk uploads raise it for themselves. */
-export const JSON_BODY_LIMIT = '1mb';
-
-/** Body limit of bulk-upload routes (e.g. a 5,000-row listing import with full descriptions). */
-export const BULK_BODY_LIMIT = '32mb';
 
 export interface ConfigureAppOptions {
   preview?: boolean;
   /**
-   * Paths that accept bulk uploads: JSON and `text/csv` bodies up to {@link BULK_BODY_LIMIT}.
-   * Their parsers run before the global 1 MB one, which then leaves the parsed body alone.
+   * Paths that accept bulk uploads (JSON and `text/csv` up to 32 MB). The ordinary parser leaves
+   * their bodies alone; the handler's `@BulkBody()` reads them after authentication.
    */
   bulkBodyRoutes?: string[];
 }
@@ -54,14 +49,8 @@ export function configureApp(
     exposedHeaders: ['ETag', 'X-Request-Id', 'Location'],
     allowedHeaders: ['Authorization', 'Content-Type', 'If-Match', 'X-Request-Id'],
   });
-  for (const path of options.bulkBodyRoutes ?? []) {
-    app.use(
-      path,
-      json({ limit: BULK_BODY_LIMIT }),
-      text({ type: 'text/csv', limit: BULK_BODY_LIMIT }),
-    );
-  }
-  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  // The app is created with `bodyParser: false`: this is the only parser before the guards.
+  app.use(ordinaryBodyParser(options.bulkBodyRoutes ?? []));
   app.setGlobalPrefix('api', {
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },

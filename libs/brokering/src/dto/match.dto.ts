@@ -1,4 +1,4 @@
-import { CommaSeparated, PageQueryDto } from '@app/http';
+import { CommaSeparated, IsFreeText, OptionalNotNull, PageQueryDto } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -30,7 +30,7 @@ export class MatchCreateDto {
     description: 'Exactly one of workRequestId, listingId',
     example: '5f0c8f7e-8d7a-4d52-9a43-1f6f1b1d9c11',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all', { message: 'workRequestId must be a UUID' })
   workRequestId?: string;
 
@@ -39,7 +39,7 @@ export class MatchCreateDto {
     description: 'Exactly one of workRequestId, listingId',
     example: '8a4e2b9c-1d3f-4e6a-b7c8-9d0e1f2a3b41',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsUUID('all', { message: 'listingId must be a UUID' })
   listingId?: string;
 
@@ -47,6 +47,7 @@ export class MatchCreateDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)
+  @IsFreeText()
   note?: string;
 }
 
@@ -59,6 +60,7 @@ export class MatchTransitionDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)
+  @IsFreeText()
   note?: string;
 
   @ApiPropertyOptional({
@@ -127,6 +129,7 @@ export class MatchTransitionDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)
+  @IsFreeText()
   ratingComment?: string;
 }
 
@@ -142,6 +145,7 @@ export class MatchRatingDto {
   @IsOptional()
   @IsString()
   @MaxLength(NOTE_MAX)
+  @IsFreeText()
   comment?: string;
 }
 

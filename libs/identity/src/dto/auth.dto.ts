@@ -1,5 +1,6 @@
+import { IsNameText, OptionalNotNull } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsAccountEmail, IsCountryCode, Trimmed } from './field-decorators.js';
 import { UserResponseDto } from './user.dto.js';
 
@@ -28,6 +29,7 @@ export class RegisterDto {
   @Trimmed()
   @IsString()
   @Length(1, 100)
+  @IsNameText()
   displayName: string;
 
   @ApiProperty({ enum: ACCOUNT_TYPES, example: 'trainee' })
@@ -38,17 +40,18 @@ export class RegisterDto {
     example: 'Balkan Code d.o.o.',
     description: 'Required for a company account: the organisation created with it',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @Trimmed()
   @IsString()
   @Length(2, 200)
+  @IsNameText()
   organisationName?: string;
 
   @ApiPropertyOptional({
     example: 'RS',
     description: 'Country of the company (ISO 3166-1 alpha-2)',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsCountryCode()
   organisationCountry?: string;
 }

@@ -1,5 +1,6 @@
+import { IsNameText, OptionalNotNull } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Length } from 'class-validator';
+import { IsIn, IsString, Length } from 'class-validator';
 import type { OrganisationEntity } from '../entities/organisation.entity.js';
 import type { UserEntity } from '../entities/user.entity.js';
 import { ORGANISATION_TYPES, ROLES, type OrganisationType, type Role } from '../roles.js';
@@ -11,6 +12,7 @@ export class OrganisationCreateDto {
   @Trimmed()
   @IsString()
   @Length(2, 200)
+  @IsNameText()
   name: string;
 
   @ApiProperty({ enum: ORGANISATION_TYPES, example: 'membership_org' })
@@ -57,6 +59,7 @@ export class MemberCreateDto {
   @Trimmed()
   @IsString()
   @Length(1, 100)
+  @IsNameText()
   displayName: string;
 
   @ApiProperty({
@@ -72,7 +75,7 @@ export class MemberCreateDto {
     example: 'Skopje-autumn-2026',
     description: 'Omit it to have one generated and returned once',
   })
-  @IsOptional()
+  @OptionalNotNull()
   @IsString()
   password?: string;
 }

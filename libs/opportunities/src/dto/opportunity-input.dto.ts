@@ -1,5 +1,5 @@
+import { IsFreeText, IsNameText, NestedObject, NestedObjectArray } from '@app/http';
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -16,7 +16,6 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import {
   BUDGET_TYPES,
@@ -95,19 +94,19 @@ export class OpportunityFieldsDto {
   @Trim()
   @IsString()
   @Length(LIMITS.titleMin, LIMITS.titleMax)
+  @IsNameText()
   title: string;
 
   @ApiProperty({ maxLength: 20_000, example: 'Answer customer e-mails and chats for a SaaS.' })
   @IsString()
   @MaxLength(LIMITS.descriptionMax)
+  @IsFreeText()
   description: string;
 
   @ApiPropertyOptional({ type: [LanguageRequirementDto], default: [] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(LIMITS.languagesMax)
-  @ValidateNested({ each: true })
-  @Type(() => LanguageRequirementDto)
+  @NestedObjectArray(() => LanguageRequirementDto)
   languages?: LanguageRequirementDto[];
 
   @ApiProperty({ enum: ENGAGEMENT_TYPES, example: 'part_time' })
@@ -135,6 +134,7 @@ export class OpportunityFieldsDto {
   @Trim()
   @IsString()
   @Length(1, 100)
+  @IsNameText()
   city?: string | null;
 
   @ApiPropertyOptional({
@@ -166,8 +166,7 @@ export class OpportunityFieldsDto {
 
   @ApiPropertyOptional({ type: BudgetDto, nullable: true })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BudgetDto)
+  @NestedObject(() => BudgetDto)
   budget?: BudgetDto | null;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 1, example: 2 })
@@ -204,10 +203,8 @@ export class WorkRequestCreateDto extends OpportunityFieldsDto {
     maxItems: 30,
     description: 'Known skill ids, no duplicates; at least one is needed to publish',
   })
-  @IsArray()
   @ArrayMaxSize(LIMITS.skillsMax)
-  @ValidateNested({ each: true })
-  @Type(() => SkillRequirementDto)
+  @NestedObjectArray(() => SkillRequirementDto)
   skills: SkillRequirementDto[];
 }
 
@@ -241,10 +238,8 @@ export const LISTING_CREATE_STATUSES = ['draft', 'open'] as const;
 
 export class ListingCreateDto extends ListingProvenanceDto {
   @ApiProperty({ type: [SkillRequirementDto], maxItems: 30 })
-  @IsArray()
   @ArrayMaxSize(LIMITS.skillsMax)
-  @ValidateNested({ each: true })
-  @Type(() => SkillRequirementDto)
+  @NestedObjectArray(() => SkillRequirementDto)
   skills: SkillRequirementDto[];
 
   @ApiPropertyOptional({

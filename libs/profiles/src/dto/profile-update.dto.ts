@@ -1,5 +1,6 @@
+import { IsFreeText, IsNameText, NestedObjectArray } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -17,7 +18,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { COUNTRY_CODES, LANGUAGE_CODES } from '../iso-codes.js';
 import {
@@ -80,6 +80,7 @@ export class PortfolioItemDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  @IsNameText()
   title: string;
 
   @ApiProperty({ example: 'https://github.com/example/bakery', maxLength: 2048 })
@@ -98,6 +99,7 @@ export class ProfileUpdateDto {
   @Transform(trim)
   @IsString()
   @MaxLength(160)
+  @IsNameText()
   headline?: string;
 
   @ApiPropertyOptional({
@@ -107,6 +109,7 @@ export class ProfileUpdateDto {
   @IsOptional()
   @IsString()
   @MaxLength(5000)
+  @IsFreeText()
   bio?: string;
 
   @ApiPropertyOptional({
@@ -127,22 +130,19 @@ export class ProfileUpdateDto {
   @IsString()
   @MinLength(1)
   @MaxLength(120)
+  @IsNameText()
   city?: string;
 
   @ApiPropertyOptional({ type: [ProfileSkillInputDto], maxItems: MAX_SKILLS })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(MAX_SKILLS)
-  @ValidateNested({ each: true })
-  @Type(() => ProfileSkillInputDto)
+  @NestedObjectArray(() => ProfileSkillInputDto)
   skills?: ProfileSkillInputDto[];
 
   @ApiPropertyOptional({ type: [ProfileLanguageInputDto], maxItems: MAX_LANGUAGES })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(MAX_LANGUAGES)
-  @ValidateNested({ each: true })
-  @Type(() => ProfileLanguageInputDto)
+  @NestedObjectArray(() => ProfileLanguageInputDto)
   languages?: ProfileLanguageInputDto[];
 
   @ApiPropertyOptional({ enum: WORK_MODES, isArray: true, example: ['remote'] })
@@ -173,6 +173,8 @@ export class ProfileUpdateDto {
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date as YYYY-MM-DD' })
   @IsISO8601({ strict: true }, { message: 'must be a valid calendar date' })
+  // PostgreSQL has no year 0: 0000-01-01 passed IsISO8601 and failed in the database.
+  @Matches(/^(19|[2-9]\d)\d\d-/, { message: 'must be a date from 1900 on' })
   availableFrom?: string;
 
   @ApiPropertyOptional({ minimum: 0, maximum: 1000, example: 12.5 })
@@ -184,10 +186,8 @@ export class ProfileUpdateDto {
 
   @ApiPropertyOptional({ type: [PortfolioItemDto], maxItems: MAX_PORTFOLIO_ITEMS })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(MAX_PORTFOLIO_ITEMS)
-  @ValidateNested({ each: true })
-  @Type(() => PortfolioItemDto)
+  @NestedObjectArray(() => PortfolioItemDto)
   portfolio?: PortfolioItemDto[];
 
   @ApiPropertyOptional({ default: true, example: true })

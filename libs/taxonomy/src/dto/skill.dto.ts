@@ -1,3 +1,4 @@
+import { IsFreeText, IsNameText, NestedObjectArray } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -14,7 +15,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { SKILL_CATEGORIES, type SkillCategory } from '../entities/skill.entity.js';
 
@@ -87,6 +87,7 @@ export class NewSkillAliasDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   label: string;
 
   @ApiPropertyOptional({ example: 'en', default: 'en', description: 'ISO 639-1 code' })
@@ -101,6 +102,7 @@ export class CreateSkillDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   name: string;
 
   @ApiProperty({ enum: SKILL_CATEGORIES, example: 'digital' })
@@ -111,6 +113,7 @@ export class CreateSkillDto {
   @IsOptional()
   @IsString()
   @MaxLength(2000)
+  @IsFreeText()
   description?: string;
 
   @ApiPropertyOptional({ example: 'http://data.europa.eu/esco/skill/…' })
@@ -121,9 +124,7 @@ export class CreateSkillDto {
 
   @ApiPropertyOptional({ type: [NewSkillAliasDto] })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => NewSkillAliasDto)
+  @NestedObjectArray(() => NewSkillAliasDto)
   aliases?: NewSkillAliasDto[];
 }

@@ -1,3 +1,4 @@
+import { IsFreeText } from '@app/http';
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, MaxLength, MinLength } from 'class-validator';
@@ -24,6 +25,7 @@ export class RevokeCertificateDto {
   @IsString()
   @MinLength(1, { message: 'reason must not be empty' })
   @MaxLength(1000)
+  @IsFreeText()
   reason: string;
 }
 

@@ -1,3 +1,4 @@
+import { IsNameText } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -18,6 +19,7 @@ export class CreateCohortDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   location?: string;
 
   @ApiProperty({ minimum: 1, maximum: 1000, example: 25 })

@@ -1,9 +1,9 @@
+import { IsNameText, NestedObjectArray } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsIn,
   IsInt,
   IsOptional,
@@ -13,7 +13,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { COURSE_MODES, type CourseMode } from '../training-values.js';
 import { trimString } from './field-decorators.js';
@@ -50,6 +49,7 @@ export class CreateCourseDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   title: string;
 
   @ApiProperty({
@@ -61,11 +61,9 @@ export class CreateCourseDto {
   providerId: string;
 
   @ApiProperty({ type: [CourseSkillDto], description: '1–20 skills, each at most once' })
-  @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)
-  @ValidateNested({ each: true })
-  @Type(() => CourseSkillDto)
+  @NestedObjectArray(() => CourseSkillDto)
   skills: CourseSkillDto[];
 
   @ApiProperty({ minimum: 1, maximum: 2000, example: 120 })

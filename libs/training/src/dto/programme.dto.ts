@@ -1,6 +1,7 @@
 import type { ProgrammePriority } from '../programme-priority.js';
+import { IsNameText, NestedObjectArray } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -15,7 +16,6 @@ import {
   MaxLength,
   Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 import { IsCalendarDate, trimString } from './field-decorators.js';
 
@@ -39,6 +39,7 @@ export class ProgrammePriorityDto {
   @IsString()
   @MinLength(1)
   @MaxLength(60)
+  @IsNameText()
   value?: string;
 
   @ApiPropertyOptional({ example: 15, description: 'age: youngest age targeted' })
@@ -62,6 +63,7 @@ export class CreateProgrammeDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   name: string;
 
   @ApiProperty({ example: 'WB-DIGI-2026', description: 'Unique, letters, digits, - and _' })
@@ -80,6 +82,7 @@ export class CreateProgrammeDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   donor?: string;
 
   @ApiProperty({ example: ['AL', 'RS', 'XK'], description: 'ISO 3166-1 alpha-2 codes' })
@@ -120,10 +123,8 @@ export class CreateProgrammeDto {
     ],
   })
   @IsOptional()
-  @IsArray()
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => ProgrammePriorityDto)
+  @NestedObjectArray(() => ProgrammePriorityDto)
   priorities?: ProgrammePriorityDto[];
 }
 
