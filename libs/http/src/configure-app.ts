@@ -4,7 +4,11 @@ import { json, text, type Request, type Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from './problem-details.filter.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  type ErrorTranslator,
+} from './problem-details.filter.js';
 import { setupSwagger } from './openapi.js';
 import { createValidationPipe } from './validation.js';
 
@@ -21,6 +25,8 @@ export interface ConfigureAppOptions {
    * Their parsers run before the global 1 MB one, which then leaves the parsed body alone.
    */
   bulkBodyRoutes?: string[];
+  /** Errors of libraries below the domain (e.g. the search engine unreachable) as domain errors. */
+  errorTranslators?: ErrorTranslator[];
 }
 
 /**
@@ -67,7 +73,7 @@ export function configureApp(
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(options.errorTranslators));
   app.enableShutdownHooks();
   setupSwagger(app);
 }
