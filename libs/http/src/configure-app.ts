@@ -12,6 +12,16 @@ import {
 import { setupSwagger } from './openapi.js';
 import { createValidationPipe } from './validation.js';
 
+/**
+ * Every answer is `no-store` unless its route says otherwise: most carry personal data or
+ * tokens, and a browser or proxy cache must not keep them. Routes whose answers are public and
+ * the same for everyone (the skills taxonomy) opt in to {@link PUBLIC_CACHE_CONTROL}.
+ */
+export const DEFAULT_CACHE_CONTROL = 'no-store';
+
+/** Public, identical for every caller, and harmless if five minutes stale. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=300';
+
 /** Default JSON body limit; endpoints that take bulk uploads raise it for themselves. */
 export const JSON_BODY_LIMIT = '1mb';
 
@@ -42,6 +52,10 @@ export function configureApp(
   if (options.preview !== true) app.useLogger(app.get(Logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  app.use((_req: Request, res: Response, next: () => void) => {
+    res.setHeader('Cache-Control', DEFAULT_CACHE_CONTROL);
+    next();
+  });
   app.use(
     helmet({
       // Swagger UI at /docs needs its inline bootstrap script; the API itself only serves JSON.

@@ -67,6 +67,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     problem.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
+    // a route that caches its answers never caches an error
+    response.setHeader('Cache-Control', 'no-store');
     if (problem.status === 503) {
       const seconds =
         error instanceof ServiceUnavailableError
