@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { loadConfig } from '@app/config';
 import { colocatedPoolSize, startEmbeddedServices, type EmbeddedServices } from '@app/embedded';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -11,6 +11,7 @@ jest.setTimeout(180_000);
 
 describe('startEmbeddedServices', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-embedded-'));
+  chmodSync(dataDir, 0o711); // as root, PostgreSQL's own account must pass through it
   const started: EmbeddedServices[] = [];
   const start = async (extra: Record<string, string>) => {
     const services = await startEmbeddedServices(

@@ -6,7 +6,7 @@
 import { runMigrations } from '@app/database';
 import { startEmbeddedMeilisearch, startEmbeddedPostgres } from '@app/embedded';
 import { seedSkillTaxonomy } from '@app/taxonomy';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -15,6 +15,8 @@ import { TEMPLATE_DATABASE, adminUrlFor } from './test-databases.js';
 
 export default async function globalSetup(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'talentbridge-test-'));
+  // mkdtemp makes it 700; as root, PostgreSQL runs as "postgres" and must pass through it
+  chmodSync(root, 0o711);
   const stops: (() => Promise<void>)[] = [];
   (globalThis as { __TALENTBRIDGE_TEST__?: unknown }).__TALENTBRIDGE_TEST__ = { root, stops };
 

@@ -1,6 +1,7 @@
 import { APP_CONFIG, loadConfig, type AppConfig } from '@app/config';
 import { configureApp, installNotFoundFallback } from '@app/http';
 import { LISTING_IMPORT_PATH } from '@app/opportunities';
+import { translateSearchUnavailable } from '@app/search';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module.js';
@@ -25,7 +26,11 @@ export async function createApiApp(
     logger: preview ? false : undefined,
   });
   const config = preview ? loadConfig() : app.get<AppConfig>(APP_CONFIG);
-  configureApp(app, config, { preview, bulkBodyRoutes: [LISTING_IMPORT_PATH] });
+  configureApp(app, config, {
+    preview,
+    bulkBodyRoutes: [LISTING_IMPORT_PATH],
+    errorTranslators: [translateSearchUnavailable],
+  });
   if (!preview) {
     await app.init();
     installNotFoundFallback(app);

@@ -2,6 +2,8 @@
  * `npm start`: the whole product on one machine. Starts embedded PostgreSQL and Meilisearch for
  * whatever DATABASE_URL / MEILI_HOST do not point at, applies migrations, then runs the API and
  * the worker as child processes. Ctrl-C or SIGTERM stops the children first, then the servers.
+ * A crashed embedded server is started again (with its last output printed); the API's
+ * /health/ready answers 503 meanwhile and 200 again by itself.
  * With DEMO=1, a database without demo data gets it first (`npm run demo`'s data set).
  */
 import 'reflect-metadata';
@@ -24,7 +26,13 @@ const say = (line: string): void => void process.stdout.write(`[talentbridge] ${
 const config = loadConfigOrExit();
 const verbose = config.logLevel === 'debug' || config.logLevel === 'trace';
 say(`data directory: ${config.dataDir}`);
-const services = await startEmbeddedServices(config, verbose ? say : undefined);
+const services = await startEmbeddedServices(config, verbose ? say : undefined, say).catch(
+  (error: unknown) => {
+    // the message carries the server's own output (EmbeddedServerStartError) or the fix to apply
+    say(`could not start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
 if (services.postgres) {
   const pool = services.env.DATABASE_POOL_SIZE ?? String(config.databasePoolSize);
   say(`embedded PostgreSQL on 127.0.0.1:${services.postgres.port} (pools of ${pool} connections)`);

@@ -156,6 +156,7 @@ describe('loadConfig', () => {
       maxAttempts: 8,
       backoffBaseMs: 30_000,
       timeoutMs: 5_000,
+      maxPerOrganisation: 10,
     });
     expect(
       loadConfig({
@@ -163,20 +164,29 @@ describe('loadConfig', () => {
         WEBHOOK_MAX_ATTEMPTS: '3',
         WEBHOOK_BACKOFF_BASE_MS: '20',
         WEBHOOK_TIMEOUT_MS: '2000',
+        WEBHOOKS_PER_ORGANISATION: '2',
       }).webhooks,
-    ).toEqual({ allowPrivateTargets: true, maxAttempts: 3, backoffBaseMs: 20, timeoutMs: 2000 });
+    ).toEqual({
+      allowPrivateTargets: true,
+      maxAttempts: 3,
+      backoffBaseMs: 20,
+      timeoutMs: 2000,
+      maxPerOrganisation: 2,
+    });
     expect(
       problemsOf({
         WEBHOOKS_ALLOW_PRIVATE_TARGETS: 'sometimes',
         WEBHOOK_MAX_ATTEMPTS: '0',
         WEBHOOK_BACKOFF_BASE_MS: 'fast',
         WEBHOOK_TIMEOUT_MS: '10',
+        WEBHOOKS_PER_ORGANISATION: '0',
       }),
     ).toEqual([
       'WEBHOOKS_ALLOW_PRIVATE_TARGETS',
       'WEBHOOK_MAX_ATTEMPTS',
       'WEBHOOK_BACKOFF_BASE_MS',
       'WEBHOOK_TIMEOUT_MS',
+      'WEBHOOKS_PER_ORGANISATION',
     ]);
   });
 

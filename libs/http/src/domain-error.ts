@@ -44,3 +44,21 @@ export class ConflictError extends DomainError {
     super(code, 409, message, extensions);
   }
 }
+
+/** Seconds a client is told to wait (`Retry-After`) when a dependency is briefly unavailable. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * A dependency (the search engine, …) cannot serve the request right now. 503 with
+ * `Retry-After`; the detail stays generic, so no internal address reaches a client.
+ */
+export class ServiceUnavailableError extends DomainError {
+  constructor(
+    code: string,
+    message: string,
+    readonly retryAfterSeconds = DEFAULT_RETRY_AFTER_SECONDS,
+    extensions: Record<string, unknown> = {},
+  ) {
+    super(code, 503, message, extensions);
+  }
+}

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { BadRequestException, ForbiddenException, Logger } from '@nestjs/common';
-import { ConflictError, InputValidationError } from './domain-error.js';
+import { ConflictError, InputValidationError, ServiceUnavailableError } from './domain-error.js';
 import { ProblemDetailsFilter } from './problem-details.filter.js';
 
 describe('ProblemDetailsFilter.toProblem', () => {
@@ -43,5 +43,17 @@ describe('ProblemDetailsFilter.toProblem', () => {
     expect(problem.status).toBe(500);
     expect(problem.errorId).toMatch(/^[0-9a-f-]{36}$/);
     expect(JSON.stringify(problem)).not.toContain('hunter2');
+  });
+
+  it('maps errors a translator recognises, and only those', () => {
+    const unreachable = new Error('connect ECONNREFUSED 10.0.0.7:7700');
+    const translating = new ProblemDetailsFilter([
+      (e) =>
+        e === unreachable ? new ServiceUnavailableError('ENGINE_DOWN', 'try later') : undefined,
+    ]);
+    const problem = translating.toProblem(translating.translate(unreachable));
+    expect(problem).toMatchObject({ status: 503, code: 'ENGINE_DOWN', detail: 'try later' });
+    expect(JSON.stringify(problem)).not.toContain('10.0.0.7');
+    expect(translating.toProblem(translating.translate(new Error('other'))).status).toBe(500);
   });
 });

@@ -9,7 +9,12 @@ import {
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Request, Response } from 'express';
-import { DomainError, InputValidationError } from './domain-error.js';
+import {
+  DEFAULT_RETRY_AFTER_SECONDS,
+  DomainError,
+  InputValidationError,
+  ServiceUnavailableError,
+} from './domain-error.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -34,6 +39,12 @@ interface MiddlewareError {
   message?: string;
 }
 
+/**
+ * Recognises an error of a library the HTTP layer does not know (e.g. the search engine's client
+ * failing to connect) and says which domain error it stands for; undefined when it does not.
+ */
+export type ErrorTranslator = (error: unknown) => DomainError | undefined;
+
 const titleOf = (status: number): string => STATUS_CODES[status] ?? 'Error';
 const typeOf = (code: string): string =>
   `https://talentbridge.dev/problems/${code.toLowerCase().replaceAll('_', '-')}`;
@@ -46,18 +57,46 @@ const typeOf = (code: string): string =>
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
 
+  constructor(private readonly translators: readonly ErrorTranslator[] = []) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const ctx = host.switchToHttp();
     const request = ctx.getRequest<Request>();
     const response = ctx.getResponse<Response>();
-    const problem = this.toProblem(exception);
+    const error = this.translate(exception);
+    const problem = this.toProblem(error);
     problem.instance = request.originalUrl?.split('?')[0];
     if (response.headersSent) return;
-    // A 429 (or 503) that says when to come back says it in the standard header too.
+    // a route that caches its answers never caches an error
+    response.setHeader('Cache-Control', 'no-store');
+    // A 429 or 503 that says when to come back says it in the standard header too.
     if (typeof problem.retryAfterSeconds === 'number') {
       response.setHeader('Retry-After', String(problem.retryAfterSeconds));
+    } else if (problem.status === 503) {
+      const seconds =
+        error instanceof ServiceUnavailableError
+          ? error.retryAfterSeconds
+          : DEFAULT_RETRY_AFTER_SECONDS;
+      response.setHeader('Retry-After', String(seconds));
     }
     response.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  /** The domain error a translator recognises in `exception` (logged with its cause), or itself. */
+  translate(exception: unknown): unknown {
+    if (exception instanceof DomainError || exception instanceof HttpException) return exception;
+    for (const translator of this.translators) {
+      const translated = translator(exception);
+      if (translated !== undefined) {
+        // the cause names internals (hosts, ports): logged here, never sent
+        this.logger.warn(
+          { err: exception, code: translated.code },
+          `${translated.code}: ${exception instanceof Error ? exception.message : String(exception)}`,
+        );
+        return translated;
+      }
+    }
+    return exception;
   }
 
   toProblem(exception: unknown): ProblemDetails {

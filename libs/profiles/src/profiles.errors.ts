@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError } from '@app/http';
+import { DomainError, NotFoundError, ServiceUnavailableError } from '@app/http';
 
 /** `PUT /api/profiles/me` without `If-Match`: the client must say which version it edited. */
 export class ProfileVersionRequiredError extends DomainError {
@@ -29,13 +29,16 @@ export class ProfileNotFoundError extends NotFoundError {
   }
 }
 
-/** The search engine did not confirm an erasure in time; the database part stands. */
-export class SearchErasureFailedError extends DomainError {
-  constructor(detail: string) {
+/**
+ * The search engine did not confirm an erasure in time; the database part stands and the outbox
+ * removes the document when the engine is back. The engine's own message (it names its
+ * address) is logged, never sent.
+ */
+export class SearchErasureFailedError extends ServiceUnavailableError {
+  constructor() {
     super(
       'SEARCH_ERASURE_FAILED',
-      503,
-      `The profile was erased but search did not confirm: ${detail}`,
+      'The profile was erased; search has not confirmed the removal yet and will remove it as soon as it is back.',
     );
   }
 }

@@ -199,7 +199,7 @@ export class ProfilesService {
       await this.search.deleteAndWait(profileId);
     } catch (error) {
       this.logger.error({ err: error, profileId }, 'Deleting an erased profile from search failed');
-      throw new SearchErasureFailedError(error instanceof Error ? error.message : String(error));
+      throw new SearchErasureFailedError();
     }
   }
 

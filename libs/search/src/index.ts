@@ -10,3 +10,4 @@ export { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './out
 export * from './search-index.js';
 export * from './search-index.registry.js';
 export * from './search.module.js';
+export * from './search-unavailable.js';

@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { BEARER_AUTH } from '@app/http';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { BEARER_AUTH, PUBLIC_CACHE_CONTROL } from '@app/http';
 import { Public, Roles } from '@app/identity';
 import {
   ApiBadRequestResponse,
@@ -34,6 +34,7 @@ export class SkillsController {
 
   @Get()
   @Public()
+  @Header('Cache-Control', PUBLIC_CACHE_CONTROL) // the taxonomy: public, the same for everyone
   @ApiOperation({
     summary: 'Autocomplete skills by name or alias (typo-tolerant, Latin or Cyrillic)',
     description: ATTRIBUTION,
@@ -63,6 +64,7 @@ export class SkillsController {
 
   @Get(':id')
   @Public()
+  @Header('Cache-Control', PUBLIC_CACHE_CONTROL)
   @ApiOperation({ summary: 'One skill with its aliases', description: ATTRIBUTION })
   @ApiOkResponse({ type: SkillResponseDto })
   @ApiNotFoundResponse({ description: 'No such skill' })

@@ -4,6 +4,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@ne
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNoContentResponse,
@@ -39,6 +40,9 @@ export class WebhooksController {
   @ApiCreatedResponse({ type: WebhookCreatedDto })
   @ApiBadRequestResponse({
     description: 'url not http(s), not resolving, or a private/loopback address; unknown events',
+  })
+  @ApiConflictResponse({
+    description: 'WEBHOOK_LIMIT_REACHED: the organisation holds WEBHOOKS_PER_ORGANISATION already',
   })
   create(
     @CurrentUser() user: AuthUser,

@@ -63,17 +63,28 @@ export class WebhooksRepository {
     return rows.length === 1;
   }
 
-  async insert(
+  /**
+   * Registers a webhook unless the organisation already holds `limit`; undefined then. The
+   * organisation's row is locked first, so concurrent registrations are counted one after
+   * another (the count runs in a statement that starts after the lock is held).
+   */
+  async insertWithinLimit(
     organisationId: string,
     createdBy: string,
     values: { url: string; events: string[]; secret: string },
-  ): Promise<WebhookRow> {
-    const [row] = (await this.dataSource.query(
-      `INSERT INTO webhooks (organisation_id, created_by, url, events, secret)
-       VALUES ($1, $2, $3, $4, $5) RETURNING ${WEBHOOK_COLUMNS}`,
-      [organisationId, createdBy, values.url, values.events, values.secret],
-    )) as WebhookRow[];
-    return row;
+    limit: number,
+  ): Promise<WebhookRow | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE`, [organisationId]);
+      const [row] = (await manager.query(
+        `INSERT INTO webhooks (organisation_id, created_by, url, events, secret)
+         SELECT $1, $2, $3, $4, $5
+          WHERE (SELECT count(*) FROM webhooks WHERE organisation_id = $1) < $6
+         RETURNING ${WEBHOOK_COLUMNS}`,
+        [organisationId, createdBy, values.url, values.events, values.secret, limit],
+      )) as WebhookRow[];
+      return row;
+    });
   }
 
   async findPageOf(

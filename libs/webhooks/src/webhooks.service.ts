@@ -19,7 +19,7 @@ import type {
 import type { WebhookEvent } from './webhook-events.js';
 import { generateWebhookSecret } from './webhook-signature.js';
 import { resolveTarget } from './webhook-target.js';
-import { WebhookNotFoundError } from './webhooks.errors.js';
+import { WebhookLimitReachedError, WebhookNotFoundError } from './webhooks.errors.js';
 import { WebhooksRepository, type DeliveryRow, type WebhookRow } from './webhooks.repository.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
@@ -69,11 +69,14 @@ export class WebhooksService {
       throw new InputValidationError([{ field: 'url', message: target.problem }]);
     }
     const secret = generateWebhookSecret();
-    const row = await this.webhooks.insert(organisationId, user.id, {
-      url: dto.url,
-      events: dto.events,
-      secret,
-    });
+    const limit = this.config.webhooks.maxPerOrganisation;
+    const row = await this.webhooks.insertWithinLimit(
+      organisationId,
+      user.id,
+      { url: dto.url, events: dto.events, secret },
+      limit,
+    );
+    if (row === undefined) throw new WebhookLimitReachedError(limit);
     return { ...toWebhookResponse(row), secret };
   }
 

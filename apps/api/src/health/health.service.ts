@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
 import { DataSource } from 'typeorm';
@@ -8,6 +8,7 @@ export type DependencyName = 'postgres' | 'meilisearch';
 export interface DependencyCheck {
   status: 'up' | 'down';
   latencyMs: number;
+  /** `timed out` or `unreachable`: the cause names internal addresses, so it is only logged. */
   error?: string;
 }
 
@@ -16,6 +17,8 @@ const CHECK_TIMEOUT_MS = 2_000;
 /** Asks each dependency a trivial question with a short timeout. */
 @Injectable()
 export class HealthService {
+  private readonly logger = new Logger('Health');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meili: Meilisearch,
@@ -23,10 +26,10 @@ export class HealthService {
 
   async check(): Promise<Record<DependencyName, DependencyCheck>> {
     const [postgres, meilisearch] = await Promise.all([
-      this.probe(async () => {
+      this.probe('postgres', async () => {
         await this.dataSource.query('SELECT 1');
       }),
-      this.probe(async () => {
+      this.probe('meilisearch', async () => {
         const health = await this.meili.health();
         if (health.status !== 'available') throw new Error(`status ${health.status}`);
       }),
@@ -34,25 +37,31 @@ export class HealthService {
     return { postgres, meilisearch };
   }
 
-  private async probe(question: () => Promise<void>): Promise<DependencyCheck> {
+  private async probe(
+    name: DependencyName,
+    question: () => Promise<void>,
+  ): Promise<DependencyCheck> {
     const started = performance.now();
     let timer: NodeJS.Timeout | undefined;
     try {
       await Promise.race([
         question(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('timed out')), CHECK_TIMEOUT_MS);
+          timer = setTimeout(() => reject(new ProbeTimeout()), CHECK_TIMEOUT_MS);
         }),
       ]);
       return { status: 'up', latencyMs: Math.round(performance.now() - started) };
     } catch (error) {
+      this.logger.debug({ err: error }, `${name} is down`);
       return {
         status: 'down',
         latencyMs: Math.round(performance.now() - started),
-        error: error instanceof Error ? error.message : String(error),
+        error: error instanceof ProbeTimeout ? 'timed out' : 'unreachable',
       };
     } finally {
       clearTimeout(timer);
     }
   }
 }
+
+class ProbeTimeout extends Error {}
