@@ -82,16 +82,18 @@ describe('SkillExtractor', () => {
   });
 
   it('lets learned word weights push filler down', () => {
-    const builder = new SkillExtractorBuilder().add([
-      skill('exp', 'experience design'),
-      skill('ux', 'user experience'),
-    ]);
-    const neutral = builder.build(NEUTRAL_MODEL).extract('Some experience needed.', 2);
-    const learned = new SkillExtractorBuilder()
-      .add([skill('exp', 'experience design'), skill('ux', 'user experience')])
-      .build(modelFromWeights({ experience: 0.02 }))
-      .extract('Some experience needed.', 2);
-    expect(learned[0].score).toBeLessThan(neutral[0].score);
+    const taxonomy = [skill('exp', 'experience'), skill('docker', 'Docker')];
+    const text = 'Some experience with Docker.';
+    const score = (model: Parameters<SkillExtractorBuilder['build']>[0], id: string) =>
+      new SkillExtractorBuilder()
+        .add(taxonomy)
+        .build(model)
+        .extract(text, 5)
+        .find((f) => f.skillId === id)?.score ?? 0;
+    const learned = modelFromWeights({ experience: 0.02, docker: 0.86 });
+    expect(score(learned, 'exp')).toBeLessThan(score(NEUTRAL_MODEL, 'exp'));
+    expect(score(learned, 'docker')).toBe(score(NEUTRAL_MODEL, 'docker'));
+    expect(score(learned, 'exp')).toBeLessThan(score(learned, 'docker'));
   });
 
   it('finds nothing in text without skills, and handles empty input', () => {

@@ -89,6 +89,8 @@ const FIELD_LABEL = 1;
 const FIELD_DESCRIPTION = 0.5;
 /** An alternative label made of one very common word is too loose to trust alone. */
 const LOOSE_SINGLE_WORD_DF = 0.01;
+/** …and never for a word fewer skills than this use (small taxonomies). */
+const LOOSE_MIN_DF = 3;
 
 /** "CALL", "SAS": an acronym that is also an everyday word when not in capitals. */
 function isAcronym(label: string): boolean {
@@ -318,7 +320,7 @@ export class SkillExtractor {
       const loose =
         b.labelKind.at(l) === KIND_CODE.alternative &&
         size === 1 &&
-        df[labelTerms.cols[labelTerms.start[l]]] > n * LOOSE_SINGLE_WORD_DF;
+        df[labelTerms.cols[labelTerms.start[l]]] > Math.max(LOOSE_MIN_DF, n * LOOSE_SINGLE_WORD_DF);
       keep[l] = loose ? 0 : 1;
     }
     const newIndex = new Int32Array(allLabels);
