@@ -73,6 +73,10 @@ export const DEFAULT_WEIGHTS: ExtractorWeights = {
 };
 
 const MAX_SPANS = 10;
+/** Skills found only through their description that one sentence may contribute. */
+const DESCRIBED_PER_UNIT = 30;
+/** Candidates one sentence may contribute in all (the answer holds at most 50 skills). */
+const CANDIDATES_PER_UNIT = 60;
 /**
  * Raw score mapped to 1: a skill's own name as a phrase (1) plus a fair description match. So
  * scores mean the same across texts: ≥ 0.6 is a whole label found, below 0.4 a description guess.
@@ -467,6 +471,10 @@ export class SkillExtractor {
       }
       consider(this.labelSkill[l], score, { skill: this.labelSkill[l], from, to, label: l });
     }
+    // Skills only the description matches: kept as plain numbers, and only the best few become
+    // candidates (a posting line touches thousands of descriptions through common words).
+    const described: number[] = [];
+    const describedScore = new Map<number, number>();
     for (const s of touchedSkills) {
       const bm25 = this.skillBm25[s];
       this.skillBm25[s] = 0;
@@ -474,10 +482,21 @@ export class SkillExtractor {
       const prior = this.inCollection[s] === 1 ? w.collectionPrior : 0;
       const known = found.get(s);
       if (known !== undefined) known.score += add + prior;
-      else if (add > w.bm25 * 0.25)
-        found.set(s, { score: add + prior, source: { skill: s, from, to, label: -1 } });
+      else if (add > w.bm25 * 0.25) {
+        described.push(s);
+        describedScore.set(s, add + prior);
+      }
     }
-    return found;
+    const score = (s: number) => describedScore.get(s) ?? 0;
+    described.sort((a, b) => score(b) - score(a) || a - b);
+    for (const s of described.slice(0, DESCRIBED_PER_UNIT)) {
+      found.set(s, { score: score(s), source: { skill: s, from, to, label: -1 } });
+    }
+    if (found.size <= CANDIDATES_PER_UNIT) return found;
+    const best = [...found.entries()]
+      .sort(([a, x], [b, y]) => y.score - x.score || a - b)
+      .slice(0, CANDIDATES_PER_UNIT);
+    return new Map(best);
   }
 
   /** An acronym label counts only where the text writes it in capitals ("CALL", not "calls"). */
