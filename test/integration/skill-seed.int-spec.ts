@@ -33,6 +33,27 @@ describe('skills seed', () => {
     expect(await count('skill_aliases')).toBeGreaterThan(9_000);
   });
 
+  it('holds the rest of the ESCO pillar as `other`, without a second copy of any skill', async () => {
+    const [row] = await sql<{ other: string; total: string; uris: string }>(
+      `SELECT count(*) FILTER (WHERE category = 'other') AS other, count(*) AS total,
+              count(DISTINCT esco_uri) AS uris FROM skills`,
+    );
+    expect(Number(row.other)).toBeGreaterThan(12_000);
+    expect(Number(row.uris)).toBeGreaterThan(13_800);
+    const duplicates = await sql(
+      `SELECT name_key FROM skills WHERE source = 'esco' GROUP BY name_key HAVING count(*) > 1`,
+    );
+    expect(duplicates).toEqual([]);
+    // A BPO skill (named by label only) gains the pillar's alternative labels.
+    const [bookkeeping] = await sql<{ category: string; n: string }>(
+      `SELECT s.category, count(a.id) AS n FROM skills s JOIN skill_aliases a ON a.skill_id = s.id
+        WHERE s.name = 'guarantee customer satisfaction' GROUP BY s.category`,
+    );
+    expect(bookkeeping).toBeDefined();
+    expect(Number(bookkeeping.n)).toBeGreaterThan(1);
+    expect(await count('skill_aliases')).toBeGreaterThan(65_000);
+  });
+
   it('running the seed again changes nothing', async () => {
     const seeder = t.app.get(SkillSeeder);
     const before = await sql(`SELECT id, version, updated_at FROM skills ORDER BY id`);

@@ -66,7 +66,6 @@ describe('parseImportRow', () => {
     ['sourceUrl', { sourceUrl: 'ftp://example.com/x' }],
     ['sourceUrl', { sourceUrl: 'javascript:alert(1)' }],
     ['source', { source: 'craigslist' }],
-    ['skills', { skills: ' ; ' }],
     ['languages', { languages: 'english' }],
     ['countries', { countries: 'Kosovo' }],
     ['hoursPerWeek', { hoursPerWeek: 'lots' }],
@@ -84,6 +83,35 @@ describe('parseImportRow', () => {
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     expect(outcome.errors.map((e) => e.field)).toEqual([field]);
+  });
+});
+
+describe('an empty skills column', () => {
+  it.each([[''], [' ; '], ['  ']])(
+    'parses %j as no labels (the import then looks for skills in the text)',
+    (skills) => {
+      const raw = readCsvRows(csv(GOOD))[0];
+      const outcome = parseImportRow({ ...raw, values: { ...raw.values, skills } });
+      expect(outcome.ok).toBe(true);
+      if (outcome.ok) expect(outcome.row.skillLabels).toEqual([]);
+    },
+  );
+
+  it('still refuses skills that are not labels', () => {
+    const [raw] = readJsonRows([
+      {
+        title: 'Data entry',
+        description: 'Type invoices',
+        skills: [1, 2],
+        source: 'freelancer',
+        sourceUrl: 'https://www.freelancer.com/projects/2',
+        engagementType: 'freelance',
+        workMode: 'remote',
+      },
+    ]);
+    const outcome = parseImportRow(raw);
+    expect(outcome.ok).toBe(false);
+    if (!outcome.ok) expect(outcome.errors.map((e) => e.field)).toContain('skills');
   });
 });
 

@@ -220,10 +220,11 @@ export function parseImportRow(raw: RawImportRow): RowOutcome {
     Array.isArray(skills) && skills.every((s) => typeof s === 'string')
       ? [...new Set(skills.map((s: string) => s.trim()).filter((s) => s !== ''))]
       : undefined;
-  if (skillLabels === undefined || skillLabels.length === 0) {
+  // An empty skills column is allowed: the import then looks for skills in title and description.
+  if (skillLabels === undefined && !isBlank(v.skills)) {
     errors.push({
       field: 'skills',
-      message: 'skills must list at least one skill, separated by ;',
+      message: 'skills must list skill labels, separated by ;',
     });
   }
   const plain = {
@@ -249,7 +250,7 @@ export function parseImportRow(raw: RawImportRow): RowOutcome {
     errors.push({ field: columnOf(e.field), message: e.message });
   }
   if (errors.length > 0) return { ok: false, errors: dedupeByField(errors) };
-  return { ok: true, row: { row: raw.row, listing, skillLabels: skillLabels as string[] } };
+  return { ok: true, row: { row: raw.row, listing, skillLabels: skillLabels ?? [] } };
 }
 
 /** One message per column keeps the report readable for a user fixing a spreadsheet. */

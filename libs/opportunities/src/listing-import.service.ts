@@ -13,6 +13,7 @@ import {
 } from './listing-import-rows.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
+import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { listingDefaultDeadline, OpportunitiesService } from './opportunities.service.js';
 import { valuesFromInput } from './opportunity-rules.js';
 import type { OpportunityWrite } from './opportunity-values.js';
@@ -50,6 +51,7 @@ export class ListingImportService {
     private readonly outbox: OutboxWriter,
     private readonly taxonomy: TaxonomyService,
     private readonly opportunities: OpportunitiesService,
+    private readonly suggestions: OpportunitySkillSuggestions,
   ) {}
 
   async import(user: AuthUser, body: unknown): Promise<ListingImportResultDto> {
@@ -97,6 +99,11 @@ export class ListingImportService {
     );
     const planned = new Map<string, PlannedListing>();
     for (const p of parsed) {
+      if (p.skillLabels.length === 0) {
+        const filled = await this.skillsFromText(p, errors, warnings);
+        if (filled !== undefined) await this.planRow(p, filled, false, planned, errors, warnings);
+        continue;
+      }
       const skillIds = [
         ...new Set(p.skillLabels.map((l) => resolved.get(l)).filter((id) => id != null)),
       ] as string[];
@@ -124,43 +131,82 @@ export class ListingImportService {
           message: `unknown skill labels left out: ${quoteList(unknown)}`,
         });
       }
-      // Imported labels carry no level: any level qualifies, and each named skill is required.
-      const values = valuesFromInput({
-        ...p.listing,
-        skills: skillIds.map((skillId) => ({ skillId, minLevel: 1, mustHave: true })),
-      });
-      values.deadline ??= listingDefaultDeadline();
-      let write: OpportunityWrite;
-      try {
-        write = await this.opportunities.prepare(
-          values,
-          {
-            source: p.listing.source,
-            sourceUrl: p.listing.sourceUrl,
-            clientCountry: p.listing.clientCountry ?? null,
-          },
-          { skillsResolved: true },
-        );
-      } catch (error) {
-        if (!(error instanceof InputValidationError)) throw error;
-        errors.push(...error.errors.map((e) => ({ row: p.row, ...e })));
-        continue;
-      }
-      const earlier = planned.get(p.listing.sourceUrl);
-      if (earlier !== undefined) {
-        const last = earlier.rows[earlier.rows.length - 1];
-        warnings.push({
-          row: p.row,
-          field: 'sourceUrl',
-          message: `same sourceUrl as row ${last}; this later row updates it`,
-        });
-        earlier.rows.push(p.row);
-        earlier.write = write;
-      } else {
-        planned.set(p.listing.sourceUrl, { rows: [p.row], write });
-      }
+      await this.planRow(p, skillIds, true, planned, errors, warnings);
     }
     return planned;
+  }
+
+  /**
+   * A row without a skills column gets the skills found in its title and description (said in
+   * a warning, so the broker can check them), or an error when none is found.
+   */
+  private async skillsFromText(
+    p: ParsedImportRow,
+    errors: ImportProblem[],
+    warnings: ImportProblem[],
+  ): Promise<string[] | undefined> {
+    const found = await this.suggestions.forImport(p.listing.title, p.listing.description);
+    if (found.length === 0) {
+      errors.push({
+        row: p.row,
+        field: 'skills',
+        message: 'no skills given, and none found in title or description',
+      });
+      return undefined;
+    }
+    warnings.push({
+      row: p.row,
+      field: 'skills',
+      message: `no skills given; found in title and description (nice to have): ${quoteList(found.map((f) => f.name))}`,
+    });
+    return found.map((f) => f.skillId);
+  }
+
+  /** Builds one row's listing; a later row with the same source URL replaces an earlier one. */
+  private async planRow(
+    p: ParsedImportRow,
+    skillIds: string[],
+    mustHave: boolean,
+    planned: Map<string, PlannedListing>,
+    errors: ImportProblem[],
+    warnings: ImportProblem[],
+  ): Promise<void> {
+    // Imported labels carry no level: any level qualifies, and each named skill is required.
+    // Skills found in the text were not chosen by anyone: they rank but do not filter.
+    const values = valuesFromInput({
+      ...p.listing,
+      skills: skillIds.map((skillId) => ({ skillId, minLevel: 1, mustHave })),
+    });
+    values.deadline ??= listingDefaultDeadline();
+    let write: OpportunityWrite;
+    try {
+      write = await this.opportunities.prepare(
+        values,
+        {
+          source: p.listing.source,
+          sourceUrl: p.listing.sourceUrl,
+          clientCountry: p.listing.clientCountry ?? null,
+        },
+        { skillsResolved: true },
+      );
+    } catch (error) {
+      if (!(error instanceof InputValidationError)) throw error;
+      errors.push(...error.errors.map((e) => ({ row: p.row, ...e })));
+      return;
+    }
+    const earlier = planned.get(p.listing.sourceUrl);
+    if (earlier !== undefined) {
+      const last = earlier.rows[earlier.rows.length - 1];
+      warnings.push({
+        row: p.row,
+        field: 'sourceUrl',
+        message: `same sourceUrl as row ${last}; this later row updates it`,
+      });
+      earlier.rows.push(p.row);
+      earlier.write = write;
+    } else {
+      planned.set(p.listing.sourceUrl, { rows: [p.row], write });
+    }
   }
 
   private async writeChunk(

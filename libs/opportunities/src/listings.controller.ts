@@ -22,9 +22,11 @@ import { OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
 import {
   ListingImportResultDto,
   ListingPageDto,
+  ListingCreatedResponseDto,
   ListingResponseDto,
 } from './dto/opportunity-response.dto.js';
 import { ListingImportService } from './listing-import.service.js';
+import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { toListingResponse } from './opportunity.mapper.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
@@ -40,12 +42,18 @@ export class ListingsController {
   constructor(
     private readonly opportunities: OpportunitiesService,
     private readonly importer: ListingImportService,
+    private readonly suggestions: OpportunitySkillSuggestions,
   ) {}
 
   @Post()
   @Roles('broker')
-  @ApiOperation({ summary: 'Broker a freelance listing (open at once unless status is draft)' })
-  @ApiCreatedResponse({ type: ListingResponseDto })
+  @ApiOperation({
+    summary: 'Broker a freelance listing (open at once unless status is draft)',
+    description:
+      'With skillsFromText: true the answer also carries suggestedSkills found in the title and ' +
+      'description; add the ones you confirm with PATCH.',
+  })
+  @ApiCreatedResponse({ type: ListingCreatedResponseDto })
   @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
   @ApiConflictResponse({
     description: 'LISTING_SOURCE_URL_TAKEN, or OPPORTUNITY_NOT_PUBLISHABLE for an open one',
@@ -57,14 +65,20 @@ export class ListingsController {
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: ListingCreateDto,
-  ): Promise<ListingResponseDto> {
-    const { source, sourceUrl, clientCountry, status, ...fields } = body;
-    return toListingResponse(
+  ): Promise<ListingCreatedResponseDto> {
+    const { source, sourceUrl, clientCountry, status, skillsFromText, ...fields } = body;
+    const created = toListingResponse(
       await this.opportunities.create('listing', user, fields, {
         listing: { source, sourceUrl, clientCountry },
         status: status ?? 'open',
       }),
     );
+    if (skillsFromText !== true) return created;
+    const chosen = fields.skills.map((s) => s.skillId);
+    return {
+      ...created,
+      suggestedSkills: await this.suggestions.suggest(fields.title, fields.description, chosen),
+    };
   }
 
   @Post('import')

@@ -11,6 +11,7 @@ import { ListingsController } from './listings.controller.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
+import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { WorkRequestsController } from './work-requests.controller.js';
 
 /** Work requests (companies) and brokered listings (membership organisations), with import. */
@@ -31,6 +32,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitiesService,
     ListingImportService,
     OpportunitiesSearchIndex,
+    OpportunitySkillSuggestions,
   ],
   exports: [OpportunitiesService, OpportunitiesSearchIndex],
 })

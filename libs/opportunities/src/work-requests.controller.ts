@@ -18,25 +18,35 @@ import {
   WorkRequestUpdateDto,
 } from './dto/opportunity-input.dto.js';
 import { OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
-import { WorkRequestPageDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
+import {
+  WorkRequestCreatedResponseDto,
+  WorkRequestPageDto,
+  WorkRequestResponseDto,
+} from './dto/opportunity-response.dto.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { toWorkRequestResponse } from './opportunity.mapper.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
+import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 
 @ApiTags('opportunities')
 @ApiBearerAuth(BEARER_AUTH)
 @Controller('work-requests')
 export class WorkRequestsController {
-  constructor(private readonly opportunities: OpportunitiesService) {}
+  constructor(
+    private readonly opportunities: OpportunitiesService,
+    private readonly suggestions: OpportunitySkillSuggestions,
+  ) {}
 
   @Post()
   @Roles('company')
   @ApiOperation({
     summary: 'Create a work request of your company (a draft)',
     description:
-      'Without `programmeId`: a partner broker or an admin attaches it (PUT /api/work-requests/{id}/programme).',
+      'Without `programmeId`: a partner broker or an admin attaches it (PUT /api/work-requests/{id}/programme). ' +
+      'With skillsFromText: true the answer also carries suggestedSkills found in the title and ' +
+      'description; add the ones you confirm with PATCH.',
   })
-  @ApiCreatedResponse({ type: WorkRequestResponseDto })
+  @ApiCreatedResponse({ type: WorkRequestCreatedResponseDto })
   @ApiBadRequestResponse({ description: 'problem+json naming each bad field' })
   @ApiForbiddenResponse({
     description: 'Not a company member, or PROGRAMME_PARTNERS_ONLY for a `programmeId`',
@@ -44,10 +54,17 @@ export class WorkRequestsController {
   async create(
     @CurrentUser() user: AuthUser,
     @Body() body: WorkRequestCreateDto,
-  ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(
-      await this.opportunities.create('work_request', user, body, { status: 'draft' }),
+  ): Promise<WorkRequestCreatedResponseDto> {
+    const { skillsFromText, ...input } = body;
+    const created = toWorkRequestResponse(
+      await this.opportunities.create('work_request', user, input, { status: 'draft' }),
     );
+    if (skillsFromText !== true) return created;
+    const chosen = input.skills.map((s) => s.skillId);
+    return {
+      ...created,
+      suggestedSkills: await this.suggestions.suggest(input.title, input.description, chosen),
+    };
   }
 
   @Get()

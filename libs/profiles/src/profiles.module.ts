@@ -4,6 +4,8 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
+import { ProfileSkillSuggestionsController } from './profile-skill-suggestions.controller.js';
+import { ProfileSkillSuggestionsService } from './profile-skill-suggestions.service.js';
 import { ProfilesIndexModule } from './profiles-index.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
@@ -13,13 +15,14 @@ import { TalentSearchService } from './talent-search.service.js';
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
   imports: [ProfilesIndexModule, IdentityModule, GeoModule],
-  controllers: [ProfilesController, TalentController],
+  controllers: [ProfilesController, ProfileSkillSuggestionsController, TalentController],
   providers: [
     ProfilesService,
     ProfileSearchRepository,
     TalentSearchService,
     ProfileSkillEvidenceRepository,
     ProfileSkillEvidenceService,
+    ProfileSkillSuggestionsService,
   ],
   exports: [ProfilesService, ProfileSkillEvidenceService],
 })

@@ -2,6 +2,7 @@ import { TransactionRunner } from '@app/database';
 import { foldKey } from '@app/text';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
+import { applyEscoPillarSeed } from './pillar/esco-pillar-seed.js';
 import { loadSkillSeed, type SkillSeed } from './skill-seed-data.js';
 import { SkillRepository, type NewAlias } from './skill.repository.js';
 import { SkillIndexSync } from './skill-index-sync.js';
@@ -53,9 +54,12 @@ export async function seedSkillTaxonomy(dataSource: DataSource): Promise<SeedRes
     changedIds: _ids,
     seededBefore: _before,
     ...result
-  } = await dataSource.transaction((manager) =>
-    applySkillSeed(manager, new SkillRepository(), loadSkillSeed()),
-  );
+  } = await dataSource.transaction(async (manager) => {
+    const skills = new SkillRepository();
+    const seeded = await applySkillSeed(manager, skills, loadSkillSeed());
+    await applyEscoPillarSeed(manager, skills);
+    return seeded;
+  });
   return result;
 }
 
@@ -93,8 +97,18 @@ export class SkillSeeder implements OnModuleInit {
         seed,
         options,
       );
-      if (seededBefore) await this.indexSync.enqueue(manager, changedIds);
-      return result;
+      // The rest of the ESCO pillar, after the collections (it merges into their bpo skills).
+      const pillar = await applyEscoPillarSeed(manager, this.skills, options);
+      if (seededBefore) {
+        await this.indexSync.enqueue(manager, [...changedIds, ...pillar.collectionIdsChanged]);
+      }
+      if (pillar.skipped) return result;
+      return {
+        skipped: false,
+        skills: await this.skills.countSkills(manager),
+        aliases: await this.skills.countAliases(manager),
+        changed: result.changed + pillar.changed,
+      };
     });
   }
 }

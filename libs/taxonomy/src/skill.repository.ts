@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan, type EntityManager } from 'typeorm';
+import { In, MoreThan, Not, type EntityManager } from 'typeorm';
 import { SkillAlias, type SkillAliasKind } from './entities/skill-alias.entity.js';
 import { Skill, type SkillCategory, type SkillSource } from './entities/skill.entity.js';
 
@@ -52,6 +52,41 @@ export class SkillRepository {
       order: { id: 'ASC' },
       take: limit,
     });
+  }
+
+  /**
+   * Skills the autocomplete index holds, after `afterId` in id order: every category but
+   * `other` (the rest of the ESCO pillar serves extraction and exact resolution, not the
+   * picker; see docs/taxonomy.md).
+   */
+  findAutocompletePageAfter(
+    manager: EntityManager,
+    afterId: string | undefined,
+    limit: number,
+  ): Promise<Skill[]> {
+    return manager.find(Skill, {
+      where:
+        afterId === undefined
+          ? { category: Not('other') }
+          : { id: MoreThan(afterId), category: Not('other') },
+      order: { id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  findAutocompleteByIds(manager: EntityManager, ids: string[]): Promise<Skill[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return manager.find(Skill, {
+      where: { id: In(ids), category: Not('other') },
+      order: { id: 'ASC' },
+    });
+  }
+
+  async countAutocompleteSkills(manager: EntityManager): Promise<number> {
+    const [row]: { n: number }[] = await manager.query(
+      `SELECT count(*)::int AS n FROM skills WHERE category <> 'other'`,
+    );
+    return row.n;
   }
 
   async countSkills(manager: EntityManager): Promise<number> {

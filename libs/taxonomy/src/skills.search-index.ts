@@ -26,7 +26,9 @@ export interface SkillDocument extends SearchDocument {
 export const SKILL_DISPLAYED_ATTRIBUTES = ['id', 'name', 'category', 'escoUri', 'aliases'];
 
 /**
- * Autocomplete over skill names and aliases. Ranking puts `exactness` before `attribute`, and
+ * Autocomplete over skill names and aliases, for the skills of the ESCO collections (digital,
+ * transversal, language), the BPO skills and curated ones; the rest of the pillar (`other`)
+ * is left out of the index (it is found by extraction and exact resolution). Ranking puts `exactness` before `attribute`, and
  * the name before the aliases in `searchableAttributes`: a skill whose name is exactly the query
  * beats one that only has it as an alias (ESCO lists "Mocha" under JavaScript).
  */
@@ -75,7 +77,7 @@ export class SkillsSearchIndex implements SearchIndexDefinition<SkillDocument> {
   constructor(private readonly skills: SkillRepository) {}
 
   async loadDocuments(manager: EntityManager, ids: string[]): Promise<SkillDocument[]> {
-    return this.toDocuments(manager, await this.skills.findByIds(manager, ids));
+    return this.toDocuments(manager, await this.skills.findAutocompleteByIds(manager, ids));
   }
 
   async loadPage(
@@ -83,11 +85,14 @@ export class SkillsSearchIndex implements SearchIndexDefinition<SkillDocument> {
     afterId: string | undefined,
     limit: number,
   ): Promise<SkillDocument[]> {
-    return this.toDocuments(manager, await this.skills.findPageAfter(manager, afterId, limit));
+    return this.toDocuments(
+      manager,
+      await this.skills.findAutocompletePageAfter(manager, afterId, limit),
+    );
   }
 
   countDocuments(manager: EntityManager): Promise<number> {
-    return this.skills.countSkills(manager);
+    return this.skills.countAutocompleteSkills(manager);
   }
 
   private async toDocuments(manager: EntityManager, skills: Skill[]): Promise<SkillDocument[]> {

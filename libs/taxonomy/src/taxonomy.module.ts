@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SkillAlias } from './entities/skill-alias.entity.js';
+import { SkillExtractionController } from './extraction/skill-extraction.controller.js';
+import { SkillExtractionRepository } from './extraction/skill-extraction.repository.js';
+import { SkillExtractionService } from './extraction/skill-extraction.service.js';
 import { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import { SkillSearchRepository } from './skill-search.repository.js';
@@ -13,7 +16,8 @@ import { TaxonomyService } from './taxonomy.service.js';
 /** The skills taxonomy: seeded from ESCO plus curated aliases, searchable, curated by admins. */
 @Module({
   imports: [TypeOrmModule.forFeature([Skill, SkillAlias])],
-  controllers: [SkillsController],
+  // The extraction controller first: its POST /skills/extract must not be taken for an id route.
+  controllers: [SkillExtractionController, SkillsController],
   providers: [
     SkillRepository,
     SkillSearchRepository,
@@ -21,7 +25,9 @@ import { TaxonomyService } from './taxonomy.service.js';
     SkillSeeder,
     SkillsSearchIndex,
     TaxonomyService,
+    SkillExtractionRepository,
+    SkillExtractionService,
   ],
-  exports: [TaxonomyService],
+  exports: [TaxonomyService, SkillExtractionService],
 })
 export class TaxonomyModule {}

@@ -206,9 +206,21 @@ export class WorkRequestCreateDto extends OpportunityFieldsDto {
   @ArrayMaxSize(LIMITS.skillsMax)
   @NestedObjectArray(() => SkillRequirementDto)
   skills: SkillRequirementDto[];
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Answer with suggestedSkills found in title and description, for you to confirm (PATCH); ' +
+      'nothing is added by itself',
+  })
+  @IsOptional()
+  @IsBoolean()
+  skillsFromText?: boolean;
 }
 
-export class WorkRequestUpdateDto extends PartialType(WorkRequestCreateDto) {}
+export class WorkRequestUpdateDto extends PartialType(
+  OmitType(WorkRequestCreateDto, ['skillsFromText']),
+) {}
 
 /** Where a brokered listing comes from. */
 export class ListingProvenanceDto extends OpportunityFieldsDto {
@@ -251,9 +263,21 @@ export class ListingCreateDto extends ListingProvenanceDto {
   @IsOptional()
   @IsIn(LISTING_CREATE_STATUSES)
   status?: (typeof LISTING_CREATE_STATUSES)[number];
+
+  @ApiPropertyOptional({
+    example: true,
+    description:
+      'Answer with suggestedSkills found in title and description, for you to confirm (PATCH); ' +
+      'nothing is added by itself',
+  })
+  @IsOptional()
+  @IsBoolean()
+  skillsFromText?: boolean;
 }
 
-export class ListingUpdateDto extends PartialType(OmitType(ListingCreateDto, ['status'])) {}
+export class ListingUpdateDto extends PartialType(
+  OmitType(ListingCreateDto, ['status', 'skillsFromText']),
+) {}
 
 /** `PUT /api/work-requests/:id/programme`: the programme to attach the request to, or null. */
 export class OpportunityProgrammeDto {

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BUDGET_TYPES,
   CEFR_LEVELS,
@@ -64,10 +64,33 @@ export class WorkRequestResponseDto {
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
 
+/** A skill found in the title and description, for the client to confirm (never stored). */
+export class SuggestedSkillDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ example: 'customer service' }) name: string;
+  @ApiProperty({ example: 0.87, minimum: 0, maximum: 1 }) score: number;
+}
+
 export class ListingResponseDto extends WorkRequestResponseDto {
   @ApiProperty({ enum: LISTING_SOURCES, example: 'upwork' }) source: string;
   @ApiProperty({ example: 'https://www.upwork.com/jobs/~01abc' }) sourceUrl: string;
   @ApiProperty({ nullable: true, type: String, example: 'DE' }) clientCountry: string | null;
+}
+
+export class WorkRequestCreatedResponseDto extends WorkRequestResponseDto {
+  @ApiPropertyOptional({
+    type: [SuggestedSkillDto],
+    description: 'With skillsFromText: skills found in title and description, not yet added',
+  })
+  suggestedSkills?: SuggestedSkillDto[];
+}
+
+export class ListingCreatedResponseDto extends ListingResponseDto {
+  @ApiPropertyOptional({
+    type: [SuggestedSkillDto],
+    description: 'With skillsFromText: skills found in title and description, not yet added',
+  })
+  suggestedSkills?: SuggestedSkillDto[];
 }
 
 export class WorkRequestPageDto {
