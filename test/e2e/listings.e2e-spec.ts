@@ -341,6 +341,7 @@ describe('listings and their import (HTTP)', () => {
       expect(res.body).toEqual({
         created: 60,
         updated: 0,
+        heldForReview: 0,
         errors: [],
         warnings: expect.any(Array),
       });

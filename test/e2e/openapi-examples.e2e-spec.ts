@@ -63,6 +63,9 @@ const PUBLIC = new Set([
   'POST /api/skills/resolve',
   'GET /api/skills/{id}',
   'GET /api/certificates/{code}',
+  'GET /api/certificates/{code}/credential',
+  'GET /api/issuers/{id}',
+  'GET /.well-known/jwks.json',
 ]);
 
 describe('OpenAPI document', () => {

@@ -209,6 +209,22 @@ describe('README walkthrough', () => {
     expect(blocked).toEqual([]);
   });
 
+  it('holds a listing of each scam-risk level, the high one waiting in review', async () => {
+    const rows: { risk_level: string; status: string; n: number }[] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT risk_level, status, count(*)::int AS n FROM opportunities WHERE kind = 'listing'
+          GROUP BY risk_level, status ORDER BY risk_level, status`,
+      );
+    expect(rows.filter((r) => r.risk_level === 'high')).toEqual([
+      { risk_level: 'high', status: 'review', n: 1 },
+    ]);
+    expect(rows.filter((r) => r.risk_level === 'medium')).toEqual([
+      { risk_level: 'medium', status: 'open', n: 1 },
+    ]);
+    expect(rows.filter((r) => r.risk_level === 'low').map((r) => r.status)).toContain('open');
+  });
+
   it('creates nothing the second time the demo data is written', async () => {
     const ds = t.app.get(DataSource);
     const count = async () =>

@@ -68,6 +68,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   /** Matching weights file (MATCHING_CONFIG), read and validated at start-up. */
   matchingConfigPath: string;
+  /** Scam-risk rules for listings (LISTING_RISK_CONFIG), read and validated at start-up. */
+  listingRiskConfigPath: string;
   /**
    * Rankings a process runs at once (MATCHING_CONCURRENCY, default: its cores); more callers wait
    * their turn, so memory grows with this number, not with the callers (docs/matching.md).
@@ -206,6 +208,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
   const dataDir = r.string('DATA_DIR', '.data') as string;
   const matchingConfig = r.string('MATCHING_CONFIG', 'config/matching.json') as string;
+  const listingRiskConfig = r.string('LISTING_RISK_CONFIG', 'config/listing-risk.json') as string;
 
   const meiliMasterKey = r.string('MEILI_MASTER_KEY');
   if (meiliMasterKey !== undefined && Buffer.byteLength(meiliMasterKey) < 16) {
@@ -292,6 +295,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
       : resolve(process.cwd(), matchingConfig),
+    listingRiskConfigPath: isAbsolute(listingRiskConfig)
+      ? listingRiskConfig
+      : resolve(process.cwd(), listingRiskConfig),
     matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),

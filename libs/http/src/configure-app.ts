@@ -75,6 +75,8 @@ export function configureApp(
     exclude: [
       { path: 'health/live', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      // Verifiers look for signing keys at the well-known place, outside any prefix.
+      { path: '.well-known/jwks.json', method: RequestMethod.GET },
     ],
   });
   app.useGlobalPipes(createValidationPipe());

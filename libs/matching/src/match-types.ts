@@ -58,7 +58,7 @@ export interface RequiredLanguage {
 
 export interface Opportunity {
   id: string;
-  status: 'draft' | 'open' | 'closed' | 'filled';
+  status: 'draft' | 'review' | 'open' | 'closed' | 'filled';
   /** When applications close, epoch ms (like every date the rules read); absent = open until closed. */
   deadline?: number;
   skills: RequiredSkill[];

@@ -16,7 +16,8 @@ import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { listingDefaultDeadline, OpportunitiesService } from './opportunities.service.js';
 import { valuesFromInput } from './opportunity-rules.js';
-import type { OpportunityWrite } from './opportunity-values.js';
+import { ListingVetting } from './listing-vetting.service.js';
+import type { ListingProvenance, OpportunityWrite } from './opportunity-values.js';
 import { LIMITS } from './opportunity-vocabulary.js';
 
 /** Rows accepted in one import; a 5,000-row export fits with room to spare. */
@@ -26,6 +27,12 @@ export const IMPORT_CHUNK_SIZE = 500;
 
 export interface ImportProblem extends FieldError {
   row: number;
+}
+
+interface ImportCounts {
+  created: number;
+  updated: number;
+  heldForReview: number;
 }
 
 /** All rows of the file that carry one source URL; the last of them is what gets written. */
@@ -52,6 +59,7 @@ export class ListingImportService {
     private readonly taxonomy: TaxonomyService,
     private readonly opportunities: OpportunitiesService,
     private readonly suggestions: OpportunitySkillSuggestions,
+    private readonly vetting: ListingVetting,
   ) {}
 
   async import(user: AuthUser, body: unknown): Promise<ListingImportResultDto> {
@@ -72,12 +80,18 @@ export class ListingImportService {
     }
 
     const planned = await this.plan(parsed, errors, warnings);
-    const result = { created: 0, updated: 0 };
+    const result = { created: 0, updated: 0, heldForReview: 0 };
     const listings = [...planned.values()];
+    // Every listing is screened; high-risk ones land in review instead of open.
+    const risks = await this.vetting.assessMany(
+      this.tx.manager,
+      listings.map((l) => ({ values: l.write, provenance: l.write.listing as ListingProvenance })),
+    );
+    listings.forEach((l, i) => (l.write.risk = risks[i]));
     for (let i = 0; i < listings.length; i += IMPORT_CHUNK_SIZE) {
       await this.writeChunk(
+        user,
         organisationId,
-        user.id,
         listings.slice(i, i + IMPORT_CHUNK_SIZE),
         result,
         errors,
@@ -210,20 +224,22 @@ export class ListingImportService {
   }
 
   private async writeChunk(
+    user: AuthUser,
     organisationId: string,
-    userId: string,
     chunk: PlannedListing[],
-    result: { created: number; updated: number },
+    result: ImportCounts,
     errors: ImportProblem[],
   ): Promise<void> {
     try {
       const outcomes = await this.tx.run(async (m) => {
-        const written = await this.repository.upsertListings(
+        const writes = chunk.map((c) => c.write);
+        const before = await this.vetting.lockStatuses(
           m,
           organisationId,
-          userId,
-          chunk.map((c) => c.write),
+          writes.map((w) => w.listing?.sourceUrl ?? ''),
         );
+        const written = await this.repository.upsertListings(m, organisationId, user.id, writes);
+        await this.vetting.recordImported(m, user, written, before, writes);
         await this.outbox.enqueueSearchSync(
           m,
           OPPORTUNITIES_INDEX,
@@ -242,7 +258,7 @@ export class ListingImportService {
       }
       // Find the culprit: every listing on its own, so the others still land.
       for (const one of chunk) {
-        await this.writeChunk(organisationId, userId, [one], result, errors);
+        await this.writeChunk(user, organisationId, [one], result, errors);
       }
     }
   }
@@ -250,8 +266,8 @@ export class ListingImportService {
   /** Sequential meaning: the first row of a URL creates (when new), the later ones update. */
   private count(
     chunk: PlannedListing[],
-    outcomes: { sourceUrl: string; inserted: boolean }[],
-    result: { created: number; updated: number },
+    outcomes: { sourceUrl: string; inserted: boolean; status: string }[],
+    result: ImportCounts,
     errors: ImportProblem[],
   ): void {
     const byUrl = new Map(outcomes.map((o) => [o.sourceUrl, o]));
@@ -268,6 +284,7 @@ export class ListingImportService {
         continue;
       }
       const created = outcome.inserted ? 1 : 0;
+      if (outcome.status === 'review') result.heldForReview += 1;
       result.created += created;
       result.updated += planned.rows.length - created;
     }

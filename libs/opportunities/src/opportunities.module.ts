@@ -7,6 +7,10 @@ import { OpportunityLanguageEntity } from './entities/opportunity-language.entit
 import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
 import { OpportunityEntity } from './entities/opportunity.entity.js';
 import { ListingImportService } from './listing-import.service.js';
+import { ListingFlagsController } from './listing-flags.controller.js';
+import { ListingFlagsService } from './listing-flags.service.js';
+import { ListingVettingRepository } from './listing-vetting.repository.js';
+import { listingRiskConfigProvider, ListingVetting } from './listing-vetting.service.js';
 import { ListingsController } from './listings.controller.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
@@ -26,13 +30,17 @@ import { WorkRequestsController } from './work-requests.controller.js';
     GeoModule,
     WebhooksModule,
   ],
-  controllers: [WorkRequestsController, ListingsController],
+  controllers: [WorkRequestsController, ListingsController, ListingFlagsController],
   providers: [
     OpportunitiesRepository,
     OpportunitiesService,
     ListingImportService,
     OpportunitiesSearchIndex,
     OpportunitySkillSuggestions,
+    listingRiskConfigProvider,
+    ListingVettingRepository,
+    ListingVetting,
+    ListingFlagsService,
   ],
   exports: [OpportunitiesService, OpportunitiesSearchIndex],
 })

@@ -39,6 +39,8 @@ export interface UpsertOutcome {
   id: string;
   sourceUrl: string;
   inserted: boolean;
+  /** Status after the write (`review` when held for a broker's decision). */
+  status: OpportunityStatus;
 }
 
 /** Column → SQL type, in the order rows are written; the JSON keys are the column names. */
@@ -68,6 +70,8 @@ const COLUMNS: readonly (readonly [string, string])[] = [
   ['client_country', 'text'],
   ['created_by', 'uuid'],
   ['published_at', 'timestamptz'],
+  ['risk_level', 'text'],
+  ['risk_reasons', 'jsonb'],
 ];
 
 /** What an edit may change: everything the author decides, not ownership or lifecycle. */
@@ -119,6 +123,8 @@ function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> 
     client_country: write.listing?.clientCountry ?? null,
     created_by: meta.createdBy,
     published_at: meta.publishedAt?.toISOString() ?? null,
+    risk_level: write.risk?.level ?? 'low',
+    risk_reasons: write.risk?.findings ?? [],
   };
 }
 
@@ -418,16 +424,26 @@ export class OpportunitiesRepository {
   ): Promise<UpsertOutcome[]> {
     if (writes.length === 0) return [];
     const now = new Date();
-    const rows = writes.map((w) =>
-      toRow(w, { kind: 'listing', organisationId, status: 'open', createdBy, publishedAt: now }),
-    );
+    // High-risk listings wait in review (unpublished); an open one that turns high goes there too.
+    const rows = writes.map((w) => {
+      const held = w.risk?.level === 'high';
+      return toRow(w, {
+        kind: 'listing',
+        organisationId,
+        status: held ? 'review' : 'open',
+        createdBy,
+        publishedAt: held ? null : now,
+      });
+    });
     const outcomes = (await manager.query(
       `INSERT INTO opportunities AS o (${COLUMN_LIST})
        SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
        ON CONFLICT (organisation_id, source_url) DO UPDATE
-          SET ${REIMPORTED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1
-        WHERE o.kind = 'listing' AND o.status IN ('draft', 'open')
-       RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted`,
+          SET ${REIMPORTED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1,
+              status = CASE WHEN excluded.status = 'review' AND o.status = 'open' THEN 'review'
+                            ELSE o.status END
+        WHERE o.kind = 'listing' AND o.status IN ('draft', 'review', 'open')
+       RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted, o.status`,
       [JSON.stringify(rows)],
     )) as UpsertOutcome[];
     const byUrl = new Map(writes.map((w) => [w.listing?.sourceUrl, w]));

@@ -23,6 +23,7 @@ import {
   type ReadScope,
 } from './opportunities.repository.js';
 import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
+import { ListingVetting, riskNote } from './listing-vetting.service.js';
 import { provenanceOf, valuesOf } from './opportunity.mapper.js';
 import {
   applyPatch,
@@ -55,10 +56,13 @@ export interface Page<T> {
 const UNIQUE_VIOLATION = '23505';
 const SOURCE_URL_CONSTRAINT = 'opportunities_organisation_source_url_key';
 
-/** The lifecycle: draft → open → closed | filled (filled is set by hires, elsewhere). */
+/**
+ * The lifecycle: draft → open → closed | filled (filled is set by hires, elsewhere). Listings
+ * may wait in review (scam risk, or flags) until a broker publishes or closes them.
+ */
 const TRANSITIONS: Record<'open' | 'closed', readonly OpportunityStatus[]> = {
-  open: ['draft'],
-  closed: ['draft', 'open'],
+  open: ['draft', 'review'],
+  closed: ['draft', 'review', 'open'],
 };
 
 /**
@@ -74,6 +78,7 @@ export class OpportunitiesService {
     private readonly taxonomy: TaxonomyService,
     private readonly geo: GeoService,
     private readonly webhooks: WebhookPublisher,
+    private readonly vetting: ListingVetting,
   ) {}
 
   /**
@@ -133,18 +138,34 @@ export class OpportunitiesService {
         : { ...options.listing, clientCountry: options.listing.clientCountry ?? null };
     const write = await this.prepare(values, listing);
     if (options.status === 'open') this.assertPublishable(kind, values);
+    if (listing !== null) write.risk = await this.vetting.assess(this.tx.manager, values, listing);
+    // A high-risk listing is not published: it waits for a broker's decision.
+    const status =
+      options.status === 'open' && write.risk?.level === 'high' ? 'review' : options.status;
     return this.tx.run(async (m) => {
       await this.assertMayAttach(m, user, null, write.programmeId);
       const id = await this.withSourceUrlGuard(() =>
         this.repository.insert(m, write, {
           kind,
           organisationId,
-          status: options.status,
+          status,
           createdBy: user.id,
-          publishedAt: options.status === 'open' ? new Date() : null,
+          publishedAt: status === 'open' ? new Date() : null,
         }),
       );
-      if (options.status === 'open') await this.announcePublished(m, kind, organisationId, id);
+      if (status === 'open') await this.announcePublished(m, kind, organisationId, id);
+      if (write.risk !== undefined) {
+        await this.vetting.record(m, [
+          {
+            opportunityId: id,
+            actorId: user.id,
+            actorRole: user.role,
+            fromStatus: null,
+            toStatus: status,
+            note: riskNote(write.risk),
+          },
+        ]);
+      }
       return this.reload(m, kind, organisationId, id);
     });
   }
@@ -172,9 +193,16 @@ export class OpportunitiesService {
       if (current.status === 'open') errors.push(...openEditProblems(merged.values, patch));
       if (errors.length > 0) throw new InputValidationError(errors);
       const write = await this.prepare(merged.values, provenance?.provenance ?? null);
+      if (provenance !== null) {
+        write.risk = await this.vetting.assess(m, merged.values, provenance.provenance);
+      }
       await this.withSourceUrlGuard(() =>
         this.repository.update(m, kind, organisationId, id, write),
       );
+      if (current.status === 'open' && write.risk?.level === 'high') {
+        // An edit that makes an open listing high-risk takes it away from trainees at once.
+        await this.vetting.holdForReview(m, id, user, riskNote(write.risk));
+      }
       if (current.status === 'open') {
         await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
       }
@@ -260,9 +288,24 @@ export class OpportunitiesService {
         throw new OpportunityTransitionError(kind, current.status, to);
       }
       if (to === 'open') this.assertPublishable(kind, valuesOf(current));
-      await this.repository.transition(m, kind, organisationId, id, TRANSITIONS[to], to);
-      if (to === 'open') await this.announcePublished(m, kind, organisationId, id);
+      // Publishing a high-risk draft holds it for review; publishing from review is the decision.
+      const target =
+        to === 'open' && current.status === 'draft' && current.riskLevel === 'high' ? 'review' : to;
+      await this.repository.transition(m, kind, organisationId, id, TRANSITIONS[to], target);
+      if (target === 'open') await this.announcePublished(m, kind, organisationId, id);
       else await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
+      if (kind === 'listing') {
+        await this.vetting.record(m, [
+          {
+            opportunityId: id,
+            actorId: user.id,
+            actorRole: user.role,
+            fromStatus: current.status,
+            toStatus: target,
+            note: transitionNote(current, target),
+          },
+        ]);
+      }
       return this.reload(m, kind, organisationId, id);
     });
   }
@@ -398,6 +441,15 @@ export class OpportunitiesService {
       throw error;
     }
   }
+}
+
+/** What a listing's audit entry says about a move that concerns its risk. */
+function transitionNote(current: OpportunityEntity, to: OpportunityStatus): string | null {
+  const risk = riskNote({ level: current.riskLevel, findings: current.riskReasons });
+  if (current.status === 'review' && to === 'open') return `published after review (${risk})`;
+  if (current.status === 'review' && to === 'closed') return `closed after review (${risk})`;
+  if (to === 'review') return `held for review (${risk})`;
+  return null;
 }
 
 /** An open request must stay publishable: it keeps a skill and a deadline. */

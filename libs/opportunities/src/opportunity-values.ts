@@ -5,6 +5,7 @@ import type {
   ListingSource,
   WorkMode,
 } from './opportunity-vocabulary.js';
+import type { ListingRisk } from './listing-risk.js';
 
 export interface SkillRequirement {
   skillId: string;
@@ -57,4 +58,6 @@ export interface GeoPoint {
 export interface OpportunityWrite extends OpportunityValues {
   location: GeoPoint | null;
   listing: ListingProvenance | null;
+  /** The listing's scam-risk screening; absent means low (work requests). */
+  risk?: ListingRisk;
 }

@@ -3,11 +3,12 @@
 export const OPPORTUNITY_KINDS = ['work_request', 'listing'] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
 
-export const OPPORTUNITY_STATUSES = ['draft', 'open', 'closed', 'filled'] as const;
+/** `review`: a listing held from trainees until a broker of its organisation decides (scam risk). */
+export const OPPORTUNITY_STATUSES = ['draft', 'review', 'open', 'closed', 'filled'] as const;
 export type OpportunityStatus = (typeof OPPORTUNITY_STATUSES)[number];
 
 /** Statuses whose requests can still change; closed and filled ones are history. */
-export const EDITABLE_STATUSES: readonly OpportunityStatus[] = ['draft', 'open'];
+export const EDITABLE_STATUSES: readonly OpportunityStatus[] = ['draft', 'review', 'open'];
 
 export const ENGAGEMENT_TYPES = ['freelance', 'part_time', 'full_time', 'internship'] as const;
 export type EngagementType = (typeof ENGAGEMENT_TYPES)[number];

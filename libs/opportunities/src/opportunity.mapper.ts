@@ -31,6 +31,7 @@ export function toListingResponse(o: OpportunityEntity): ListingResponseDto {
     source: o.source ?? 'other',
     sourceUrl: o.sourceUrl ?? '',
     clientCountry: o.clientCountry,
+    risk: { level: o.riskLevel, reasons: o.riskReasons.map((f) => f.reason) },
   };
 }
 

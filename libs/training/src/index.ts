@@ -9,3 +9,5 @@ export { ProgrammesService } from './programmes.service.js';
 export * from './training-values.js';
 export * from './training.errors.js';
 export * from './training.module.js';
+export { CredentialKeysRepository } from './credential-keys.repository.js';
+export { CredentialKeysService, JWKS_PATH } from './credential-keys.service.js';

@@ -82,3 +82,26 @@ export class EnrolmentFinishedError extends ConflictError {
     super('ENROLMENT_FINISHED', `The enrolment was already ${status}`, { status });
   }
 }
+
+/**
+ * The signed credential of a revoked certificate: 410, because the certificate existed and its
+ * issuer withdrew it for good. The trainer's free-text reason stays private (it may describe the
+ * person); the answer says that the issuer revoked it and when.
+ */
+export class CertificateCredentialRevokedError extends DomainError {
+  constructor(revokedAt: Date) {
+    super(
+      'CERTIFICATE_REVOKED',
+      410,
+      `The issuer revoked this certificate on ${revokedAt.toISOString().slice(0, 10)}; it certifies nothing`,
+      { revokedAt: revokedAt.toISOString(), reason: 'revoked_by_issuer' },
+    );
+  }
+}
+
+/** No training provider has this id. */
+export class IssuerNotFoundError extends NotFoundError {
+  constructor() {
+    super('Issuer');
+  }
+}

@@ -3,7 +3,12 @@ import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificatePublicService } from './certificate-public.service.js';
+import { CertificateRecordsRepository } from './certificate-records.repository.js';
 import { CertificatesController } from './certificates.controller.js';
+import { CredentialKeysController } from './credential-keys.controller.js';
+import { CredentialKeysRepository } from './credential-keys.repository.js';
+import { CredentialKeysService } from './credential-keys.service.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
 import { CoursesController } from './courses.controller.js';
@@ -51,6 +56,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     CoursesController,
     EnrolmentsController,
     CertificatesController,
+    CredentialKeysController,
   ],
   providers: [
     ProgrammesRepository,
@@ -63,6 +69,10 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     EnrolmentsService,
     CertificatesService,
     SkillCertification,
+    CertificateRecordsRepository,
+    CertificatePublicService,
+    CredentialKeysRepository,
+    CredentialKeysService,
   ],
   exports: [ProgrammesService],
 })

@@ -9,6 +9,8 @@ export const WEBHOOK_EVENTS = [
   'match.cancelled',
   'work_request.published',
   'work_request.filled',
+  /** Trainees' flags moved an open listing to review; payload: listingId, flags, reasons. */
+  'listing.flagged_for_review',
 ] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 

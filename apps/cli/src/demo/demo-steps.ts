@@ -467,7 +467,8 @@ export const listingsStep: DemoStep = {
       const key = brokers[i % brokers.length];
       const organisationId = ctx.organisations.get(key) as string;
       const source = SOURCES[i % SOURCES.length];
-      const sourceUrl = `https://listings.demo.talentbridge.example/${source}/${postings[i].id}`;
+      // On the platform's own domain, as the scam screening expects of a listing from it.
+      const sourceUrl = `https://www.${source}.com/jobs/demo-${postings[i].id}`;
       const [existing] = await ctx.sql(
         `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
         [organisationId, sourceUrl],
@@ -493,9 +494,60 @@ export const listingsStep: DemoStep = {
       if (i === LISTINGS - 1) await ctx.http.post(`/api/listings/${listing.id}/close`, {}, broker);
       created += 1;
     }
-    return `${LISTINGS} listings (${created} created)`;
+    created += await screenedListings(ctx, bodies);
+    return `${LISTINGS + SCREENED.length} listings, one medium and one high scam risk (${created} created)`;
   },
 };
+
+/**
+ * Listings the scam screening catches (docs/opportunities.md): the medium one is open with its
+ * reason shown to brokers, the high one waits in review for the demo broker's decision. Both
+ * are the demo broker's (`bridge`), so the walkthrough account sees them.
+ */
+const SCREENED = [
+  {
+    key: 'medium',
+    note: 'To move faster, please continue the conversation with me on WhatsApp (+383 44 000 000).',
+  },
+  {
+    key: 'high',
+    note: 'Selected candidates pay a registration fee of 25 EUR to get access to our task system.',
+  },
+];
+
+async function screenedListings(
+  ctx: DemoContext,
+  bodies: Record<string, unknown>[],
+): Promise<number> {
+  const organisationId = ctx.organisations.get('bridge') as string;
+  const broker = session(ctx, memberOf('bridge'));
+  let created = 0;
+  for (const [i, screened] of SCREENED.entries()) {
+    const sourceUrl = `https://www.upwork.com/jobs/demo-screened-${screened.key}`;
+    const [existing] = await ctx.sql(
+      `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
+      [organisationId, sourceUrl],
+    );
+    if (existing !== undefined) continue;
+    const { city: _city, radiusKm: _radius, ...rest } = bodies[i];
+    await ctx.http.post(
+      '/api/listings',
+      {
+        ...rest,
+        description: `${String(rest.description)}\n\n${screened.note}`,
+        engagementType: 'freelance',
+        workMode: 'remote',
+        countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
+        source: 'upwork',
+        sourceUrl,
+        clientCountry: 'US',
+      },
+      broker,
+    );
+    created += 1;
+  }
+  return created;
+}
 
 const BROKERS = DEMO_ORGANISATIONS.filter((o) => o.type === 'membership_org').map((o) => o.key);
 
@@ -516,6 +568,7 @@ export const matchesStep: DemoStep = {
         `SELECT id, kind, organisation_id, openings, programme_id IS NOT NULL AS programme_linked
            FROM opportunities
           WHERE organisation_id = ANY($1::uuid[]) AND status IN ('open', 'filled')
+            AND risk_level = 'low'
             AND id IS DISTINCT FROM (SELECT id FROM opportunities
                                       WHERE kind = 'work_request' AND organisation_id = ANY($1::uuid[])
                                       ORDER BY created_at DESC, id DESC LIMIT 1)

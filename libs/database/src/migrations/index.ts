@@ -10,6 +10,8 @@ import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
+import { CredentialSigningKeys1764460000001 } from './1764460000001-credential-signing-keys.js';
+import { ListingVetting1764460000002 } from './1764460000002-listing-vetting.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -25,4 +27,6 @@ export const MIGRATIONS = [
   Webhooks1764361000000,
   ReportingIndexes1764370000000,
   Sessions1764440000001,
+  CredentialSigningKeys1764460000001,
+  ListingVetting1764460000002,
 ];

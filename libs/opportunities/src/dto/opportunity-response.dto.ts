@@ -12,6 +12,7 @@ import {
   type OpportunityStatus,
   type WorkMode,
 } from '../opportunity-vocabulary.js';
+import { RISK_LEVELS, type RiskLevel } from '../listing-risk.js';
 
 export class SkillRequirementResponseDto {
   @ApiProperty({ format: 'uuid' }) skillId: string;
@@ -71,10 +72,45 @@ export class SuggestedSkillDto {
   @ApiProperty({ example: 0.87, minimum: 0, maximum: 1 }) score: number;
 }
 
+/** Scam-risk screening of a listing, for the brokers who decide on it. */
+export class ListingRiskDto {
+  @ApiProperty({ enum: RISK_LEVELS, example: 'medium' }) level: RiskLevel;
+  @ApiProperty({
+    type: [String],
+    example: [
+      'Asks to talk on WhatsApp, outside the platform: off-platform chats are where most scams start, and the platform can no longer protect the worker.',
+    ],
+  })
+  reasons: string[];
+}
+
 export class ListingResponseDto extends WorkRequestResponseDto {
   @ApiProperty({ enum: LISTING_SOURCES, example: 'upwork' }) source: string;
   @ApiProperty({ example: 'https://www.upwork.com/jobs/~01abc' }) sourceUrl: string;
   @ApiProperty({ nullable: true, type: String, example: 'DE' }) clientCountry: string | null;
+  @ApiProperty({
+    type: ListingRiskDto,
+    description: 'high: held in `review` until a broker publishes or closes it',
+  })
+  risk: ListingRiskDto;
+}
+
+export class OpportunityEventDto {
+  @ApiProperty({ nullable: true, type: String, enum: OPPORTUNITY_STATUSES, example: 'review' })
+  fromStatus: OpportunityStatus | null;
+  @ApiProperty({ enum: OPPORTUNITY_STATUSES, example: 'open' }) toStatus: OpportunityStatus;
+  @ApiProperty({ nullable: true, type: String, example: 'broker' }) actorRole: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'published after review (risk high: fee_requested)',
+  })
+  note: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+}
+
+export class OpportunityEventListDto {
+  @ApiProperty({ type: [OpportunityEventDto] }) items: OpportunityEventDto[];
 }
 
 export class WorkRequestCreatedResponseDto extends WorkRequestResponseDto {
@@ -112,6 +148,12 @@ export class ImportProblemDto {
 export class ListingImportResultDto {
   @ApiProperty({ example: 120 }) created: number;
   @ApiProperty({ example: 4 }) updated: number;
+  @ApiProperty({
+    example: 2,
+    description:
+      'Listings of this import now waiting in review (high scam risk): created or updated',
+  })
+  heldForReview: number;
   @ApiProperty({ type: [ImportProblemDto] }) errors: ImportProblemDto[];
   @ApiProperty({ type: [ImportProblemDto] }) warnings: ImportProblemDto[];
 }

@@ -6,6 +6,7 @@ import type {
   OpportunityStatus,
   WorkMode,
 } from '../opportunity-vocabulary.js';
+import type { RiskFinding, RiskLevel } from '../listing-risk.js';
 import { OpportunityLanguageEntity } from './opportunity-language.entity.js';
 import { OpportunitySkillEntity } from './opportunity-skill.entity.js';
 
@@ -73,6 +74,11 @@ export class OpportunityEntity {
   @Column({ name: 'source_url', type: 'text', nullable: true }) sourceUrl: string | null;
 
   @Column({ name: 'client_country', type: 'text', nullable: true }) clientCountry: string | null;
+
+  /** Scam-risk screening of listings (low for work requests); see listing-risk.ts. */
+  @Column({ name: 'risk_level', type: 'text' }) riskLevel: RiskLevel;
+
+  @Column({ name: 'risk_reasons', type: 'jsonb' }) riskReasons: RiskFinding[];
 
   @Column({ type: 'integer' }) version: number;
 

@@ -64,3 +64,16 @@ export class MyCertificatePageDto {
   @ApiProperty({ type: [MyCertificateDto] }) items: MyCertificateDto[];
   @ApiProperty({ nullable: true, type: String }) nextCursor: string | null;
 }
+
+export class SignedCredentialDto {
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'The OpenBadgeCredential (Open Badges 3.0, VC Data Model 2.0)',
+  })
+  credential: Record<string, unknown>;
+  @ApiProperty({
+    description: 'The same credential as a compact JWS (VC-JWT, RS256, `kid` header)',
+  })
+  jwt: string;
+}
