@@ -199,6 +199,7 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
       : `CASE WHEN p.country = ANY (f.parts) THEN p.country ELSE '${OTHER_PART}' END`;
   const slots = FLAGS.map((flag) => `${slotSql(scale, q.byMonth, `p.${flag}`)} AS ${flag}`);
   const slotted = scale === undefined && !q.byMonth;
+  // with neither, every first event is slot 0
   return `
   WITH frame AS (
     SELECT ($2::date)::timestamp AT TIME ZONE 'UTC' AS lo,
@@ -262,10 +263,15 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
       slotted
         ? `SELECT w.*, 0 AS slot FROM slotted w
            WHERE ${FLAGS.map((f) => `w.${f} IS NOT NULL`).join(' OR ')}`
-        : `SELECT w.*, s.slot FROM slotted w
-           CROSS JOIN LATERAL (SELECT DISTINCT x AS slot
-             FROM unnest(ARRAY[${FLAGS.map((f) => `w.${f}`).join(', ')}]) AS u (x)
-             WHERE x IS NOT NULL) s`
+        : q.byMonth
+          ? `SELECT w.*, s.slot FROM slotted w
+             CROSS JOIN LATERAL (SELECT DISTINCT x AS slot
+               FROM unnest(ARRAY[${FLAGS.map((f) => `w.${f}`).join(', ')}]) AS u (x)
+               WHERE x IS NOT NULL) s`
+          : // a handful of age values: a join is much cheaper than an unnest per person
+            `SELECT w.*, s.slot FROM slotted w
+             JOIN (VALUES ${SCALE_VALUES[scale as AgeScale].map((_, i) => `(${i})`).join(', ')}) AS s (slot)
+               ON s.slot IN (${FLAGS.map((f) => `w.${f}`).join(', ')})`
     }
   ),
   engagements AS (
