@@ -160,9 +160,13 @@ describe('reports benchmark', () => {
       times.sort((a, b) => a - b);
       const { executionMs, plan } = await repository.explain({
         programmeId,
+        frameFrom: '2026-01-01',
+        frameTo: '2026-12-31',
         from: '2026-01-01',
         to: '2026-12-31',
-        countries: [],
+        byMonth: false,
+        parts: null,
+        part: null,
         groupBy: groupBy === '' ? [] : (groupBy.split(',') as never),
       });
       if (process.env.BENCH_REPORT_PLAN === '1') say(plan);

@@ -31,9 +31,11 @@ import {
 } from '../support/training-factories.js';
 
 /**
- * Results reports over a hand-built programme (window 2026-01-01..2026-06-30), threshold 2 so
- * that small tables still publish something. Every expected number below is counted by hand
- * from the people described in `beforeAll`.
+ * Results reports over a hand-built programme (2026-01-01..2026-06-30, the window of most
+ * tests), threshold 2 so that small tables still publish something. Every expected number below
+ * is counted by hand from the people described in `beforeAll`. The programme runs half a year so
+ * that its window is the whole programme period: a report of a part of a period is protected
+ * against the report of the whole (docs/reporting.md, "Differencing").
  */
 const THRESHOLD = 2;
 const WINDOW = { from: '2026-01-01', to: '2026-06-30' };
@@ -106,7 +108,8 @@ describe('GET /api/reports/indicators', () => {
     trainer = await makeTrainer(t, admin);
     const programme = await createProgramme(t, admin, {
       startsOn: '2026-01-01',
-      endsOn: '2026-12-31',
+      endsOn: '2026-06-30',
+      countries: ['AL', 'XK'],
       partners: [partnerBroker.organisationId],
     });
     programmeId = programme.id;
@@ -150,6 +153,7 @@ describe('GET /api/reports/indicators', () => {
     await insertMatch(t, {
       profileId: p1,
       opportunityId: job,
+      organisationId: partnerBroker.organisationId, // brokered by the partner
       shortlistedAt: '2026-03-10T09:00:00Z',
       hiredAt: '2026-03-20T09:00:00Z',
       completedAt: '2026-05-01T09:00:00Z',
@@ -187,6 +191,7 @@ describe('GET /api/reports/indicators', () => {
     await insertMatch(t, {
       profileId: p3,
       opportunityId: job,
+      organisationId: partnerBroker.organisationId, // brokered by the partner
       shortlistedAt: '2026-04-01T09:00:00Z',
       hiredAt: '2026-08-01T09:00:00Z',
     });
@@ -196,6 +201,7 @@ describe('GET /api/reports/indicators', () => {
     await insertMatch(t, {
       profileId: p4,
       opportunityId: job,
+      organisationId: partnerBroker.organisationId, // brokered by the partner
       shortlistedAt: '2026-02-10T09:00:00Z',
       hiredAt: '2026-02-15T09:00:00Z',
       completedAt: '2026-06-30T23:00:00Z',
@@ -231,6 +237,7 @@ describe('GET /api/reports/indicators', () => {
     await insertMatch(t, {
       profileId: p9,
       opportunityId: job,
+      organisationId: partnerBroker.organisationId, // brokered by the partner
       shortlistedAt: '2026-03-10T09:00:00Z',
       hiredAt: '2026-03-20T09:00:00Z',
       completedAt: '2026-05-01T09:00:00Z',
@@ -322,12 +329,17 @@ describe('GET /api/reports/indicators', () => {
     });
   });
 
-  it('defaults the window to the programme dates', async () => {
+  it('defaults the window to the programme dates, and never reaches past them', async () => {
     const res = await report(partnerBroker, { programmeId });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ from: '2026-01-01', to: '2026-12-31' });
-    // now P3's August hire and P6's July training count too
-    expect(res.body.totals).toMatchObject({ hired: 6, trained: 7, withPaidWork: 0.5714 });
+    expect(res.body).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+    // P3's August hire and P6's July training fall after the programme's end: not counted
+    expect(res.body.totals).toMatchObject({ hired: 5, trained: 6, withPaidWork: 0.5 });
+    // the calendar year, clipped to the programme, is the programme period
+    const year = await report(partnerBroker, { programmeId, from: '2026-01-01', to: '2026-12-31' });
+    expect(year.status).toBe(200);
+    expect(year.body).toMatchObject({ from: '2026-01-01', to: '2026-06-30' });
+    expect(year.body.totals).toEqual(res.body.totals);
   });
 
   it('puts everyone without consent in undisclosed, and suppresses small cells with their complements', async () => {
@@ -641,10 +653,63 @@ describe('GET /api/reports/indicators', () => {
     [{ to: '31.12.2026' }, 'to'],
     [{ from: '2026-06-01', to: '2026-05-31' }, 'to'],
     [{ countries: 'XK,ZZ' }, 'countries'],
+    // one whole period of the programme, one of its countries (docs/reporting.md, Differencing)
+    [{ from: '2026-02-01', to: '2026-06-30' }, 'to'],
+    [{ from: '2026-01-15', to: '2026-03-31' }, 'from'],
+    [{ from: '2026-01-01', to: '2026-03-30' }, 'to'],
+    [{ from: '2027-01-01', to: '2027-03-31' }, 'from'],
+    [{ countries: 'XK,AL' }, 'countries'],
+    [{ countries: 'RS' }, 'countries'],
   ])('refuses %j naming %s', async (query, field) => {
     const res = await report(admin, { programmeId, ...query });
     expect(res.status).toBe(400);
     expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+  });
+  it('counts only partner opportunities: a company tagging its own request does not move the report', async () => {
+    const before = await report(admin, { programmeId });
+    expect(before.status).toBe(200);
+    // a company that is no partner tags its request with the programme; the API may refuse
+    // that, so it is written directly, as an old row or a bypass would be
+    const outsider = await registerCompany(t);
+    const db = t.app.get(DataSource);
+    const [{ id: request }]: { id: string }[] = await db.query(
+      `INSERT INTO opportunities (kind, organisation_id, status, title, description,
+         engagement_type, work_mode, programme_id)
+       VALUES ('work_request', $1, 'open', 'Data entry', 'Tagged by its own company',
+         'full_time', 'remote', $2)
+       RETURNING id`,
+      [outsider.organisationId, programmeId],
+    );
+    const p11 = await profileIdOf(t, people.p11);
+    await insertMatch(t, {
+      profileId: p11,
+      opportunityId: request,
+      organisationId: outsider.organisationId, // the company matched on its own request
+      shortlistedAt: '2026-03-10T09:00:00Z',
+      hiredAt: '2026-03-11T09:00:00Z',
+      completedAt: '2026-03-20T09:00:00Z',
+      incomeEur: 1_000_000,
+      hoursWorked: 900,
+    });
+    const after = await report(admin, { programmeId });
+    expect(after.body.totals).toEqual(before.body.totals);
+    expect(after.body.totals).toMatchObject({ registered: 10, completed: 4, incomeEurSum: 6500 });
+
+    // the same request brokered by platform staff counts: P11 joins the programme
+    const [{ id: staffMatch }]: { id: string }[] = await db.query(
+      `SELECT id FROM matches WHERE opportunity_id = $1`,
+      [request],
+    );
+    await db.query(`UPDATE matches SET organisation_id = NULL, created_by = $2 WHERE id = $1`, [
+      staffMatch,
+      admin.id,
+    ]);
+    const staff = await report(admin, { programmeId });
+    expect(staff.body.totals).toMatchObject({
+      registered: 11,
+      completed: 5,
+      incomeEurSum: 1_006_500,
+    });
   });
 });

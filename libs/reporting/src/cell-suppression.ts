@@ -12,8 +12,8 @@
  *   suppressed cell would equal the remainder; a small remainder would bound every suppressed
  *   cell below the threshold.
  *
- * Each column is treated on its own: relations between columns and between reports with other
- * filters are not considered (see docs/reporting.md).
+ * This is the rule of one line; reports apply it to every line of the lattice of linked tables
+ * in `linked-suppression.ts`, whose spec checks that both agree on a single table.
  */
 export interface ColumnSuppression {
   /** `true` at the index of every suppressed cell. */

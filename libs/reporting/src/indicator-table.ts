@@ -1,10 +1,9 @@
-import { suppressColumns } from './cell-suppression.js';
+import type { LatticeCell } from './linked-suppression.js';
+import type { RawMoney } from './indicators.repository.js';
 import {
   AGE_BANDS,
   PEOPLE_COUNTERS,
   UNDISCLOSED,
-  type IndicatorCounts,
-  type RawIndicatorRow,
   type ReportDimension,
   type ReportGroup,
 } from './report-values.js';
@@ -23,63 +22,61 @@ export interface PublishedTable {
 }
 
 /** Columns suppressed by the number of people they count; `paidWork` backs `withPaidWork`. */
-const SUPPRESSED_COLUMNS = [...PEOPLE_COUNTERS, 'paidWork'] as const;
+export const SUPPRESSED_COLUMNS = [...PEOPLE_COUNTERS, 'paidWork'] as const;
 
 const round = (value: number, digits: number): number => {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 };
 
+/** The key of a cell's dimension values, to find its money and hours. */
+const groupKey = (group: ReportGroup, groupBy: readonly ReportDimension[]) =>
+  JSON.stringify(groupBy.map((d) => group[d] ?? null));
+
 /**
- * Applies small-cell suppression (primary and complementary, column by column) to the raw table
- * and shapes what is published. Money and hours follow the suppression of `completed` (the
- * people behind them); the paid-work share is published only when both its numerator and its
- * denominator (`trained`) are. Rows whose every people counter is suppressed are left out, so a
- * row's existence does not reveal that someone of that description took part.
+ * Shapes what is published from the suppressed cells (columns in {@link SUPPRESSED_COLUMNS}
+ * order). Money and hours follow the suppression of `completed` (the people behind them); the
+ * paid-work share is published only when both its numerator and its denominator (`trained`)
+ * are. Rows whose every people counter is suppressed are left out, so a row's existence does
+ * not reveal that someone of that description took part.
  */
 export function publishTable(
-  raw: { rows: RawIndicatorRow[]; totals: IndicatorCounts },
+  suppressed: { cells: LatticeCell[]; totals: LatticeCell },
+  money: { rows: RawMoney[]; totals: RawMoney },
   groupBy: readonly ReportDimension[],
-  threshold: number,
 ): PublishedTable {
-  const rows = [...raw.rows].sort((a, b) => compareGroups(a.group, b.group, groupBy));
-  const suppression = suppressColumns(
-    SUPPRESSED_COLUMNS,
-    rows.map((r) => r.counts),
-    raw.totals,
-    threshold,
-  );
-  const publish = (
-    counts: IndicatorCounts,
-    hidden: (c: (typeof SUPPRESSED_COLUMNS)[number]) => boolean,
-  ) => {
-    const value = (c: (typeof SUPPRESSED_COLUMNS)[number]): number | null =>
-      hidden(c) ? null : counts[c];
-    const people = Object.fromEntries(PEOPLE_COUNTERS.map((c) => [c, value(c)])) as Record<
-      (typeof PEOPLE_COUNTERS)[number],
-      number | null
-    >;
-    const money = hidden('completed');
-    const share = hidden('trained') || hidden('paidWork') || counts.trained === 0;
+  const moneyOf = new Map(money.rows.map((m) => [groupKey(m.group, groupBy), m]));
+  const index = (c: (typeof SUPPRESSED_COLUMNS)[number]) => SUPPRESSED_COLUMNS.indexOf(c);
+  const publish = (cell: LatticeCell, m: RawMoney | undefined): PublishedCounters => {
+    const hidden = (c: (typeof SUPPRESSED_COLUMNS)[number]) => cell.hidden[index(c)];
+    const count = (c: (typeof SUPPRESSED_COLUMNS)[number]) => cell.counts[index(c)];
+    const people = Object.fromEntries(
+      PEOPLE_COUNTERS.map((c) => [c, hidden(c) ? null : count(c)]),
+    ) as Record<(typeof PEOPLE_COUNTERS)[number], number | null>;
+    const noMoney = hidden('completed');
+    const share = hidden('trained') || hidden('paidWork') || count('trained') === 0;
+    const median = m?.incomeEurMedian ?? null;
     return {
       ...people,
-      incomeEurSum: money ? null : round(counts.incomeEurSum, 2),
-      incomeEurMedian:
-        money || counts.incomeEurMedian === null ? null : round(counts.incomeEurMedian, 2),
-      hoursWorked: money ? null : round(counts.hoursWorked, 2),
-      withPaidWork: share ? null : round(counts.paidWork / counts.trained, 4),
+      incomeEurSum: noMoney ? null : round(m?.incomeEurSum ?? 0, 2),
+      incomeEurMedian: noMoney || median === null ? null : round(median, 2),
+      hoursWorked: noMoney ? null : round(m?.hoursWorked ?? 0, 2),
+      withPaidWork: share ? null : round(count('paidWork') / count('trained'), 4),
     };
   };
   return {
-    rows: rows
-      .map((r, i) => ({ group: r.group, ...publish(r.counts, (c) => suppression[c].cells[i]) }))
+    rows: suppressed.cells
+      .map((cell) => {
+        const group = Object.fromEntries(groupBy.map((d) => [d, cell.coords[d]])) as ReportGroup;
+        return { group, ...publish(cell, moneyOf.get(groupKey(group, groupBy))) };
+      })
       .filter((r) => PEOPLE_COUNTERS.some((c) => r[c] !== null)),
-    totals: publish(raw.totals, (c) => suppression[c].total),
+    totals: publish(suppressed.totals, money.totals),
   };
 }
 
 /** Rows in a stable order: age bands youngest first, other values alphabetically, undisclosed last. */
-function compareGroups(
+export function compareGroups(
   a: ReportGroup,
   b: ReportGroup,
   groupBy: readonly ReportDimension[],

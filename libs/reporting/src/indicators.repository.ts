@@ -9,9 +9,9 @@ import {
   YOUTH_BANDS,
   YOUTH_VALUES,
   type YouthValue,
-  type IndicatorCounts,
-  type RawIndicatorRow,
+  REPORT_DIMENSIONS,
   type ReportDimension,
+  type ReportGroup,
 } from './report-values.js';
 
 /** Sort and hash memory of a report query (see {@link IndicatorsRepository.aggregate}). */
@@ -21,23 +21,34 @@ export interface ProgrammeForReport {
   id: string;
   startsOn: string;
   endsOn: string;
+  countries: string[];
   partners: string[];
 }
 
 export interface IndicatorQuery {
   programmeId: string;
-  /** Inclusive calendar dates (UTC). */
+  /** The programme period (inclusive UTC dates): people count at their first event in it. */
+  frameFrom: string;
+  frameTo: string;
+  /** The reported period (inclusive UTC dates), for money and hours. */
   from: string;
   to: string;
-  /** Profile countries; empty: every country. */
-  countries: string[];
+  /** Count people per month of their first event (to decide the periods of the programme). */
+  byMonth: boolean;
+  /** The programme's countries: count people per profile country part; null: no parts. */
+  parts: string[] | null;
+  /** The reported country part, or null for the whole programme. */
+  part: string | null;
   groupBy: ReportDimension[];
 }
 
+/** The country part of a person whose profile country is not one of the programme's. */
+export const OTHER_PART = 'other';
+
 /**
  * SQL for each dimension over rows carrying a person's `consented`, `sex`, `country`, `groups`
- * and the `age_band` of the event (`counted` and `engagements` below). People without a
- * `profile_inclusion` row did not consent: every dimension of theirs is `undisclosed`.
+ * and, for engagements, the `age_band` of the event. People without a `profile_inclusion` row
+ * did not consent: every dimension of theirs is `undisclosed`.
  */
 function dimensionSql(dimension: ReportDimension, scale: AgeScale | undefined): string {
   switch (dimension) {
@@ -58,19 +69,15 @@ function dimensionSql(dimension: ReportDimension, scale: AgeScale | undefined): 
   }
 }
 
-/**
- * The age scale a report is broken down by: the bands, or youth (15–29) or not. A person is
- * expanded once per value of the scale they reached, so "youth" counts each young person once
- * even when their events fall in both youth bands.
- */
-type AgeScale = 'ageBand' | 'youth';
+/** The age scale a report is broken down by: the bands, or youth (15–29) or not. */
+export type AgeScale = 'ageBand' | 'youth';
 
-function ageScaleOf(groupBy: readonly ReportDimension[]): AgeScale | undefined {
+export function ageScaleOf(groupBy: readonly ReportDimension[]): AgeScale | undefined {
   if (groupBy.includes('ageBand')) return 'ageBand';
   return groupBy.includes('youth') ? 'youth' : undefined;
 }
 
-const SCALE_VALUES: Record<AgeScale, readonly string[]> = {
+export const SCALE_VALUES: Record<AgeScale, readonly string[]> = {
   ageBand: AGE_BANDS,
   youth: YOUTH_VALUES,
 };
@@ -85,10 +92,11 @@ const GROUP_JOIN = `CROSS JOIN LATERAL (SELECT DISTINCT grp FROM unnest(CASE
       ELSE w.groups END) AS u (grp)) AS g`;
 
 /**
- * The people counters (and the hidden numerator of `withPaidWork`). Per person each is a bit set
- * of the age bands the person counts in (see {@link bandBit}); 0: not counted.
+ * The people counters (and the hidden numerator of `withPaidWork`). Per person each holds the
+ * slot (month and age band, see {@link slotSql}) of the person's first such event in the
+ * programme period; NULL: not counted.
  */
-const FLAGS = [
+export const FLAGS = [
   'registered',
   'trained',
   'certified',
@@ -99,9 +107,10 @@ const FLAGS = [
   'completed',
   'paid_work',
 ] as const;
-type Flag = (typeof FLAGS)[number];
 
-const PEOPLE_COUNTS = FLAGS.map((f) => `count(*) FILTER (WHERE ${f} <> 0) AS ${f}`).join(', ');
+const PEOPLE_COUNTS = FLAGS.map((f) => `count(*) FILTER (WHERE w.${f} = w.slot) AS ${f}`).join(
+  ', ',
+);
 
 /** Money and hours per completed engagement (each engagement once per cell). */
 const ENGAGEMENT_SUMS = `
@@ -111,21 +120,16 @@ const ENGAGEMENT_SUMS = `
   coalesce(sum(hours), 0) AS hours_worked`;
 
 /**
- * One branch of the result, grouped by the dimension columns `dims` (none: the totals): people
- * counters over `people` (at most one row per person and cell) and sums over `money` (one row
- * per engagement and cell).
+ * A match counts for the programme only when its opportunity is the programme's and comes from
+ * a partner: the opportunity's organisation is a partner (a listing's broker organisation), or
+ * the match was brokered by a partner organisation (a work request of a company brokered on its
+ * behalf), or made by platform staff (no organisation, created by an admin). A company that
+ * tags its own request with the programme and matches on it does not move the report.
  */
-function branch(people: string, money: string, dims: string[], isTotal: boolean): string {
-  const cols = dims.map((d) => `"${d}"`);
-  const keyed = (extra: string[]) => [...cols, ...extra].join(', ');
-  const groupBy = cols.length === 0 ? '' : `GROUP BY ${cols.join(', ')}`;
-  const join = cols.length === 0 ? 'CROSS JOIN' : 'LEFT JOIN';
-  const on = cols.length === 0 ? '' : `USING (${cols.join(', ')})`;
-  return `
-    SELECT ${isTotal} AS is_total, ${keyed([...FLAGS.map((f) => `c.${f}`), 'm.income_sum', 'm.income_median', 'm.hours_worked'])}
-    FROM (SELECT ${keyed([PEOPLE_COUNTS])} FROM ${people} ${groupBy}) c
-    ${join} (SELECT ${keyed([ENGAGEMENT_SUMS])} FROM ${money} ${groupBy}) m ${on}`;
-}
+const PARTNER_MATCH = `(o.organisation_id IN (SELECT organisation_id FROM partners)
+     OR m.organisation_id IN (SELECT organisation_id FROM partners)
+     OR (m.organisation_id IS NULL
+         AND m.created_by IN (SELECT id FROM users WHERE role = 'admin')))`;
 
 /**
  * The age band of an event in `year` for a person born in `birthYear`, rendered by `as`. Age =
@@ -155,133 +159,120 @@ function ageBandCase(
 /** The UTC calendar year of a timestamp (`date_part`: a float, much cheaper than numeric `extract`). */
 const yearOf = (at: string) => `date_part('year', ${at} AT TIME ZONE 'UTC')::int`;
 
-/**
- * A value of the age scale as a bit (1 << its index in the scale's values): the bands a person counts in per
- * indicator are OR-ed together by one hash aggregate per person, however many events and years.
- */
-const bandBit = (scale: AgeScale) => (value: string) =>
-  String(1 << SCALE_VALUES[scale].indexOf(value));
-
-/** `at` lies in the report window (the `win` row). */
-const inWindow = (at: string) => `(${at} >= win.lo AND ${at} < win.hi)`;
+/** `at` lies in the range `r` (`frame` or `win`). */
+const inRange = (r: string, at: string) => `(${at} >= ${r}.lo AND ${at} < ${r}.hi)`;
 
 /**
- * For one indicator, per row of enrolment or match: the year of its event when the event lies
- * in the window and `counts` holds (tested second: it may be a subquery), else NULL. Without an
- * age breakdown (`byBand` false) the year does not matter: 0.
+ * The slot of a person's first event `at` (NULL when none): month index from the programme's
+ * first month × number of age values + index of the age value at the event. Without a monthly
+ * breakdown the month is 0; without an age breakdown the age value is 0.
  */
-const eventYear = (byBand: boolean, counts: string, at: string) =>
-  `CASE WHEN ${inWindow(at)} AND ${counts} THEN ${byBand ? yearOf(at) : '0'} END`;
-
-/**
- * `SELECT … FROM events GROUP BY profile_id`: per person and indicator, the bit set of the age
- * bands of the `events` rows' years (columns named as the indicators, with `birth_year`);
- * without an age breakdown the one pseudo band 1. 0: the person does not count in it.
- * `OFFSET 0` keeps `events` a subquery of its own: each year (and the "paid work" probe) is
- * computed once per row, not copied into every place the band expression reads it.
- */
-function bandsPerPerson(scale: AgeScale | undefined, flags: Flag[], events: string): string {
-  const bits = (year: string) =>
-    scale !== undefined
-      ? `CASE WHEN ${year} IS NULL THEN 0 ELSE ${ageBandCase(scale, year, 'ev.birth_year', bandBit(scale))} END`
-      : `CASE WHEN ${year} IS NULL THEN 0 ELSE 1 END`;
-  return `
-    SELECT ev.profile_id, ${flags.map((f) => `bit_or(${bits(`ev.${f}`)}) AS ${f}`).join(', ')}
-    FROM (${events} OFFSET 0) ev
-    GROUP BY ev.profile_id`;
+function slotSql(scale: AgeScale | undefined, byMonth: boolean, at: string): string {
+  const values = scale === undefined ? 1 : SCALE_VALUES[scale].length;
+  const month = byMonth
+    ? `((date_part('year', ${at} AT TIME ZONE 'UTC')::int * 12
+          + date_part('month', ${at} AT TIME ZONE 'UTC')::int - 1 - f.m0) * ${values})`
+    : '0';
+  const band =
+    scale === undefined
+      ? '0'
+      : ageBandCase(scale, yearOf(at), 'p.birth_year', (v) =>
+          String(SCALE_VALUES[scale].indexOf(v)),
+        );
+  return `CASE WHEN ${at} IS NULL THEN NULL ELSE ${month} + ${band} END`;
 }
 
 /**
- * The programme's people and what they count in, then the rows the report groups: $1 programme,
- * $2..$3 inclusive UTC dates, $4 countries or null. `scale`: broken down by age band or youth.
- *
- * No row per event is built. The programme's enrolments (`enrolled`) and matches (`matched`)
- * are each reduced by one hash aggregate per person to bit sets of age bands per indicator;
- * only then (~100k rows) do they meet the person's profile and inclusion data (`people`).
- * `counted` expands a person to one row per age band they count in (one row without an age
- * breakdown). "Paid work after training" is one index probe per completed enrolment in the
- * window. Completed engagements, for money and hours, stay one row each (`engagements`).
+ * The programme's people and the slot of their first event per indicator, in the programme
+ * period ($2..$3). No row per event reaches the people: the programme's enrolments
+ * (`enrolled`) and partner matches (`matched`) are each reduced by one hash aggregate per
+ * person to the first timestamp per indicator; only then (~100k rows) do they meet the
+ * person's profile and inclusion data (`people`). "Paid work after training" is one index
+ * probe per trained person. `counted` expands a person to one row per slot they count in.
  */
-function reportRows(scale: AgeScale | undefined): string {
-  const byBand = scale !== undefined;
-  // the birth year is needed per enrolment and match only for the age bands
-  const birthYear = byBand ? 'i.birth_year' : 'NULL::int AS birth_year';
-  const inclusionOf = (profileId: string) =>
-    byBand ? `LEFT JOIN profile_inclusion i ON i.profile_id = ${profileId}` : '';
-  const trained = `e.status = 'completed'`;
-  const hired = 'm.hired_at IS NOT NULL';
-  const enrolmentEvents = `
-    SELECT e.profile_id, ${birthYear},
-           ${eventYear(byBand, trained, 'e.finished_at')} AS trained,
-           ${eventYear(byBand, 'c.id IS NOT NULL', 'c.issued_at')} AS certified,
-           ${eventYear(
-             byBand,
-             `${trained} AND EXISTS (
-               SELECT 1 FROM matches h
-               WHERE h.profile_id = e.profile_id AND h.hired_at IS NOT NULL
-                 AND h.hired_at > e.finished_at AND h.hired_at < win.hi)`,
-             'e.finished_at',
-           )} AS paid_work
+function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
+  const first = (at: string, condition: string) =>
+    `min(${at}) FILTER (WHERE ${condition} AND ${inRange('f', at)})`;
+  const part =
+    q.parts === null
+      ? 'NULL::text'
+      : `CASE WHEN p.country = ANY (f.parts) THEN p.country ELSE '${OTHER_PART}' END`;
+  const slots = FLAGS.map((flag) => `${slotSql(scale, q.byMonth, `p.${flag}`)} AS ${flag}`);
+  const slotted = scale === undefined && !q.byMonth;
+  // with neither, every first event is slot 0
+  return `
+  WITH frame AS (
+    SELECT ($2::date)::timestamp AT TIME ZONE 'UTC' AS lo,
+           ($3::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi,
+           date_part('year', $2::date)::int * 12 + date_part('month', $2::date)::int - 1 AS m0,
+           $6::text[] AS parts
+  ),
+  win AS (
+    SELECT ($4::date)::timestamp AT TIME ZONE 'UTC' AS lo,
+           ($5::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi
+  ),
+  partners AS (SELECT organisation_id FROM programme_partners WHERE programme_id = $1),
+  enrolled AS (
+    SELECT e.profile_id,
+           ${first('e.finished_at', `e.status = 'completed'`)} AS trained,
+           ${first('c.issued_at', 'c.id IS NOT NULL')} AS certified
     FROM courses co
     JOIN cohorts ch ON ch.course_id = co.id
     JOIN enrolments e ON e.cohort_id = ch.id
     LEFT JOIN certificates c ON c.enrolment_id = e.id AND c.revoked_at IS NULL
-    ${inclusionOf('e.profile_id')}
-    CROSS JOIN win
-    WHERE co.programme_id = $1`;
-  const matchEvents = `
-    SELECT m.profile_id, ${birthYear},
-           ${eventYear(byBand, 'true', 'm.shortlisted_at')} AS matched,
-           ${eventYear(byBand, hired, 'm.hired_at')} AS hired,
-           ${eventYear(byBand, `${hired} AND o.engagement_type = 'freelance'`, 'm.hired_at')}
-             AS hired_self_employed,
-           ${eventYear(byBand, `${hired} AND o.engagement_type <> 'freelance'`, 'm.hired_at')}
-             AS hired_employed,
-           ${eventYear(byBand, `m.state = 'completed'`, 'm.completed_at')} AS completed
+    CROSS JOIN frame f
+    WHERE co.programme_id = $1
+    GROUP BY e.profile_id
+  ),
+  matched AS (
+    SELECT m.profile_id,
+           ${first('m.shortlisted_at', 'true')} AS matched,
+           ${first('m.hired_at', 'true')} AS hired,
+           ${first('m.hired_at', `o.engagement_type = 'freelance'`)} AS hired_self_employed,
+           ${first('m.hired_at', `o.engagement_type <> 'freelance'`)} AS hired_employed,
+           ${first('m.completed_at', `m.state = 'completed'`)} AS completed
     FROM opportunities o
     JOIN matches m ON m.opportunity_id = o.id
-    ${inclusionOf('m.profile_id')}
-    CROSS JOIN win
-    WHERE o.programme_id = $1`;
-  const registeredYear = eventYear(byBand, 'true', 'p.created_at');
-  return `
-  WITH win AS (
-    SELECT ($2::date)::timestamp AT TIME ZONE 'UTC' AS lo,
-           ($3::date + 1)::timestamp AT TIME ZONE 'UTC' AS hi
+    CROSS JOIN frame f
+    WHERE o.programme_id = $1 AND ${PARTNER_MATCH}
+    GROUP BY m.profile_id
   ),
-  bands (band, bit) AS (
-    ${scale !== undefined ? `VALUES ${SCALE_VALUES[scale].map((b) => `('${b}', ${bandBit(scale)(b)})`).join(', ')}` : 'VALUES (NULL::text, 1)'}
-  ),
-  enrolled AS (${bandsPerPerson(scale, ['trained', 'certified', 'paid_work'], enrolmentEvents)}),
-  matched AS (${bandsPerPerson(
-    scale,
-    ['matched', 'hired', 'hired_self_employed', 'hired_employed', 'completed'],
-    matchEvents,
-  )}),
   people AS (
-    SELECT s.*, ${FLAGS.map((f) => `s.${f}`).join(' | ')} AS any_band
-    FROM (
-      SELECT p.id AS profile_id, p.country, i.profile_id IS NOT NULL AS consented, i.sex,
-             i.birth_year, i.groups,
-             CASE WHEN ${registeredYear} IS NULL THEN 0
-                  ELSE ${scale !== undefined ? ageBandCase(scale, registeredYear, 'i.birth_year', bandBit(scale)) : '1'} END
-               AS registered,
-             ${FLAGS.filter((f) => f !== 'registered')
-               .map((f) => `coalesce(${f}, 0) AS ${f}`)
-               .join(', ')}
-      FROM enrolled FULL JOIN matched USING (profile_id)
-      JOIN profiles p ON p.id = profile_id
-      LEFT JOIN profile_inclusion i ON i.profile_id = p.id
-      CROSS JOIN win
-      WHERE $4::text[] IS NULL OR p.country = ANY ($4::text[])
-      OFFSET 0
-    ) s
+    SELECT p.id AS profile_id, p.country, ${part} AS part,
+           i.profile_id IS NOT NULL AS consented, i.sex, i.birth_year, i.groups,
+           CASE WHEN ${inRange('f', 'p.created_at')} THEN p.created_at END AS registered,
+           trained, certified,
+           CASE WHEN trained IS NOT NULL AND EXISTS (
+             SELECT 1 FROM matches h
+             WHERE h.profile_id = p.id AND h.hired_at IS NOT NULL
+               AND h.hired_at > trained AND h.hired_at < f.hi) THEN trained END AS paid_work,
+           matched, hired, hired_self_employed, hired_employed, completed
+    FROM enrolled FULL JOIN matched USING (profile_id)
+    JOIN profiles p ON p.id = profile_id
+    LEFT JOIN profile_inclusion i ON i.profile_id = p.id
+    CROSS JOIN frame f
+    OFFSET 0
+  ),
+  slotted AS (
+    SELECT p.profile_id, p.consented, p.sex, p.country, p.groups, p.part, ${slots.join(', ')}
+    FROM people p CROSS JOIN frame f
+    OFFSET 0
   ),
   counted AS (
-    SELECT p.consented, p.sex, p.country, p.groups, b.band AS age_band,
-           ${FLAGS.map((f) => `p.${f} & b.bit AS ${f}`).join(', ')}
-    FROM people p
-    JOIN bands b ON p.any_band & b.bit <> 0
+    ${
+      slotted
+        ? `SELECT w.*, 0 AS slot FROM slotted w
+           WHERE ${FLAGS.map((f) => `w.${f} IS NOT NULL`).join(' OR ')}`
+        : q.byMonth
+          ? `SELECT w.*, s.slot FROM slotted w
+             CROSS JOIN LATERAL (SELECT DISTINCT x AS slot
+               FROM unnest(ARRAY[${FLAGS.map((f) => `w.${f}`).join(', ')}]) AS u (x)
+               WHERE x IS NOT NULL) s`
+          : // a handful of age values: a join is much cheaper than an unnest per person
+            `SELECT w.*, s.slot FROM slotted w
+             JOIN (VALUES ${SCALE_VALUES[scale as AgeScale].map((_, i) => `(${i})`).join(', ')}) AS s (slot)
+               ON s.slot IN (${FLAGS.map((f) => `w.${f}`).join(', ')})`
+    }
   ),
   engagements AS (
     SELECT m.income_eur AS income, m.hours_worked AS hours, p.consented, p.sex, p.country,
@@ -291,12 +282,18 @@ function reportRows(scale: AgeScale | undefined): string {
     JOIN matches m ON m.opportunity_id = o.id
     JOIN people p USING (profile_id)
     CROSS JOIN win
-    WHERE o.programme_id = $1 AND m.state = 'completed' AND ${inWindow('m.completed_at')}
+    WHERE o.programme_id = $1 AND ${PARTNER_MATCH} AND m.state = 'completed'
+      AND ${inRange('win', 'm.completed_at')} AND ($7::text IS NULL OR p.country = $7::text)
   )`;
 }
 
+/** The dimensions kept in the base cells by SQL (the age dimensions come from the slot). */
+const SQL_DIMENSIONS = ['sex', 'country', 'group'] as const;
+
 interface AggregateRow {
-  is_total: boolean;
+  kind: 'cells' | 'people' | 'money' | 'money_total';
+  slot: number | null;
+  part: string | null;
   registered: string;
   trained: string;
   certified: string;
@@ -306,10 +303,25 @@ interface AggregateRow {
   hired_employed: string;
   completed: string;
   paid_work: string;
-  income_sum: string;
+  income_sum: string | null;
   income_median: number | null;
-  hours_worked: string;
-  [dimension: `d_${string}`]: string;
+  hours_worked: string | null;
+  [dimension: `d_${string}`]: string | null;
+}
+
+/** A base cell as read: slot, part and the SQL dimensions, and its people counts. */
+export interface RawBaseCell {
+  slot: number;
+  part: string | null;
+  group: ReportGroup;
+  counts: Record<(typeof FLAGS)[number], number>;
+}
+
+export interface RawMoney {
+  group: ReportGroup;
+  incomeEurSum: number;
+  incomeEurMedian: number | null;
+  hoursWorked: number;
 }
 
 /** Aggregates for programme results reports, computed in PostgreSQL over people. */
@@ -318,40 +330,74 @@ export class IndicatorsRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async findProgramme(id: string): Promise<ProgrammeForReport | null> {
-    const rows: { id: string; starts_on: string; ends_on: string; partners: string[] }[] =
-      await this.dataSource.query(
-        `SELECT p.id, to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on,
-                to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on,
-                coalesce(array_agg(pp.organisation_id) FILTER (WHERE pp.organisation_id IS NOT NULL),
-                         '{}') AS partners
-         FROM programmes p
-         LEFT JOIN programme_partners pp ON pp.programme_id = p.id
-         WHERE p.id = $1
-         GROUP BY p.id`,
-        [id],
-      );
+    const rows: {
+      id: string;
+      starts_on: string;
+      ends_on: string;
+      countries: string[];
+      partners: string[];
+    }[] = await this.dataSource.query(
+      `SELECT p.id, to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on,
+              to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on,
+              array(SELECT trim(c) FROM unnest(p.countries) AS c ORDER BY 1) AS countries,
+              coalesce(array_agg(pp.organisation_id) FILTER (WHERE pp.organisation_id IS NOT NULL),
+                       '{}') AS partners
+       FROM programmes p
+       LEFT JOIN programme_partners pp ON pp.programme_id = p.id
+       WHERE p.id = $1
+       GROUP BY p.id`,
+      [id],
+    );
     const row = rows[0];
     return row === undefined
       ? null
-      : { id: row.id, startsOn: row.starts_on, endsOn: row.ends_on, partners: row.partners };
+      : {
+          id: row.id,
+          startsOn: row.starts_on,
+          endsOn: row.ends_on,
+          countries: row.countries,
+          partners: row.partners,
+        };
   }
 
-  /** The rows of the table, one per combination of dimension values, and the totals. */
-  async aggregate(
-    query: IndicatorQuery,
-  ): Promise<{ rows: RawIndicatorRow[]; totals: IndicatorCounts }> {
+  /**
+   * The base cells (people per slot, country part and dimension values; with a `group`
+   * breakdown also without the group fan-out) and the money and hours of the reported table.
+   */
+  async aggregate(query: IndicatorQuery): Promise<{
+    cells: RawBaseCell[];
+    cellsWithoutGroup: RawBaseCell[] | null;
+    money: RawMoney[];
+    moneyTotals: RawMoney;
+  }> {
     const { sql, params } = this.indicatorSql(query);
     const result: AggregateRow[] = await this.withReportMemory((m) => m.query(sql, params));
-    const totalRow = result.find((r) => r.is_total);
-    if (totalRow === undefined) throw new Error('indicator query returned no totals');
-    return {
-      rows: result
-        .filter((r) => !r.is_total)
+    const dims = (r: AggregateRow): ReportGroup =>
+      Object.fromEntries(
+        query.groupBy.filter((d) => r[`d_${d}`] != null).map((d) => [d, r[`d_${d}`] as string]),
+      );
+    const base = (kind: AggregateRow['kind']) =>
+      result
+        .filter((r) => r.kind === kind)
         .map((r) => ({
-          group: Object.fromEntries(query.groupBy.map((d) => [d, r[`d_${d}`]])),
-          counts: toCounts(r),
-        })),
-      totals: toCounts(totalRow),
+          slot: Number(r.slot),
+          part: r.part,
+          group: dims(r),
+          counts: Object.fromEntries(FLAGS.map((f) => [f, Number(r[f])])) as RawBaseCell['counts'],
+        }));
+    const money = (r: AggregateRow): RawMoney => ({
+      group: dims(r),
+      incomeEurSum: Number(r.income_sum ?? 0),
+      incomeEurMedian: r.income_median === null ? null : Number(r.income_median),
+      hoursWorked: Number(r.hours_worked ?? 0),
+    });
+    const totals = result.find((r) => r.kind === 'money_total');
+    if (totals === undefined) throw new Error('indicator query returned no totals');
+    return {
+      cells: base('cells'),
+      cellsWithoutGroup: query.groupBy.includes('group') ? base('people') : null,
+      money: result.filter((r) => r.kind === 'money').map(money),
+      moneyTotals: money(totals),
     };
   }
 
@@ -381,43 +427,65 @@ export class IndicatorsRepository {
   /** The SQL and parameters of {@link aggregate}. */
   indicatorSql(query: IndicatorQuery): { sql: string; params: unknown[] } {
     const scale = ageScaleOf(query.groupBy);
-    const dims = query.groupBy.map((d) => `${dimensionSql(d, scale)} AS "d_${d}"`);
-    const names = query.groupBy.map((d) => `d_${d}`);
-    const groupJoin = query.groupBy.includes('group') ? GROUP_JOIN : '';
-    const cells = (source: string) =>
-      `(SELECT w.*, ${dims.join(', ')} FROM ${source} w ${groupJoin}) w`;
-    const nulls = names.map((n) => `NULL AS "${n}", `).join('');
-    // the totals come from the people and engagements without the group fan-out: distinct
-    // people, sums once
-    const sql = `${reportRows(scale)}
-      ${query.groupBy.length === 0 ? '' : `${branch(cells('counted'), cells('engagements'), names, false)} UNION ALL`}
-      SELECT is_total, ${nulls}${FLAGS.join(', ')}, income_sum, income_median, hours_worked
-      FROM (${branch('people', 'engagements', [], true)}) totals`;
+    const sqlDims = SQL_DIMENSIONS.filter((d) => query.groupBy.includes(d));
+    const moneyDims = query.groupBy;
+    const columns = (
+      kind: AggregateRow['kind'],
+      dims: readonly ReportDimension[],
+      counts: string,
+      money: string,
+      slot: boolean,
+    ) =>
+      [
+        `'${kind}' AS kind`,
+        slot ? 'w.slot' : 'NULL::int AS slot',
+        slot ? 'w.part' : 'NULL::text AS part',
+        ...REPORT_DIMENSIONS.map((d) => (dims.includes(d) ? `"d_${d}"` : `NULL::text AS "d_${d}"`)),
+        counts,
+        money,
+      ].join(', ');
+    const noCounts = FLAGS.map((f) => `0::bigint AS ${f}`).join(', ');
+    const noMoney =
+      'NULL::numeric AS income_sum, NULL::float8 AS income_median, NULL::numeric AS hours_worked';
+    const source = (from: string, dims: readonly ReportDimension[]) =>
+      `(SELECT w.*${dims.map((d) => `, ${dimensionSql(d, scale)} AS "d_${d}"`).join('')}
+        FROM ${from} w ${dims.includes('group') ? GROUP_JOIN : ''}) w`;
+    const grouped = (keys: string[]) => (keys.length === 0 ? '' : `GROUP BY ${keys.join(', ')}`);
+    const cells = (kind: 'cells' | 'people', dims: readonly ReportDimension[]) => `
+      SELECT ${columns(kind, dims, PEOPLE_COUNTS, noMoney, true)}
+      FROM ${source('counted', dims)}
+      ${grouped(['w.slot', 'w.part', ...dims.map((d) => `"d_${d}"`)])}`;
+    const branches = [cells('cells', sqlDims)];
+    if (sqlDims.includes('group')) {
+      branches.push(
+        cells(
+          'people',
+          sqlDims.filter((d) => d !== 'group'),
+        ),
+      );
+    }
+    if (moneyDims.length > 0) {
+      branches.push(`
+      SELECT ${columns('money', moneyDims, noCounts, ENGAGEMENT_SUMS, false)}
+      FROM ${source('engagements', moneyDims)}
+      ${grouped(moneyDims.map((d) => `"d_${d}"`))}`);
+    }
+    branches.push(`
+      SELECT ${columns('money_total', [], noCounts, ENGAGEMENT_SUMS, false)}
+      FROM engagements w`);
+    const sql = `${reportRows(query, scale)}
+      ${branches.map((b) => `(${b})`).join(' UNION ALL ')}`;
     return {
       sql,
       params: [
         query.programmeId,
+        query.frameFrom,
+        query.frameTo,
         query.from,
         query.to,
-        query.countries.length === 0 ? null : query.countries,
+        query.parts,
+        query.part,
       ],
     };
   }
-}
-
-function toCounts(r: AggregateRow): IndicatorCounts {
-  return {
-    registered: Number(r.registered),
-    trained: Number(r.trained),
-    certified: Number(r.certified),
-    matched: Number(r.matched),
-    hired: Number(r.hired),
-    hiredSelfEmployed: Number(r.hired_self_employed),
-    hiredEmployed: Number(r.hired_employed),
-    completed: Number(r.completed),
-    paidWork: Number(r.paid_work),
-    incomeEurSum: Number(r.income_sum),
-    incomeEurMedian: r.income_median === null ? null : Number(r.income_median),
-    hoursWorked: Number(r.hours_worked),
-  };
 }

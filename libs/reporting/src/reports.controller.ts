@@ -31,7 +31,9 @@ export class ReportsController {
     summary: 'Programme results by sex, age band, country and group (admin, partner broker)',
     description:
       'JSON by default, CSV with `Accept: text/csv`. Suppressed cells are `null` in JSON and ' +
-      'empty in CSV; the CSV ends with a totals row. See docs/reporting.md for each indicator.',
+      'empty in CSV; the CSV ends with a totals row. Windows are whole calendar periods of the ' +
+      'programme and countries one of its countries, so that reports cannot be subtracted from ' +
+      'each other. See docs/reporting.md for each indicator.',
   })
   @ApiProduces('application/json', CSV)
   @ApiExtraModels(IndicatorsReportDto)
@@ -47,7 +49,11 @@ export class ReportsController {
       },
     },
   })
-  @ApiBadRequestResponse({ description: 'programmeId missing, bad groupBy, dates or countries' })
+  @ApiBadRequestResponse({
+    description:
+      'programmeId missing, bad groupBy, a window that is not one whole period of the programme, ' +
+      "or countries not one of the programme's countries",
+  })
   @ApiForbiddenResponse({ description: 'Neither an admin nor a broker of a partner organisation' })
   @ApiNotFoundResponse({ description: 'Unknown programme' })
   async indicators(

@@ -34,7 +34,9 @@ export class IndicatorsQueryDto {
   @ApiPropertyOptional({
     type: String,
     example: 'XK,AL',
-    description: 'Comma-separated ISO 3166-1 alpha-2 codes: only people whose profile is there',
+    description:
+      "One of the programme's countries (ISO 3166-1 alpha-2): only people whose profile is " +
+      'there; none: the whole programme',
   })
   @IsOptional()
   @Transform(commaSeparated((v) => v.toUpperCase()))
@@ -49,7 +51,9 @@ export class IndicatorsQueryDto {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-01-01',
-    description: 'First day counted (UTC, inclusive); default: the programme start',
+    description:
+      'First day counted (UTC, inclusive); with to, the whole programme period or one whole ' +
+      'calendar year, half-year, quarter or month of it; default: the programme start',
   })
   @IsOptional()
   @Matches(DATE, { message: 'from must be a date like 2026-01-01' })
@@ -59,7 +63,9 @@ export class IndicatorsQueryDto {
   @ApiPropertyOptional({
     format: 'date',
     example: '2026-12-31',
-    description: 'Last day counted (UTC, inclusive), on or after from; default: the programme end',
+    description:
+      'Last day counted (UTC, inclusive), on or after from, ending the period that from starts; ' +
+      'default: the programme end',
   })
   @IsOptional()
   @Matches(DATE, { message: 'to must be a date like 2026-12-31' })
