@@ -696,6 +696,23 @@ describe('GET /api/reports/indicators', () => {
     expect(after.body.totals).toEqual(before.body.totals);
     expect(after.body.totals).toMatchObject({ registered: 10, completed: 4, incomeEurSum: 6500 });
 
+    // an admin attaching the request on the company's behalf makes it partner work: P11 joins
+    const attach = await t.http
+      .put(`/api/work-requests/${request}/programme`)
+      .auth(...bearer(admin))
+      .send({ programmeId });
+    expect(attach.status).toBe(200);
+    const attached = await report(admin, { programmeId });
+    expect(attached.body.totals).toMatchObject({
+      registered: 11,
+      completed: 5,
+      incomeEurSum: 1_006_500,
+    });
+    await db.query(`UPDATE opportunities SET programme_attached_by = NULL WHERE id = $1`, [
+      request,
+    ]);
+    expect((await report(admin, { programmeId })).body.totals).toEqual(before.body.totals);
+
     // the same request brokered by platform staff counts: P11 joins the programme
     const [{ id: staffMatch }]: { id: string }[] = await db.query(
       `SELECT id FROM matches WHERE opportunity_id = $1`,

@@ -65,6 +65,7 @@ const COLUMNS: readonly (readonly [string, string])[] = [
   ['openings', 'integer'],
   ['deadline', 'timestamptz'],
   ['programme_id', 'uuid'],
+  ['programme_attached_by', 'uuid'],
   ['source', 'text'],
   ['source_url', 'text'],
   ['client_country', 'text'],
@@ -76,7 +77,15 @@ const COLUMNS: readonly (readonly [string, string])[] = [
 
 /** What an edit may change: everything the author decides, not ownership or lifecycle. */
 const EDITABLE = COLUMNS.map(([c]) => c).filter(
-  (c) => !['kind', 'organisation_id', 'status', 'created_by', 'published_at'].includes(c),
+  (c) =>
+    ![
+      'kind',
+      'organisation_id',
+      'status',
+      'created_by',
+      'published_at',
+      'programme_attached_by',
+    ].includes(c),
 );
 
 /**
@@ -118,6 +127,8 @@ function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> 
     openings: write.openings,
     deadline: write.deadline?.toISOString() ?? null,
     programme_id: write.programmeId,
+    // only admins and partners' brokers may attach (OpportunitiesService.assertMayAttach)
+    programme_attached_by: write.programmeId === null ? null : meta.createdBy,
     source: write.listing?.source ?? null,
     source_url: write.listing?.sourceUrl ?? null,
     client_country: write.listing?.clientCountry ?? null,
@@ -303,15 +314,34 @@ export class OpportunitiesRepository {
     return this.findInScope(manager, kind, scope, id);
   }
 
-  /** Sets the programme of a row locked by the caller, whoever owns it. */
+  /** Who attached the programme an edit has just changed (null when it removed it). */
+  async recordProgrammeAttachment(
+    manager: EntityManager,
+    id: string,
+    attachedBy: string | null,
+  ): Promise<void> {
+    await manager.query(`UPDATE opportunities SET programme_attached_by = $2 WHERE id = $1`, [
+      id,
+      attachedBy,
+    ]);
+  }
+
+  /**
+   * Sets the programme of a row locked by the caller, whoever owns it, and who attached it (the
+   * programme's report counts a company's request only when a partner or an admin did).
+   */
   async setProgramme(
     manager: EntityManager,
     id: string,
     programmeId: string | null,
+    attachedBy: string,
   ): Promise<void> {
     await manager.query(
-      `UPDATE opportunities SET programme_id = $2, version = version + 1 WHERE id = $1`,
-      [id, programmeId],
+      `UPDATE opportunities
+          SET programme_id = $2, programme_attached_by = CASE WHEN $2::uuid IS NULL THEN NULL ELSE $3::uuid END,
+              version = version + 1
+        WHERE id = $1`,
+      [id, programmeId, attachedBy],
     );
   }
 

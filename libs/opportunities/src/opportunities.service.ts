@@ -199,6 +199,10 @@ export class OpportunitiesService {
       await this.withSourceUrlGuard(() =>
         this.repository.update(m, kind, organisationId, id, write),
       );
+      if (patch.programmeId !== undefined && patch.programmeId !== current.programmeId) {
+        const attachedBy = patch.programmeId === null ? null : user.id;
+        await this.repository.recordProgrammeAttachment(m, id, attachedBy);
+      }
       if (current.status === 'open' && write.risk?.level === 'high') {
         // An edit that makes an open listing high-risk takes it away from trainees at once.
         await this.vetting.holdForReview(m, id, user, riskNote(write.risk));
@@ -232,11 +236,14 @@ export class OpportunitiesService {
       const to = programmeId?.toLowerCase() ?? null;
       await this.assertMayAttach(m, user, current.programmeId, to);
       if (to !== current.programmeId) {
-        await this.repository.setProgramme(m, id, to);
+        await this.repository.setProgramme(m, id, to, user.id);
         // the search document carries the programme (matching's priorities read it)
         if (current.status === 'open') {
           await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
         }
+      } else if (to !== null) {
+        // a partner confirming a programme the request already names makes it partner work
+        await this.repository.recordProgrammeAttachment(m, id, user.id);
       }
       const row = await this.repository.findInScope(m, kind, scope, id);
       if (row === null) throw new OpportunityNotFoundError(kind);

@@ -122,11 +122,15 @@ const ENGAGEMENT_SUMS = `
 /**
  * A match counts for the programme only when its opportunity is the programme's and comes from
  * a partner: the opportunity's organisation is a partner (a listing's broker organisation), or
- * the match was brokered by a partner organisation (a work request of a company brokered on its
- * behalf), or made by platform staff (no organisation, created by an admin). A company that
- * tags its own request with the programme and matches on it does not move the report.
+ * an admin or a partner's broker attached it to the programme (a company's request, attached on
+ * its behalf), or the match was brokered by a partner organisation, or made by platform staff
+ * (no organisation, created by an admin). A company that tags its own request with the programme
+ * and matches on it does not move the report.
  */
 const PARTNER_MATCH = `(o.organisation_id IN (SELECT organisation_id FROM partners)
+     OR o.programme_attached_by IN (SELECT id FROM users
+                                     WHERE role = 'admin'
+                                        OR organisation_id IN (SELECT organisation_id FROM partners))
      OR m.organisation_id IN (SELECT organisation_id FROM partners)
      OR (m.organisation_id IS NULL
          AND m.created_by IN (SELECT id FROM users WHERE role = 'admin')))`;

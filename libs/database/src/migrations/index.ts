@@ -12,6 +12,7 @@ import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
 import { CredentialSigningKeys1764460000001 } from './1764460000001-credential-signing-keys.js';
 import { ListingVetting1764460000002 } from './1764460000002-listing-vetting.js';
+import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-attachment.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Sessions1764440000001,
   CredentialSigningKeys1764460000001,
   ListingVetting1764460000002,
+  ProgrammeAttachment1764490000001,
 ];
