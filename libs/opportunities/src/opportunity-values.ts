@@ -54,7 +54,13 @@ export interface GeoPoint {
   lng: number;
 }
 
+/** The town `city` names: where it is, its GeoNames id and its name in the country's language. */
+export interface TownLocation extends GeoPoint {
+  cityId: number;
+  cityLocalName: string;
+}
+
 export interface OpportunityWrite extends OpportunityValues {
-  location: GeoPoint | null;
+  location: TownLocation | null;
   listing: ListingProvenance | null;
 }

@@ -9,6 +9,7 @@ import { Training1764351000000 } from './1764351000000-training.js';
 import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
+import { TownIds1764450000001 } from './1764450000001-town-ids.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Matches1764360000000,
   Webhooks1764361000000,
   ReportingIndexes1764370000000,
+  TownIds1764450000001,
 ];
