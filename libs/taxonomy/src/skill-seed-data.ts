@@ -47,7 +47,7 @@ export interface SkillSeed {
  * by scripts/build-seed.ts) and `data/curated-aliases.json`. Found beside the sources and, when
  * running from `dist/`, in the repository's `libs/taxonomy/data`.
  */
-function dataDir(): string {
+export function taxonomyDataDir(): string {
   const here = dirname(fileURLToPath(import.meta.url));
   const candidates = [
     join(here, '..', 'data'),
@@ -62,7 +62,7 @@ function dataDir(): string {
 
 /** Reads and merges the seed files into one list of skills with their labels. */
 export function loadSkillSeed(): SkillSeed {
-  const dir = dataDir();
+  const dir = taxonomyDataDir();
   const escoText = readFileSync(join(dir, 'skills.seed.json'), 'utf8');
   const curatedText = readFileSync(join(dir, 'curated-aliases.json'), 'utf8');
   const esco = JSON.parse(escoText) as EscoSeedFile;

@@ -5,6 +5,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { loadSkillSeed, type SkillSeed } from './skill-seed-data.js';
 import { SkillRepository, type NewAlias } from './skill.repository.js';
 import { SkillIndexSync } from './skill-index-sync.js';
+import { applySkillLabelSeed, loadSkillLabelSeed } from './skill-label-seed.js';
+import { SkillLabelRepository } from './skill-label.repository.js';
 
 export interface SeedResult {
   skipped: boolean;
@@ -53,9 +55,12 @@ export async function seedSkillTaxonomy(dataSource: DataSource): Promise<SeedRes
     changedIds: _ids,
     seededBefore: _before,
     ...result
-  } = await dataSource.transaction((manager) =>
-    applySkillSeed(manager, new SkillRepository(), loadSkillSeed()),
-  );
+  } = await dataSource.transaction(async (manager) => {
+    const skills = new SkillRepository();
+    const applied = await applySkillSeed(manager, skills, loadSkillSeed());
+    await applySkillLabelSeed(manager, skills, new SkillLabelRepository(), loadSkillLabelSeed());
+    return applied;
+  });
   return result;
 }
 
@@ -71,6 +76,7 @@ export class SkillSeeder implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly skills: SkillRepository,
+    private readonly labels: SkillLabelRepository,
     private readonly indexSync: SkillIndexSync,
   ) {}
 
@@ -94,6 +100,17 @@ export class SkillSeeder implements OnModuleInit {
         options,
       );
       if (seededBefore) await this.indexSync.enqueue(manager, changedIds);
+      // Local labels and everyday aliases: their own seed step (skill-label-seed.ts).
+      const labelled = await applySkillLabelSeed(
+        manager,
+        this.skills,
+        this.labels,
+        loadSkillLabelSeed(),
+        options,
+      );
+      if (seededBefore || labelled.seededBefore) {
+        await this.indexSync.enqueue(manager, labelled.changedIds);
+      }
       return result;
     });
   }
@@ -124,7 +141,8 @@ async function upsertSeed(
       const foldedLabel = foldKey(l.label);
       if (foldedLabel === '' || seen.has(foldedLabel)) continue;
       seen.add(foldedLabel);
-      aliases.push({ skillId, label: l.label, lang: l.lang, kind: l.kind, foldedLabel });
+      const source = l.kind === 'curated' ? 'curated' : s.source;
+      aliases.push({ skillId, label: l.label, lang: l.lang, kind: l.kind, foldedLabel, source });
     }
   }
   const gained = await skills.insertAliases(manager, aliases);

@@ -4,6 +4,7 @@ import { SkillAlias } from './entities/skill-alias.entity.js';
 import { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import { SkillSearchRepository } from './skill-search.repository.js';
+import { SkillLabelRepository } from './skill-label.repository.js';
 import { SkillSeeder } from './skill-seeder.js';
 import { SkillRepository } from './skill.repository.js';
 import { SkillsController } from './skills.controller.js';
@@ -16,6 +17,7 @@ import { TaxonomyService } from './taxonomy.service.js';
   controllers: [SkillsController],
   providers: [
     SkillRepository,
+    SkillLabelRepository,
     SkillSearchRepository,
     SkillIndexSync,
     SkillSeeder,

@@ -10,6 +10,7 @@ import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 import { TownIds1764450000001 } from './1764450000001-town-ids.js';
+import { SkillLabels1764450000002 } from './1764450000002-skill-labels.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Webhooks1764361000000,
   ReportingIndexes1764370000000,
   TownIds1764450000001,
+  SkillLabels1764450000002,
 ];
