@@ -1,4 +1,7 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
 import { BALKAN_COUNTRIES } from './town.js';
@@ -20,6 +23,57 @@ export function townFilePath(): string {
   return join(dirname(entry), 'cities500.txt');
 }
 
+/** Bump when the rows read out of the file change shape or rule (invalidates cached reads). */
+const ROW_FORMAT = 1;
+
+/**
+ * Where the rows read for these options from this very file are kept between processes: the
+ * read costs ~1 s of CPU (several on a busy machine) and every process starting (API, worker,
+ * each test file) would pay it again. Keyed by the file's path, size and modification time, the
+ * options and {@link ROW_FORMAT}; public data, so the system temporary directory will do.
+ */
+function cachePath(path: string, minPopulation: number): string {
+  const { size, mtimeMs } = statSync(path);
+  const key = createHash('sha256')
+    .update(JSON.stringify([ROW_FORMAT, path, size, mtimeMs, BALKAN_COUNTRIES, minPopulation]))
+    .digest('hex')
+    .slice(0, 16);
+  return join(tmpdir(), `talentbridge-towns-${key}.json`);
+}
+
+function readCached(file: string): TownRow[] | undefined {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as TownRow[];
+  } catch {
+    return undefined; // absent, or half-written by a process that died: read the source
+  }
+}
+
+function writeCached(file: string, rows: TownRow[]): void {
+  try {
+    const partial = `${file}.${process.pid}.tmp`;
+    writeFileSync(partial, JSON.stringify(rows));
+    renameSync(partial, file); // atomic: readers see the whole file or none
+  } catch {
+    // A read-only temporary directory only costs the next process the read.
+  }
+}
+
+/**
+ * The kept towns (see {@link readTownRowsFromFile}), from the cache of an earlier read of the
+ * same file when there is one.
+ */
+export function readTownRows(options: TownFileOptions = {}): TownRow[] {
+  const path = townFilePath();
+  const minPopulation = options.abroadMinPopulation ?? DEFAULT_ABROAD_MIN_POPULATION;
+  const cache = cachePath(path, minPopulation);
+  const cached = readCached(cache);
+  if (cached !== undefined) return cached;
+  const rows = readTownRowsFromFile(path, minPopulation);
+  writeCached(cache, rows);
+  return rows;
+}
+
 /**
  * Reads the kept towns out of `cities500.txt` (199,568 places, 32 MB) in a short-lived thread:
  * the six countries whole, towns abroad from `abroadMinPopulation` up, and of the alternate names
@@ -28,7 +82,7 @@ export function townFilePath(): string {
  * leave the whole file's strings behind in the heap; the thread's heap goes when it ends.
  * Synchronous (the caller blocks for the one-off read, ~1 s) so that lookups stay synchronous.
  */
-export function readTownRows(options: TownFileOptions = {}): TownRow[] {
+function readTownRowsFromFile(path: string, minPopulation: number): TownRow[] {
   const { port1, port2 } = new MessageChannel();
   const done = new Int32Array(new SharedArrayBuffer(4));
   const worker = new Worker(
@@ -75,11 +129,11 @@ export function readTownRows(options: TownFileOptions = {}): TownRow[] {
     {
       eval: true,
       workerData: {
-        path: townFilePath(),
+        path,
         port: port2,
         done,
         countries: BALKAN_COUNTRIES,
-        minPopulation: options.abroadMinPopulation ?? DEFAULT_ABROAD_MIN_POPULATION,
+        minPopulation,
       },
       transferList: [port2],
     },
