@@ -33,7 +33,7 @@ describe('towns by their local names (HTTP)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     skills = await skillIds(t, ['JavaScript']);
-  });
+  }, 180_000);
 
   afterAll(async () => {
     await t.close();
