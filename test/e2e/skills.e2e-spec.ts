@@ -61,7 +61,14 @@ describe('skills taxonomy (HTTP)', () => {
       expect(hits).toHaveLength(3);
       for (const hit of hits) {
         expect(Object.keys(hit).sort()).toEqual(
-          ['category', 'id', 'name', ...(hit.escoUri === undefined ? [] : ['escoUri'])].sort(),
+          [
+            'category',
+            'id',
+            'name',
+            'label',
+            'labelLocale',
+            ...(hit.escoUri === undefined ? [] : ['escoUri']),
+          ].sort(),
         );
       }
     });

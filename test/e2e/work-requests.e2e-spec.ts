@@ -87,6 +87,36 @@ describe('work requests (HTTP)', () => {
     expect(read.body).toEqual(res.body);
   });
 
+  it('takes a deadline given as a day as the end of that day, UTC, as the import does', async () => {
+    const day = inDays(10).slice(0, 10);
+    const res = await create(companyA, makeWorkRequestBody(postings[0], { deadline: day }));
+    expect(res.status).toBe(201);
+    expect(res.body.deadline).toBe(`${day}T23:59:59.000Z`);
+    const patched = await t.http
+      .patch(`/api/work-requests/${res.body.id}`)
+      .auth(...bearer(companyA))
+      .send({ deadline: inDays(12).slice(0, 10) })
+      .expect(200);
+    expect(patched.body.deadline).toBe(`${inDays(12).slice(0, 10)}T23:59:59.000Z`);
+  });
+
+  it('names the town canonically whichever of its names was sent, with its local name', async () => {
+    const res = await create(
+      companyA,
+      makeWorkRequestBody(postings[0], { countries: ['MK'], city: 'Shkup' }),
+    ).expect(201);
+    expect(res.body).toMatchObject({ city: 'Skopje', cityId: 785842, cityLocalName: 'Скопје' });
+    expect(res.body.location).toMatchObject({ city: 'Skopje' });
+  });
+
+  it('answers an unknown town with suggestions', async () => {
+    const res = await create(companyA, makeWorkRequestBody(postings[0], { city: 'Novi Sd' }));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toHaveLength(1);
+    expect(res.body.errors[0]).toMatchObject({ field: 'city' });
+    expect(res.body.errors[0].suggestions).toContain('Novi Sad');
+  });
+
   describe('ownership and roles', () => {
     it('company B cannot read, edit, publish or close company A’s draft: 404', async () => {
       const id = await draft(companyA);
@@ -464,7 +494,8 @@ describe('work requests (HTTP)', () => {
       ['openings 501', 'openings', () => ({ openings: 501 })],
       ['deadline in the past', 'deadline', () => ({ deadline: '2020-01-01T00:00:00Z' })],
       ['deadline not a date-time', 'deadline', () => ({ deadline: 'next friday' })],
-      ['deadline without time', 'deadline', () => ({ deadline: inDays(10).slice(0, 10) })],
+      ['deadline a day that does not exist', 'deadline', () => ({ deadline: '2031-02-30' })],
+      ['deadline a past day', 'deadline', () => ({ deadline: '2020-01-01' })],
       ['programme id', 'programmeId', () => ({ programmeId: 'P-1' })],
       ['unknown field', 'salary', () => ({ salary: 100 })],
     ];

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent.js';
 import { createApiApp } from '../../apps/api/src/create-api-app.js';
 import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
+import { TEST_TOWNS_ENV } from './test-env.js';
 
 /**
  * Test-only secrets and a seeded admin; sign-in and registration throttling are relaxed (every
@@ -45,6 +46,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     DATABASE_URL: db.url,
     MEILI_INDEX_PREFIX: indexPrefix,
     ...TEST_IDENTITY_ENV,
+    ...TEST_TOWNS_ENV,
     ...env,
   });
   const app = await createApiApp();

@@ -4,6 +4,7 @@ import { Meilisearch } from 'meilisearch';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../setup/test-databases.js';
+import { TEST_TOWNS_ENV } from './test-env.js';
 
 export interface TestContext {
   app: INestApplicationContext;
@@ -43,6 +44,7 @@ export async function createTestContext(
     MEILI_INDEX_PREFIX: indexPrefix,
     WORKER_RELAY_ENABLED: 'false',
     SEARCH_DRIFT_INTERVAL_MINUTES: '0',
+    ...TEST_TOWNS_ENV,
     ...options.env,
   });
   let app: INestApplicationContext;

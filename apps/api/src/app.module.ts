@@ -1,6 +1,6 @@
 import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
-import { GeoModule } from '@app/geo';
+import { GeoPreloadModule } from '@app/geo';
 import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
@@ -23,7 +23,7 @@ import { HealthModule } from './health/health.module.js';
     SearchModule,
     IdentityModule,
     HealthModule,
-    GeoModule,
+    GeoPreloadModule,
     TaxonomyModule,
     ProfilesModule,
     OpportunitiesModule,

@@ -88,6 +88,11 @@ export interface AppConfig {
   };
   /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
   reportMinCellSize: number;
+  /**
+   * Towns outside the six countries are known from this population up
+   * (TOWNS_ABROAD_MIN_POPULATION, default 50,000): memory and the `towns` index grow with it.
+   */
+  townsAbroadMinPopulation: number;
 }
 
 export class ConfigValidationError extends Error {
@@ -307,6 +312,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxPerOrganisation: r.integer('WEBHOOKS_PER_ORGANISATION', 10, 1, 1_000),
     },
     reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
+    townsAbroadMinPopulation: r.integer('TOWNS_ABROAD_MIN_POPULATION', 50_000, 500, 100_000_000),
   };
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {

@@ -18,6 +18,8 @@ export class DomainError extends Error {
 export interface FieldError {
   field: string;
   message: string;
+  /** Values that would have been accepted, closest first (e.g. known towns for a misspelt one). */
+  suggestions?: string[];
 }
 
 /** Input that passed DTO validation but broke a rule needing data (unknown skill id, …). */

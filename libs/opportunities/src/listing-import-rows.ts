@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import { ListingProvenanceDto } from './dto/opportunity-input.dto.js';
+import { endOfDayIfDate } from './dto/validators.js';
 import { CEFR_LEVELS } from './opportunity-vocabulary.js';
 
 /** CSV header names, which are also the JSON keys of an imported row. */
@@ -158,11 +159,9 @@ function text(v: unknown): unknown {
   return isBlank(v) ? undefined : v;
 }
 
-/** A date alone (`2027-01-31`) means the end of that day, UTC. */
+/** A date alone (`2027-01-31`) means the end of that day, UTC, as in the JSON API. */
 function deadline(v: unknown): unknown {
-  if (isBlank(v)) return undefined;
-  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v.trim())) return `${v.trim()}T23:59:59Z`;
-  return v;
+  return isBlank(v) ? undefined : endOfDayIfDate(v);
 }
 
 const LANGUAGE_ITEM = /^([A-Za-z]{2})\s*:\s*([A-Ca-c][12])$/;

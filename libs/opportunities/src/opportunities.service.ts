@@ -392,15 +392,17 @@ export class OpportunitiesService {
     }
     let location: OpportunityWrite['location'] = null;
     if (values.city !== null && values.countries.length === 1) {
-      const city = this.geo.findCity(values.countries[0], values.city);
-      if (city === undefined) {
+      const resolved = await this.geo.resolveCity(values.countries[0], values.city);
+      if (resolved.town === undefined) {
         errors.push({
           field: 'city',
           message: `city "${values.city}" is not a known town in ${values.countries[0]}`,
+          suggestions: resolved.suggestions,
         });
       } else {
-        location = { lat: city.lat, lng: city.lng };
-        values.city = city.name;
+        const { town } = resolved;
+        location = { lat: town.lat, lng: town.lng, cityId: town.id, cityLocalName: town.localName };
+        values.city = town.name;
       }
     }
     if (errors.length > 0) throw new InputValidationError(errors);

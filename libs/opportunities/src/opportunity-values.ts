@@ -55,8 +55,14 @@ export interface GeoPoint {
   lng: number;
 }
 
+/** The town `city` names: where it is, its GeoNames id and its name in the country's language. */
+export interface TownLocation extends GeoPoint {
+  cityId: number;
+  cityLocalName: string;
+}
+
 export interface OpportunityWrite extends OpportunityValues {
-  location: GeoPoint | null;
+  location: TownLocation | null;
   listing: ListingProvenance | null;
   /** The listing's scam-risk screening; absent means low (work requests). */
   risk?: ListingRisk;

@@ -12,6 +12,8 @@ export function toWorkRequestResponse(o: OpportunityEntity): WorkRequestResponse
     organisationId: o.organisationId,
     status: o.status,
     ...values,
+    cityId: o.cityId,
+    cityLocalName: o.cityLocalName,
     location:
       o.city !== null && o.lat !== null && o.lng !== null
         ? { city: o.city, lat: o.lat, lng: o.lng }

@@ -31,6 +31,8 @@ export function toPublicProfileResponse(
     bio: p.bio,
     country: p.country,
     city: p.city,
+    cityId: p.cityId,
+    cityLocalName: p.cityLocalName,
     skills: a.skills.map((s) => ({
       skillId: s.skillId,
       name: names.get(s.skillId) ?? null,

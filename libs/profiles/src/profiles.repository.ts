@@ -35,6 +35,8 @@ export interface ProfileFields {
   bio: string | null;
   country: string | null;
   city: string | null;
+  cityId: number | null;
+  cityLocalName: string | null;
   lat: number | null;
   lng: number | null;
   workModes: WorkMode[];
@@ -228,7 +230,7 @@ export class ProfilesRepository {
           SET headline = $3, bio = $4, country = $5, city = $6, lat = $7, lng = $8,
               work_modes = $9, engagement_types = $10, hours_per_week = $11,
               available_from = $12, hourly_rate_eur = $13, portfolio = $14::jsonb,
-              open_to_work = $15, visibility = $16,
+              open_to_work = $15, visibility = $16, city_id = $17, city_local_name = $18,
               version = version + 1, last_active_at = now()
         WHERE id = $1 AND version = $2 AND erased_at IS NULL
         RETURNING version`,
@@ -249,6 +251,8 @@ export class ProfilesRepository {
         JSON.stringify(f.portfolio),
         f.openToWork,
         f.visibility,
+        f.cityId,
+        f.cityLocalName,
       ],
     )) as Returned;
     return rows.length === 1 ? (rows[0] as { version: number }).version : undefined;
@@ -357,7 +361,8 @@ export class ProfilesRepository {
     await manager.query(`DELETE FROM profile_languages WHERE profile_id = $1`, [profileId]);
     const [rows] = (await manager.query(
       `UPDATE profiles
-          SET user_id = NULL, headline = NULL, bio = NULL, city = NULL, lat = NULL, lng = NULL,
+          SET user_id = NULL, headline = NULL, bio = NULL, city = NULL, city_id = NULL,
+              city_local_name = NULL, lat = NULL, lng = NULL,
               work_modes = '{}', engagement_types = '{}', hours_per_week = NULL,
               available_from = NULL, hourly_rate_eur = NULL, portfolio = '[]',
               open_to_work = false, visibility = 'private', version = version + 1,

@@ -1,6 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { TransactionRunner } from '@app/database';
-import { GeoService } from '@app/geo';
+import type { AppConfig } from '@app/config';
+import { GeoService, TownData, TownSearchRepository } from '@app/geo';
 import { InputValidationError } from '@app/http';
 import type { AuthUser, UserAccountsService, UsersService } from '@app/identity';
 import type { OutboxWriter } from '@app/search';
@@ -68,7 +69,11 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
     profiles as unknown as ProfilesRepository,
     transactions as unknown as TransactionRunner,
     outbox as unknown as OutboxWriter,
-    new GeoService(),
+    new GeoService(
+      new TownData({ townsAbroadMinPopulation: 1_000_000 } as AppConfig),
+      // Suggestions come from the towns index; none here, so the error lists none.
+      { search: async () => [] } as unknown as TownSearchRepository,
+    ),
     taxonomy as unknown as TaxonomyService,
     {} as UsersService,
     accounts as unknown as UserAccountsService,
@@ -122,7 +127,9 @@ describe('ProfilesService', () => {
       .updateOwn(trainee, 1, { country: 'XK', city: 'Nowhere-on-Sitnica' })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
-    expect((error as InputValidationError).errors.map((e) => e.field)).toEqual(['city']);
+    expect((error as InputValidationError).errors).toMatchObject([
+      { field: 'city', suggestions: [] },
+    ]);
     expect(calls).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { TransactionRunner } from '@app/database';
-import { GeoService, BALKAN_COUNTRIES } from '@app/geo';
+import { GeoService, BALKAN_COUNTRIES, type Town } from '@app/geo';
 import { InputValidationError, type FieldError } from '@app/http';
 import { UserAccountsService, UsersService, type AuthUser, type Role } from '@app/identity';
 import { OutboxWriter } from '@app/search';
@@ -210,18 +210,19 @@ export class ProfilesService {
       const known = await this.taxonomy.findExistingIds(skills.map((s) => s.skillId.toLowerCase()));
       errors.push(...unknownSkillErrors(skills, new Set(known)));
     }
-    let coordinates: { lat: number; lng: number } | undefined;
+    let town: Town | undefined;
     if (dto.city !== undefined && dto.country !== undefined) {
-      const city = this.geo.findCity(dto.country, dto.city);
-      if (city === undefined) {
+      const resolved = await this.geo.resolveCity(dto.country, dto.city);
+      if (resolved.town === undefined) {
         errors.push({
           field: 'city',
           message: BALKAN.has(dto.country)
             ? `is not a known town of ${dto.country} (see GET /api/geo/cities)`
             : `is not a town we know in ${dto.country}; leave it out or pick one from GET /api/geo/cities`,
+          suggestions: resolved.suggestions,
         });
       } else {
-        coordinates = { lat: city.lat, lng: city.lng };
+        town = resolved.town;
       }
     }
     if (errors.length > 0) throw new InputValidationError(errors);
@@ -229,9 +230,11 @@ export class ProfilesService {
       headline: emptyToNull(dto.headline),
       bio: emptyToNull(dto.bio),
       country: dto.country ?? null,
-      city: coordinates === undefined ? null : (dto.city ?? null),
-      lat: coordinates?.lat ?? null,
-      lng: coordinates?.lng ?? null,
+      city: town?.name ?? null,
+      cityId: town?.id ?? null,
+      cityLocalName: town?.localName ?? null,
+      lat: town?.lat ?? null,
+      lng: town?.lng ?? null,
       workModes: [...new Set(dto.workModes ?? [])],
       engagementTypes: [...new Set(dto.engagementTypes ?? [])],
       hoursPerWeek: dto.hoursPerWeek ?? null,

@@ -9,3 +9,5 @@ export * from './skills.search-index.js';
 export * from './taxonomy.errors.js';
 export * from './taxonomy.module.js';
 export * from './taxonomy.service.js';
+export * from './label-locale.js';
+export * from './skill-label-file.js';

@@ -5,7 +5,7 @@ import type { SkillCategory } from './entities/skill.entity.js';
 import type { SkillDocument } from './skills.search-index.js';
 import { SKILLS_INDEX } from './skill-index-sync.js';
 
-export type SkillHit = Pick<SkillDocument, 'id' | 'name' | 'escoUri' | 'aliases'> & {
+export type SkillHit = Pick<SkillDocument, 'id' | 'name' | 'escoUri' | 'aliases' | 'labels'> & {
   category: SkillCategory;
 };
 
@@ -25,7 +25,7 @@ export class SkillSearchRepository {
   async searchFolded(foldedQuery: string, limit: number): Promise<SkillHit[]> {
     const result = await this.meili.index<SkillDocument>(this.indexUid).search(foldedQuery, {
       limit,
-      attributesToRetrieve: ['id', 'name', 'category', 'escoUri', 'aliases'],
+      attributesToRetrieve: ['id', 'name', 'category', 'escoUri', 'aliases', 'labels'],
       ...(foldedQuery === '' ? { sort: ['name:asc'] } : {}),
     });
     return result.hits as SkillHit[];

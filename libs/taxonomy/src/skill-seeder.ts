@@ -6,6 +6,8 @@ import { applyEscoPillarSeed } from './pillar/esco-pillar-seed.js';
 import { loadSkillSeed, type SkillSeed } from './skill-seed-data.js';
 import { SkillRepository, type NewAlias } from './skill.repository.js';
 import { SkillIndexSync } from './skill-index-sync.js';
+import { applySkillLabelSeed, loadSkillLabelSeed } from './skill-label-seed.js';
+import { SkillLabelRepository } from './skill-label.repository.js';
 
 export interface SeedResult {
   skipped: boolean;
@@ -58,6 +60,7 @@ export async function seedSkillTaxonomy(dataSource: DataSource): Promise<SeedRes
     const skills = new SkillRepository();
     const seeded = await applySkillSeed(manager, skills, loadSkillSeed());
     await applyEscoPillarSeed(manager, skills);
+    await applySkillLabelSeed(manager, skills, new SkillLabelRepository(), loadSkillLabelSeed());
     return seeded;
   });
   return result;
@@ -75,6 +78,7 @@ export class SkillSeeder implements OnModuleInit {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly skills: SkillRepository,
+    private readonly labels: SkillLabelRepository,
     private readonly indexSync: SkillIndexSync,
   ) {}
 
@@ -101,6 +105,17 @@ export class SkillSeeder implements OnModuleInit {
       const pillar = await applyEscoPillarSeed(manager, this.skills, options);
       if (seededBefore) {
         await this.indexSync.enqueue(manager, [...changedIds, ...pillar.collectionIdsChanged]);
+      }
+      // Local labels and everyday aliases: their own seed step (skill-label-seed.ts).
+      const labelled = await applySkillLabelSeed(
+        manager,
+        this.skills,
+        this.labels,
+        loadSkillLabelSeed(),
+        options,
+      );
+      if (seededBefore || labelled.seededBefore) {
+        await this.indexSync.enqueue(manager, labelled.changedIds);
       }
       if (pillar.skipped) return result;
       return {
@@ -138,7 +153,8 @@ async function upsertSeed(
       const foldedLabel = foldKey(l.label);
       if (foldedLabel === '' || seen.has(foldedLabel)) continue;
       seen.add(foldedLabel);
-      aliases.push({ skillId, label: l.label, lang: l.lang, kind: l.kind, foldedLabel });
+      const source = l.kind === 'curated' ? 'curated' : s.source;
+      aliases.push({ skillId, label: l.label, lang: l.lang, kind: l.kind, foldedLabel, source });
     }
   }
   const gained = await skills.insertAliases(manager, aliases);

@@ -18,6 +18,8 @@ export interface NewAlias {
   lang: string;
   kind: SkillAliasKind;
   foldedLabel: string;
+  /** Where the label comes from: `esco`, `curated`, an everyday-alias source, `admin`. */
+  source: string;
 }
 
 /** An alias hit for exact label resolution: which skill, and how good a label it is. */
@@ -162,8 +164,8 @@ export class SkillRepository {
   async insertAliases(manager: EntityManager, aliases: NewAlias[]): Promise<string[]> {
     if (aliases.length === 0) return [];
     const rows: { skill_id: string }[] = await manager.query(
-      `INSERT INTO skill_aliases (skill_id, label, lang, kind, folded_label)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
+      `INSERT INTO skill_aliases (skill_id, label, lang, kind, folded_label, source)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
        ON CONFLICT (skill_id, folded_label) DO NOTHING
        RETURNING skill_id`,
       [
@@ -172,6 +174,7 @@ export class SkillRepository {
         aliases.map((a) => a.lang),
         aliases.map((a) => a.kind),
         aliases.map((a) => a.foldedLabel),
+        aliases.map((a) => a.source),
       ],
     );
     return [...new Set(rows.map((r) => r.skill_id))];

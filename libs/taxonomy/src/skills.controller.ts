@@ -1,11 +1,23 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import { BEARER_AUTH, PUBLIC_CACHE_CONTROL } from '@app/http';
-import { Public, Roles } from '@app/identity';
+import { CurrentUser, Public, Roles, type AuthUser } from '@app/identity';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
   ApiForbiddenResponse,
   ApiConflictResponse,
+  ApiHeader,
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -14,15 +26,18 @@ import {
 } from '@nestjs/swagger';
 import {
   CreateSkillDto,
+  LabelledSkillSummaryDto,
+  ReviewSkillLabelDto,
+  SkillLabelParamDto,
   NewSkillAliasDto,
   ResolvedSkillDto,
   ResolveSkillsDto,
   SkillIdParamDto,
   SkillResponseDto,
   SkillSearchQueryDto,
-  SkillSummaryDto,
 } from './dto/skill.dto.js';
-import { toSkillSummary } from './skill.mapper.js';
+import { pickLocale } from './label-locale.js';
+import { toLabelledSkillSummary, toSkillSummary } from './skill.mapper.js';
 import { TaxonomyService } from './taxonomy.service.js';
 
 const ATTRIBUTION = 'Skills data: © European Union, ESCO (v1.2.0), plus curated aliases.';
@@ -35,14 +50,22 @@ export class SkillsController {
   @Get()
   @Public()
   @Header('Cache-Control', PUBLIC_CACHE_CONTROL) // the taxonomy: public, the same for everyone
+  @Header('Vary', 'Accept-Language')
   @ApiOperation({
-    summary: 'Autocomplete skills by name or alias (typo-tolerant, Latin or Cyrillic)',
-    description: ATTRIBUTION,
+    summary:
+      'Autocomplete skills by name, alias or local label (typo-tolerant, Latin or Cyrillic), labelled in the asked language',
+    description: `${ATTRIBUTION} A skill one of whose labels is exactly the query (\`js\`, \`k8s\`, \`ms excel\`, \`shërbim ndaj klientit\`) comes before any other match. \`label\` is in \`lang\` (or the \`Accept-Language\` language): en, sq, sr, sr-Cyrl, mk, bs.`,
   })
-  @ApiOkResponse({ type: [SkillSummaryDto] })
-  async search(@Query() query: SkillSearchQueryDto): Promise<SkillSummaryDto[]> {
+  @ApiHeader({ name: 'Accept-Language', required: false, example: 'sq, en;q=0.8' })
+  @ApiOkResponse({ type: [LabelledSkillSummaryDto] })
+  @ApiBadRequestResponse({ description: 'Unknown lang, bad limit, q too long' })
+  async search(
+    @Query() query: SkillSearchQueryDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+  ): Promise<LabelledSkillSummaryDto[]> {
+    const locale = pickLocale(query.lang, acceptLanguage);
     const hits = await this.taxonomy.autocomplete(query.q, query.limit ?? 10);
-    return hits.map(toSkillSummary);
+    return hits.map((h) => toLabelledSkillSummary(h, locale));
   }
 
   @Post('resolve')
@@ -81,6 +104,26 @@ export class SkillsController {
   @ApiConflictResponse({ description: 'A skill with this name or ESCO URI exists' })
   createSkill(@Body() body: CreateSkillDto): Promise<SkillResponseDto> {
     return this.taxonomy.createSkill(body);
+  }
+
+  @Put(':id/labels/:locale')
+  @Roles('admin')
+  @ApiBearerAuth(BEARER_AUTH)
+  @ApiForbiddenResponse({ description: 'Not an admin' })
+  @ApiOperation({
+    summary: "Confirm (or correct) a skill's label in a locale (admin): it becomes reviewed",
+    description:
+      'Locales: sq, sr, sr-Cyrl, mk, bs. Drafted labels are `reviewed: false` until confirmed here. A corrected sr label also rewrites an unreviewed sr-Cyrl one (transliterated).',
+  })
+  @ApiOkResponse({ type: SkillResponseDto })
+  @ApiNotFoundResponse({ description: 'No such skill' })
+  @ApiBadRequestResponse({ description: 'Unknown locale, empty or too long label' })
+  reviewLabel(
+    @Param() params: SkillLabelParamDto,
+    @Body() body: ReviewSkillLabelDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<SkillResponseDto> {
+    return this.taxonomy.reviewLabel(params.id, params.locale, body.label, user);
   }
 
   @Post(':id/aliases')

@@ -6,6 +6,8 @@ import type { EntityManager } from 'typeorm';
 import type { SkillAlias } from './entities/skill-alias.entity.js';
 import type { Skill } from './entities/skill.entity.js';
 import { SKILLS_INDEX } from './skill-index-sync.js';
+import type { LabelLocale } from './skill-label-file.js';
+import { SkillLabelRepository, type SkillLabel } from './skill-label.repository.js';
 import { SkillRepository } from './skill.repository.js';
 
 export interface SkillDocument extends SearchDocument {
@@ -18,12 +20,23 @@ export interface SkillDocument extends SearchDocument {
   nameFolded: string;
   /** Hidden: the aliases folded. */
   aliasesFolded: string;
+  /** The skill's label per locale (sq, sr, sr-Cyrl, mk, bs), where it has one. */
+  labels: Partial<Record<LabelLocale, string>>;
+  /** Hidden: the local labels folded. */
+  labelsFolded: string;
   /** Hidden: words in the name; among equal matches the shorter, more general skill comes first. */
   nameWords: number;
 }
 
 /** Fields clients see; the folded ones only serve matching. */
-export const SKILL_DISPLAYED_ATTRIBUTES = ['id', 'name', 'category', 'escoUri', 'aliases'];
+export const SKILL_DISPLAYED_ATTRIBUTES = [
+  'id',
+  'name',
+  'category',
+  'escoUri',
+  'aliases',
+  'labels',
+];
 
 /**
  * Autocomplete over skill names and aliases, for the skills of the ESCO collections (digital,
@@ -35,7 +48,7 @@ export const SKILL_DISPLAYED_ATTRIBUTES = ['id', 'name', 'category', 'escoUri', 
 export const SKILLS_INDEX_SETTINGS: Settings = {
   // Queries arrive folded, so the original alias spellings add nothing to matching; leaving
   // them out (and measuring proximity per attribute) keeps index builds cheap at boot.
-  searchableAttributes: ['name', 'nameFolded', 'aliasesFolded'],
+  searchableAttributes: ['name', 'nameFolded', 'labelsFolded', 'aliasesFolded'],
   proximityPrecision: 'byAttribute',
   facetSearch: false,
   displayedAttributes: SKILL_DISPLAYED_ATTRIBUTES,
@@ -53,7 +66,11 @@ export const SKILLS_INDEX_SETTINGS: Settings = {
   },
 };
 
-export function toSkillDocument(skill: Skill, aliases: SkillAlias[]): SkillDocument {
+export function toSkillDocument(
+  skill: Skill,
+  aliases: SkillAlias[],
+  localLabels: SkillLabel[] = [],
+): SkillDocument {
   const labels = aliases.filter((a) => a.kind !== 'preferred').map((a) => a.label);
   return {
     id: skill.id,
@@ -65,6 +82,8 @@ export function toSkillDocument(skill: Skill, aliases: SkillAlias[]): SkillDocum
     nameFolded: foldForIndex(skill.name),
     aliasesFolded: foldForIndex(labels.join(' ')),
     nameWords: foldKey(skill.name).split(' ').length,
+    labels: Object.fromEntries(localLabels.map((l) => [l.locale, l.label])),
+    labelsFolded: foldForIndex(localLabels.map((l) => l.label).join(' ')),
   };
 }
 
@@ -74,7 +93,10 @@ export class SkillsSearchIndex implements SearchIndexDefinition<SkillDocument> {
   readonly name = SKILLS_INDEX;
   readonly settings = SKILLS_INDEX_SETTINGS;
 
-  constructor(private readonly skills: SkillRepository) {}
+  constructor(
+    private readonly skills: SkillRepository,
+    private readonly labels: SkillLabelRepository,
+  ) {}
 
   async loadDocuments(manager: EntityManager, ids: string[]): Promise<SkillDocument[]> {
     return this.toDocuments(manager, await this.skills.findAutocompleteByIds(manager, ids));
@@ -96,16 +118,23 @@ export class SkillsSearchIndex implements SearchIndexDefinition<SkillDocument> {
   }
 
   private async toDocuments(manager: EntityManager, skills: Skill[]): Promise<SkillDocument[]> {
-    const aliases = await this.skills.findAliasesOf(
-      manager,
-      skills.map((s) => s.id),
-    );
+    const ids = skills.map((s) => s.id);
+    const aliases = await this.skills.findAliasesOf(manager, ids);
+    const localLabels = await this.labels.findLabelsOf(manager, ids);
+    const labelsBySkill = new Map<string, SkillLabel[]>();
+    for (const l of localLabels) {
+      const list = labelsBySkill.get(l.skillId) ?? [];
+      list.push(l);
+      labelsBySkill.set(l.skillId, list);
+    }
     const bySkill = new Map<string, SkillAlias[]>();
     for (const a of aliases) {
       const list = bySkill.get(a.skillId) ?? [];
       list.push(a);
       bySkill.set(a.skillId, list);
     }
-    return skills.map((s) => toSkillDocument(s, bySkill.get(s.id) ?? []));
+    return skills.map((s) =>
+      toSkillDocument(s, bySkill.get(s.id) ?? [], labelsBySkill.get(s.id) ?? []),
+    );
   }
 }

@@ -7,6 +7,7 @@ import { SkillExtractionService } from './extraction/skill-extraction.service.js
 import { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import { SkillSearchRepository } from './skill-search.repository.js';
+import { SkillLabelRepository } from './skill-label.repository.js';
 import { SkillSeeder } from './skill-seeder.js';
 import { SkillRepository } from './skill.repository.js';
 import { SkillsController } from './skills.controller.js';
@@ -20,6 +21,7 @@ import { TaxonomyService } from './taxonomy.service.js';
   controllers: [SkillExtractionController, SkillsController],
   providers: [
     SkillRepository,
+    SkillLabelRepository,
     SkillSearchRepository,
     SkillIndexSync,
     SkillSeeder,

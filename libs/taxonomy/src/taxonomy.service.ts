@@ -1,10 +1,12 @@
 import { TransactionRunner } from '@app/database';
-import { foldKey, foldQuery } from '@app/text';
+import { foldKey, foldQuery, latinToCyrillic } from '@app/text';
 import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import type { CreateSkillDto, NewSkillAliasDto, SkillResponseDto } from './dto/skill.dto.js';
 import type { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
+import type { LabelLocale } from './skill-label-file.js';
+import { SkillLabelRepository } from './skill-label.repository.js';
 import { SkillSearchRepository, type SkillHit } from './skill-search.repository.js';
 import { toSkillResponse } from './skill.mapper.js';
 import { SkillRepository } from './skill.repository.js';
@@ -32,19 +34,108 @@ export class TaxonomyService {
     private readonly skills: SkillRepository,
     private readonly search: SkillSearchRepository,
     private readonly indexSync: SkillIndexSync,
+    private readonly labels: SkillLabelRepository,
   ) {}
 
-  /** Typo-tolerant autocomplete over names and aliases; the query is folded first (any script). */
-  autocomplete(q: string | undefined, limit: number): Promise<SkillHit[]> {
-    return this.search.searchFolded(foldQuery(q ?? ''), limit);
+  /**
+   * Typo-tolerant autocomplete over names, aliases and local labels; the query is folded first
+   * (any script). Skills one of whose labels is exactly the query (`js`, `k8s`, `excel`, a local
+   * label) come first, before any match on a word or its start (Vue.js for `js`).
+   */
+  async autocomplete(q: string | undefined, limit: number): Promise<SkillHit[]> {
+    const key = foldKey(q ?? '');
+    const [exactIds, hits] = await Promise.all([
+      key === ''
+        ? Promise.resolve([])
+        : this.labels.findIdsByExactLabel(this.tx.manager, key, limit),
+      this.search.searchFolded(foldQuery(q ?? ''), limit),
+    ]);
+    if (exactIds.length === 0) return hits;
+    const found = new Map(hits.map((h) => [h.id, h]));
+    const missing = exactIds.filter((id) => !found.has(id));
+    for (const hit of await this.hitsFromDatabase(missing)) found.set(hit.id, hit);
+    const exact = exactIds.flatMap((id) => found.get(id) ?? []);
+    const exactSet = new Set(exactIds);
+    return [...exact, ...hits.filter((h) => !exactSet.has(h.id))].slice(0, limit);
   }
 
   async getSkill(id: string): Promise<SkillResponseDto> {
     return this.tx.run(async (manager) => {
       const skill = await this.skills.findById(manager, id);
       if (skill === null) throw new SkillNotFoundError();
-      return toSkillResponse(skill, await this.skills.findAliasesOf(manager, [id]));
+      return toSkillResponse(
+        skill,
+        await this.skills.findAliasesOf(manager, [id]),
+        await this.labels.findLabelsOf(manager, [id]),
+      );
     });
+  }
+
+  /**
+   * An admin confirms (or corrects) a skill's label in a locale: it becomes `reviewed`. A
+   * corrected Serbian Latin label also rewrites an unreviewed Serbian Cyrillic one, which is
+   * derived from it by transliteration.
+   */
+  async reviewLabel(
+    id: string,
+    locale: LabelLocale,
+    label: string,
+    admin: { id: string },
+  ): Promise<SkillResponseDto> {
+    const foldedLabel = requireKey('label', label);
+    return this.tx.run(async (manager) => {
+      const skill = await this.skills.findById(manager, id);
+      if (skill === null) throw new SkillNotFoundError();
+      const before = (await this.labels.findLabelsOf(manager, [id])).find(
+        (l) => l.locale === locale,
+      );
+      const source = before?.label === label ? before.source : 'admin';
+      await this.labels.saveReviewed(
+        manager,
+        { skillId: id, locale, label, foldedLabel, source },
+        admin.id,
+      );
+      if (locale === 'sr') {
+        const cyrillic =
+          label === skill.name
+            ? label
+            : latinToCyrillic(label, 'sr', skill.name.split(/[\s()/,-]+/));
+        await this.labels.replaceUnreviewed(manager, {
+          skillId: id,
+          locale: 'sr-Cyrl',
+          label: cyrillic,
+          foldedLabel: foldKey(cyrillic),
+          source: 'transliterated from the reviewed sr label',
+        });
+      }
+      await this.skills.bumpVersions(manager, [id]);
+      await this.indexSync.enqueue(manager, [id]);
+      return toSkillResponse(
+        skill,
+        await this.skills.findAliasesOf(manager, [id]),
+        await this.labels.findLabelsOf(manager, [id]),
+      );
+    });
+  }
+
+  /** Search-hit shaped skills read from PostgreSQL (exact matches the search did not return). */
+  private async hitsFromDatabase(ids: string[]): Promise<SkillHit[]> {
+    if (ids.length === 0) return [];
+    const manager = this.tx.manager;
+    const [skills, labels] = await Promise.all([
+      this.skills.findByIds(manager, ids),
+      this.labels.findLabelsOf(manager, ids),
+    ]);
+    return skills.map((s) => ({
+      id: s.id,
+      name: s.name,
+      category: s.category,
+      escoUri: s.escoUri,
+      aliases: [],
+      labels: Object.fromEntries(
+        labels.filter((l) => l.skillId === s.id).map((l) => [l.locale, l.label]),
+      ),
+    }));
   }
 
   /**
@@ -117,7 +208,7 @@ export class TaxonomyService {
       await this.skills.insertAliases(
         manager,
         labels
-          .map((l) => ({ ...l, skillId: skill.id, foldedLabel: foldKey(l.label) }))
+          .map((l) => ({ ...l, skillId: skill.id, foldedLabel: foldKey(l.label), source: 'admin' }))
           .filter(
             (l) => l.foldedLabel !== '' && !seen.has(l.foldedLabel) && seen.add(l.foldedLabel),
           ),
@@ -133,7 +224,14 @@ export class TaxonomyService {
       if (skill === null) throw new SkillNotFoundError();
       const foldedLabel = requireKey('label', dto.label);
       const gained = await this.skills.insertAliases(manager, [
-        { skillId: id, label: dto.label, lang: dto.lang ?? 'en', kind: 'curated', foldedLabel },
+        {
+          skillId: id,
+          label: dto.label,
+          lang: dto.lang ?? 'en',
+          kind: 'curated',
+          foldedLabel,
+          source: 'admin',
+        },
       ]);
       if (gained.length === 0) throw new SkillAliasExistsError();
       await this.skills.bumpVersions(manager, [id]);

@@ -59,7 +59,12 @@ function transliterateChar(ch: string, next: string | undefined, style: Macedoni
   return baseLatin === undefined ? ch : baseLatin + marks.join('');
 }
 
+const CYRILLIC = /[\u0400-\u04ff]/u;
+const PLAIN_ASCII = /^[a-z0-9+#]*$/;
+
 function transliterate(lower: string, style: MacedonianStyle): string {
+  // Most text (every Latin token) has nothing to transliterate; skip the per-letter work.
+  if (!CYRILLIC.test(lower)) return lower;
   const chars = [...lower];
   return chars.map((ch, i) => transliterateChar(ch, chars[i + 1], style)).join('');
 }
@@ -74,6 +79,7 @@ export function transliterateCyrillic(text: string): string {
 
 /** Lower-case Latin with diacritics → ASCII, spelling đ/ǵ/ḱ the long way (dj, gj, kj). */
 function toAsciiLong(latin: string): string {
+  if (PLAIN_ASCII.test(latin)) return latin;
   return [...latin.normalize('NFC')]
     .map((ch) => LATIN_SPECIAL[ch] ?? ch)
     .join('')

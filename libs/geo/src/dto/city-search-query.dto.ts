@@ -8,7 +8,11 @@ export class CitySearchQueryDto {
   @Matches(/^[A-Z]{2}$/, { message: 'country must be an ISO 3166-1 alpha-2 code such as RS' })
   country: string;
 
-  @ApiPropertyOptional({ example: 'novi', description: 'Start of the town name, any diacritics' })
+  @ApiPropertyOptional({
+    example: 'Београд',
+    description:
+      'Start of any name of the town: official, local or alternate, Latin or Cyrillic, with or without diacritics, typos tolerated. Empty: the largest towns.',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(100)
@@ -23,10 +27,26 @@ export class CitySearchQueryDto {
   limit?: number;
 }
 
+export class CityLocalNamesDto {
+  @ApiProperty({ example: 'Belgrade' }) en: string;
+  @ApiPropertyOptional({ example: 'Beogradi' }) sq?: string;
+  @ApiPropertyOptional({ example: 'Beograd' }) sr?: string;
+  @ApiPropertyOptional({ example: 'Београд' }) 'sr-Cyrl'?: string;
+  @ApiPropertyOptional({ example: 'Белград' }) mk?: string;
+  @ApiPropertyOptional({ example: 'Beograd' }) bs?: string;
+}
+
 export class CityResponseDto {
-  @ApiProperty({ example: 'Novi Sad' }) name: string;
+  @ApiProperty({ example: 792680, description: 'GeoNames id' }) id: number;
+  @ApiProperty({ example: 'Belgrade', description: 'GeoNames name (canonical)' }) name: string;
   @ApiProperty({ example: 'RS' }) country: string;
-  @ApiProperty({ example: 45.25167 }) lat: number;
-  @ApiProperty({ example: 19.83694 }) lng: number;
-  @ApiProperty({ example: 215400 }) population: number;
+  @ApiProperty({
+    type: CityLocalNamesDto,
+    description:
+      'The name per locale (en, sq, sr, sr-Cyrl, mk, bs), where known; derived from GeoNames alternate names (docs/profiles.md)',
+  })
+  localNames: CityLocalNamesDto;
+  @ApiProperty({ example: 1273651 }) population: number;
+  @ApiProperty({ example: 44.80401 }) lat: number;
+  @ApiProperty({ example: 20.46513 }) lng: number;
 }

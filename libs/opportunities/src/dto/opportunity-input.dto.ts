@@ -32,6 +32,7 @@ import {
 } from '../opportunity-vocabulary.js';
 import {
   IsCountryCode,
+  EndOfDayIfDate,
   IsFutureDateTime,
   IsLanguageCode,
   IsNotBelow,
@@ -177,12 +178,18 @@ export class OpportunityFieldsDto {
   openings?: number;
 
   @ApiPropertyOptional({
-    format: 'date-time',
+    type: String,
     nullable: true,
     example: '2027-01-31T17:00:00Z',
-    description: 'Strictly in the future; needed to publish',
+    description:
+      'An ISO 8601 date-time with a time zone, or a date alone (`2027-06-30`) meaning the end of that day, UTC (`2027-06-30T23:59:59Z`), as in the CSV import. Strictly in the future; needed to publish',
+    oneOf: [
+      { type: 'string', format: 'date-time' },
+      { type: 'string', format: 'date' },
+    ],
   })
   @IsOptional()
+  @EndOfDayIfDate()
   @IsFutureDateTime()
   deadline?: string | null;
 

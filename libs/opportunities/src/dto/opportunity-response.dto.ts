@@ -32,7 +32,7 @@ export class BudgetResponseDto {
 }
 
 export class LocationResponseDto {
-  @ApiProperty({ example: 'Prishtina' }) city: string;
+  @ApiProperty({ example: 'Pristina' }) city: string;
   @ApiProperty({ example: 42.67272 }) lat: number;
   @ApiProperty({ example: 21.16688 }) lng: number;
 }
@@ -49,7 +49,23 @@ export class WorkRequestResponseDto {
   @ApiProperty({ enum: ENGAGEMENT_TYPES }) engagementType: EngagementType;
   @ApiProperty({ enum: WORK_MODES }) workMode: WorkMode;
   @ApiProperty({ type: [String], example: ['XK'] }) countries: string[];
-  @ApiProperty({ nullable: true, type: String, example: 'Prishtina' }) city: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Pristina',
+    description: 'The town as GeoNames names it, whichever of its names was sent',
+  })
+  city: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 786714, description: 'GeoNames id' })
+  cityId: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Prishtinë',
+    description:
+      "The town's name in the country's language (sq in AL/XK, sr-Cyrl in RS, mk in MK, …)",
+  })
+  cityLocalName: string | null;
   @ApiProperty({ nullable: true, type: LocationResponseDto }) location: LocationResponseDto | null;
   @ApiProperty({ nullable: true, type: Number }) radiusKm: number | null;
   @ApiProperty({ nullable: true, type: Number }) hoursPerWeek: number | null;

@@ -36,9 +36,32 @@ export const IsLanguageCode = (options?: ValidationOptions): PropertyDecorator =
     options,
   );
 
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A calendar date alone (`2027-06-30`) → the end of that day, UTC (`2027-06-30T23:59:59Z`): a
+ * deadline given as a day means "still on that day", in the JSON API as in the CSV import.
+ * Anything else (a date-time, a date that does not exist) is left for the validators.
+ */
+export function endOfDayIfDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const day = value.trim();
+  if (!DATE_ONLY.test(day)) return value;
+  const midnight = new Date(`${day}T00:00:00Z`);
+  if (Number.isNaN(midnight.getTime()) || midnight.toISOString().slice(0, 10) !== day) return value;
+  return `${day}T23:59:59Z`;
+}
+
+/** Applies {@link endOfDayIfDate} before validation. */
+export const EndOfDayIfDate = (): PropertyDecorator =>
+  Transform(({ value }) => endOfDayIfDate(value));
+
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-/** A full ISO 8601 date-time with a zone, strictly after the moment of validation. */
+/**
+ * A full ISO 8601 date-time with a zone, strictly after the moment of validation. Pair it with
+ * {@link EndOfDayIfDate} where a day is what people mean.
+ */
 export const IsFutureDateTime = (options?: ValidationOptions): PropertyDecorator =>
   ValidateBy(
     {
@@ -50,7 +73,7 @@ export const IsFutureDateTime = (options?: ValidationOptions): PropertyDecorator
           !Number.isNaN(Date.parse(value)) &&
           Date.parse(value) > Date.now(),
         defaultMessage: (args) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 date-time with a time zone, in the future`,
+          `${args?.property ?? 'value'} must be an ISO 8601 date-time with a time zone, or a date alone (the end of that day, UTC), in the future`,
       },
     },
     options,

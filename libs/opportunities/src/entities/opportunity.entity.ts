@@ -41,7 +41,14 @@ export class OpportunityEntity {
 
   @Column({ type: 'text', array: true }) countries: string[];
 
+  /** The town's GeoNames name (canonical), whatever spelling the author typed. */
   @Column({ type: 'text', nullable: true }) city: string | null;
+
+  /** GeoNames id of the town. */
+  @Column({ name: 'city_id', type: 'integer', nullable: true }) cityId: number | null;
+
+  /** The town's name in the country's language. */
+  @Column({ name: 'city_local_name', type: 'text', nullable: true }) cityLocalName: string | null;
 
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
 

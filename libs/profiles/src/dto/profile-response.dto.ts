@@ -41,7 +41,23 @@ export class PublicProfileResponseDto {
   @ApiProperty({ nullable: true, type: String }) headline: string | null;
   @ApiProperty({ nullable: true, type: String }) bio: string | null;
   @ApiProperty({ nullable: true, type: String, example: 'RS' }) country: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'Novi Sad' }) city: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Novi Sad',
+    description: 'The town as GeoNames names it, whichever of its names was sent',
+  })
+  city: string | null;
+  @ApiProperty({ nullable: true, type: Number, example: 3194360, description: 'GeoNames id' })
+  cityId: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'Нови Сад',
+    description:
+      "The town's name in the country's language (sq in AL/XK, sr-Cyrl in RS, mk in MK, …)",
+  })
+  cityLocalName: string | null;
   @ApiProperty({ type: [ProfileSkillResponseDto] }) skills: ProfileSkillResponseDto[];
   @ApiProperty({ type: [ProfileLanguageResponseDto] }) languages: ProfileLanguageResponseDto[];
   @ApiProperty({ enum: WORK_MODES, isArray: true }) workModes: WorkMode[];

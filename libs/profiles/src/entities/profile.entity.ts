@@ -22,7 +22,12 @@ export class ProfileEntity {
   @Column({ type: 'text', nullable: true }) headline: string | null;
   @Column({ type: 'text', nullable: true }) bio: string | null;
   @Column({ type: 'char', length: 2, nullable: true }) country: string | null;
+  /** The town's GeoNames name (canonical), whatever spelling the trainee typed. */
   @Column({ type: 'text', nullable: true }) city: string | null;
+  /** GeoNames id of the town. */
+  @Column({ name: 'city_id', type: 'integer', nullable: true }) cityId: number | null;
+  /** The town's name in the country's language (Prishtinë, Београд, Скопје). */
+  @Column({ name: 'city_local_name', type: 'text', nullable: true }) cityLocalName: string | null;
   @Column({ type: 'double precision', nullable: true }) lat: number | null;
   @Column({ type: 'double precision', nullable: true }) lng: number | null;
 

@@ -17,6 +17,8 @@ import {
   MinLength,
 } from 'class-validator';
 import { SKILL_CATEGORIES, type SkillCategory } from '../entities/skill.entity.js';
+import { SKILL_LOCALES, type SkillLocale } from '../label-locale.js';
+import { LABEL_LOCALES, type LabelLocale } from '../skill-label-file.js';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -37,6 +39,16 @@ export class SkillSearchQueryDto {
   @Min(1)
   @Max(50)
   limit?: number;
+
+  @ApiPropertyOptional({
+    enum: SKILL_LOCALES,
+    example: 'sq',
+    description:
+      'Language of `label` in the answer; without it, the `Accept-Language` header decides (English by default). `name` stays the English preferred label.',
+  })
+  @IsOptional()
+  @IsIn(SKILL_LOCALES, { message: `lang must be one of ${SKILL_LOCALES.join(', ')}` })
+  lang?: SkillLocale;
 }
 
 export class SkillIdParamDto {
@@ -56,6 +68,48 @@ export class SkillSummaryDto {
   escoUri?: string;
 }
 
+/** A search hit with its label in the asked language. */
+export class LabelledSkillSummaryDto extends SkillSummaryDto {
+  @ApiProperty({
+    example: 'shërbim ndaj klientit',
+    description: 'The skill in the asked language where it has a label there, else `name`',
+  })
+  label: string;
+  @ApiProperty({ enum: SKILL_LOCALES, example: 'sq', description: 'The language `label` is in' })
+  labelLocale: SkillLocale;
+}
+
+export class SkillLabelResponseDto {
+  @ApiProperty({ enum: LABEL_LOCALES, example: 'sq' }) locale: LabelLocale;
+  @ApiProperty({ example: 'shërbim ndaj klientit' }) label: string;
+  @ApiProperty({ description: 'Confirmed by an admin; drafted labels are false until then' })
+  reviewed: boolean;
+  @ApiProperty({
+    example: 'drafted by hand: sq, sr, mk; bs = sr; sr-Cyrl transliterated from sr',
+    description: 'Where the label comes from (see docs/taxonomy.md)',
+  })
+  source: string;
+}
+
+export class SkillLabelParamDto extends SkillIdParamDto {
+  @ApiProperty({ enum: LABEL_LOCALES, example: 'sq' })
+  @IsIn(LABEL_LOCALES, { message: `locale must be one of ${LABEL_LOCALES.join(', ')}` })
+  locale: LabelLocale;
+}
+
+export class ReviewSkillLabelDto {
+  @ApiProperty({
+    example: 'shërbim ndaj klientit',
+    maxLength: 200,
+    description: 'The label as it should read (the drafted one, or a correction)',
+  })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  label: string;
+}
+
 export class SkillAliasResponseDto {
   @ApiProperty({ example: 'JS' }) label: string;
   @ApiProperty({ example: 'en', description: 'ISO 639-1 language of the label' }) lang: string;
@@ -63,6 +117,8 @@ export class SkillAliasResponseDto {
 
 export class SkillResponseDto extends SkillSummaryDto {
   @ApiProperty({ type: [SkillAliasResponseDto] }) aliases: SkillAliasResponseDto[];
+  @ApiProperty({ type: [SkillLabelResponseDto], description: 'Labels in sq, sr, sr-Cyrl, mk, bs' })
+  labels: SkillLabelResponseDto[];
 }
 
 export const RESOLVE_MAX_LABELS = 500;

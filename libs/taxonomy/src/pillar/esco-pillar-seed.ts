@@ -89,7 +89,7 @@ export async function applyEscoPillarSeed(
       if (foldedLabel === '' || seen.has(foldedLabel)) return;
       seen.add(foldedLabel);
       const kind = i === 0 && r.mergeInto === undefined ? 'preferred' : 'alternative';
-      aliases.push({ skillId, label, lang: 'en', kind, foldedLabel });
+      aliases.push({ skillId, label, lang: 'en', kind, foldedLabel, source: 'esco' });
     });
   }
   const gained = await skills.insertAliases(manager, aliases);

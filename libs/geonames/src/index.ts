@@ -1,0 +1,4 @@
+export * from './local-names.js';
+export * from './town.js';
+export * from './town-catalogue.js';
+export * from './town-file.js';
