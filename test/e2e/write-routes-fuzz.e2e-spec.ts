@@ -452,6 +452,46 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
         aliases: [{ label: 'alias', lang: 'en' }],
       }),
     },
+    'PUT /api/skills/:id/labels/:locale': {
+      method: 'put',
+      path: () => `/api/skills/${ids.skill}/labels/sq`,
+      as: () => admin,
+      base: () => ({ label: `etiketë ${unique()}` }),
+    },
+    'POST /api/skills/extract': {
+      method: 'post',
+      path: () => '/api/skills/extract',
+      as: () => company,
+      base: () => ({ text: 'You will answer customer calls in MS Excel and Docker.', limit: 5 }),
+    },
+    'POST /api/profiles/me/skills/suggest': {
+      method: 'post',
+      path: () => '/api/profiles/me/skills/suggest',
+      as: () => trainee,
+      base: () => ({ text: 'Two years of customer support; daily work in MS Excel.' }),
+    },
+    'POST /api/me/password': {
+      method: 'post',
+      path: () => '/api/me/password',
+      as: () => company,
+      // a wrong current password: the account keeps its password whatever the body
+      base: () => ({
+        currentPassword: 'not-the-password-1',
+        newPassword: 'Lake-Ohrid-sunrise-2026',
+      }),
+    },
+    'PUT /api/work-requests/:id/programme': {
+      method: 'put',
+      path: () => `/api/work-requests/${ids.workRequest}/programme`,
+      as: () => admin,
+      base: () => ({ programmeId: null }),
+    },
+    'POST /api/listings/:id/flags': {
+      method: 'post',
+      path: () => `/api/listings/${ids.listing}/flags`,
+      as: () => broker,
+      base: () => ({ reason: 'fee_requested', note: 'Asked for 30 EUR up front.' }),
+    },
     'POST /api/skills/:id/aliases': {
       method: 'post',
       path: () => `/api/skills/${ids.skill}/aliases`,

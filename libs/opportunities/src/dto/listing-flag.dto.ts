@@ -1,5 +1,6 @@
+import { IsFreeText, OptionalNotNull } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
 import { Trim } from './validators.js';
 
 export const FLAG_REASONS = [
@@ -20,11 +21,12 @@ export class ListingFlagCreateDto {
     example: 'The client asked me for 30 EUR to unlock the task list.',
     maxLength: 1000,
   })
-  @IsOptional()
+  @OptionalNotNull()
   @Trim()
   @IsString()
   @MinLength(1, { message: 'note must not be empty' })
   @MaxLength(1000)
+  @IsFreeText()
   note?: string;
 }
 

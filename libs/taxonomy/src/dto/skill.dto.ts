@@ -107,6 +107,7 @@ export class ReviewSkillLabelDto {
   @IsString()
   @MinLength(1)
   @MaxLength(200)
+  @IsNameText()
   label: string;
 }
 
