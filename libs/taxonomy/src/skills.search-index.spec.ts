@@ -35,7 +35,27 @@ describe('skills search index', () => {
       nameFolded: 'javascript',
       aliasesFolded: 'js javaskript mocha',
       nameWords: 1,
+      labels: {},
+      labelsFolded: '',
     });
+  });
+
+  it('carries local labels by locale, folded for search across scripts', () => {
+    const label = (locale: 'sq' | 'sr-Cyrl', text: string) => ({
+      skillId: skill.id,
+      locale,
+      label: text,
+      reviewed: false,
+      source: 'drafted',
+      reviewedAt: null,
+    });
+    const doc = toSkillDocument(
+      skill,
+      [alias('JavaScript', 'preferred')],
+      [label('sq', 'programim në JavaScript'), label('sr-Cyrl', 'програмирање')],
+    );
+    expect(doc.labels).toEqual({ sq: 'programim në JavaScript', 'sr-Cyrl': 'програмирање' });
+    expect(doc.labelsFolded).toBe('programim ne javascript programiranje');
   });
 
   it('searches folded fields but never displays them', () => {
