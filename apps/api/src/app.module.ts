@@ -11,6 +11,7 @@ import { MatchingModule } from '@app/matching';
 import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
 import { WebhooksModule } from '@app/webhooks';
+import { MailModule } from '@app/mail';
 import { BrokeringModule } from '@app/brokering';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +31,7 @@ import { HealthModule } from './health/health.module.js';
     MatchingModule,
     TrainingModule,
     WebhooksModule,
+    MailModule,
     BrokeringModule,
     ReportingModule,
   ],

@@ -82,6 +82,19 @@ export interface AppConfig {
   };
   /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
   reportMinCellSize: number;
+  /**
+   * Outgoing e-mail: the SMTP server (SMTP_URL; unset: `npm start` runs a local sink, and a
+   * worker without it leaves mail waiting in the outbox), the sender (MAIL_FROM), at most
+   * `perRecipientPerHour` messages to one address per hour (the rest wait), attempts before a
+   * message is given up, and the backoff base between attempts.
+   */
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    perRecipientPerHour: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -179,6 +192,7 @@ class EnvReader {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAIL_FROM = /^(?:[^<>\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 /** The names express (proxy-addr) accepts for ranges, besides addresses and CIDR ranges. */
 const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -282,8 +296,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
     workerRelayEnabled: r.boolean('WORKER_RELAY_ENABLED', true),
     searchDriftIntervalMinutes: r.integer('SEARCH_DRIFT_INTERVAL_MINUTES', 60, 0, 10_080),
+    // PUBLIC_URL is the documented name; PUBLIC_BASE_URL (its first name) is still read.
     publicBaseUrl: (
-      r.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+      (r.raw('PUBLIC_URL') !== undefined
+        ? r.url('PUBLIC_URL', ['http:', 'https:'])
+        : r.url('PUBLIC_BASE_URL', ['http:', 'https:'])) ?? `http://localhost:${port}`
     ).replace(/\/+$/, ''),
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
@@ -296,7 +313,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
       timeoutMs: r.integer('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
     },
     reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
+    mail: {
+      smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
+      from: r.string('MAIL_FROM', 'Talentbridge <no-reply@talentbridge.local>') as string,
+      perRecipientPerHour: r.integer('MAIL_PER_RECIPIENT_PER_HOUR', 20, 1, 10_000),
+      maxAttempts: r.integer('MAIL_MAX_ATTEMPTS', 8, 1, 100),
+      backoffBaseMs: r.integer('MAIL_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
+    },
   };
+  if (!MAIL_FROM.test(config.mail.from)) {
+    r.fail('MAIL_FROM', 'must be an address (a@b.org) or a name and one ("Name <a@b.org>")');
+  }
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
       r.fail('CORS_ORIGINS', `"${origin}" is not an origin like https://app.example.org`);

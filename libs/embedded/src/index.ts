@@ -3,3 +3,4 @@ export * from './embedded-postgres.js';
 export * from './embedded-services.js';
 export * from './free-port.js';
 export * from './secret-file.js';
+export * from './smtp-sink.js';

@@ -10,6 +10,7 @@ import { Matches1764360000000 } from './1764360000000-matches.js';
 import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
+import { Mail1764480000001 } from './1764480000001-mail.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Webhooks1764361000000,
   ReportingIndexes1764370000000,
   Sessions1764440000001,
+  Mail1764480000001,
 ];
