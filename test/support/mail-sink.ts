@@ -7,7 +7,7 @@ export interface TestMailSink {
   messages: ParsedMail[];
   /** Messages to `address` (any letter case), in arrival order. */
   to(address: string): ParsedMail[];
-  /** The `token` query parameter of the first link under `path` in the last message to `address`. */
+  /** The `token` query parameter of the `path` link in the last message to `address` that has one. */
   tokenFrom(address: string, path: string): string;
   clear(): void;
   stop(): Promise<void>;
@@ -25,13 +25,13 @@ export async function startTestMailSink(port = 0): Promise<TestMailSink> {
     messages,
     to,
     tokenFrom(address, path) {
-      const last = to(address).at(-1);
-      if (last === undefined) throw new Error(`no mail to ${address}`);
       const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      const match = new RegExp(`https?://[^\\s"<>]*${escaped}\\?token=([^\\s"&<>]+)`).exec(
-        last.text ?? '',
-      );
-      if (match === null) throw new Error(`no ${path} link in the mail to ${address}`);
+      const link = new RegExp(`https?://[^\\s"<>]*${escaped}\\?token=([^\\s"&<>]+)`);
+      const matches = to(address)
+        .map((m) => link.exec(m.text ?? ''))
+        .filter((m): m is RegExpExecArray => m !== null);
+      const match = matches.at(-1);
+      if (match === undefined) throw new Error(`no ${path} link in the mail to ${address}`);
       return decodeURIComponent(match[1]);
     },
     clear() {

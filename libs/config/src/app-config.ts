@@ -54,6 +54,8 @@ export interface AppConfig {
    * and the client IP is the connection's address.
    */
   trustedProxies: string[];
+  /** Password-reset requests allowed per sliding window, per e-mail address and per client IP. */
+  passwordResetThrottle: { windowSeconds: number; perEmail: number; perIp: number };
   /** Outbox rows claimed per relay pass (OUTBOX_BATCH_SIZE). */
   outboxBatchSize: number;
   /** Failed attempts after which a row failing for a document-level reason is dead-lettered. */
@@ -286,6 +288,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       windowSeconds: r.positiveInt('REGISTRATION_THROTTLE_WINDOW_SECONDS', 60 * 60),
       perIp: r.positiveInt('REGISTRATION_THROTTLE_PER_IP', 50),
       perDomain: r.positiveInt('REGISTRATION_THROTTLE_PER_DOMAIN', 200),
+    },
+    passwordResetThrottle: {
+      windowSeconds: r.positiveInt('PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 60 * 60),
+      perEmail: r.positiveInt('PASSWORD_RESET_THROTTLE_PER_EMAIL', 5),
+      perIp: r.positiveInt('PASSWORD_RESET_THROTTLE_PER_IP', 30),
     },
     trustedProxies: (r.string('TRUSTED_PROXIES') ?? '')
       .split(',')

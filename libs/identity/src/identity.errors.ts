@@ -45,3 +45,14 @@ export class TooManyRegistrationsError extends DomainError {
     );
   }
 }
+
+export class TooManyPasswordResetsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_PASSWORD_RESETS',
+      429,
+      'Too many password resets were asked for this address or from this client; try again later',
+      { retryAfterSeconds },
+    );
+  }
+}

@@ -11,6 +11,7 @@ import { Webhooks1764361000000 } from './1764361000000-webhooks.js';
 import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes.js';
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
 import { Mail1764480000001 } from './1764480000001-mail.js';
+import { AccountRecovery1764480000002 } from './1764480000002-account-recovery.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ReportingIndexes1764370000000,
   Sessions1764440000001,
   Mail1764480000001,
+  AccountRecovery1764480000002,
 ];

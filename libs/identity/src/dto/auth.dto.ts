@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '@app/mail';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsAccountEmail, IsCountryCode, Trimmed } from './field-decorators.js';
@@ -51,6 +52,11 @@ export class RegisterDto {
   @IsOptional()
   @IsCountryCode()
   organisationCountry?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en', description: 'The language of e-mail' })
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 export class LoginDto {
