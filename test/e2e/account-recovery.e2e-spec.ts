@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MailRelay } from '@app/mail';
 import { DataSource } from 'typeorm';
+import { createOpenWorkRequest } from '../support/brokering-factories.js';
+import { skillIds } from '../support/profile-factories.js';
 import { startTestMailSink, type TestMailSink } from '../support/mail-sink.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
@@ -142,7 +144,7 @@ describe('account recovery and e-mail verification (HTTP, real SMTP)', () => {
   });
 
   it('registration mails a verification link; verifying shows in GET /api/me, once', async () => {
-    const company = await registerCompany(t, { locale: 'sq' });
+    const company = await registerCompany(t, { locale: 'sq' }, { verified: false });
     const before = await t.http.get('/api/me').set(bearer(company.accessToken)).expect(200);
     expect(before.body).toMatchObject({ emailVerified: false, locale: 'sq' });
     await deliver();
@@ -156,6 +158,35 @@ describe('account recovery and e-mail verification (HTTP, real SMTP)', () => {
     expect(fieldsOf(reused.body)).toEqual(['token']);
     const malformed = await t.http.post(VERIFY_PATH).send({ token: 7 }).expect(400);
     expect(fieldsOf(malformed.body)).toContain('token');
+  });
+
+  it('a company publishes work requests only once its e-mail address is confirmed', async () => {
+    const skill = (await skillIds(t, ['JavaScript'])).JavaScript;
+    const company = await registerCompany(t, {}, { verified: false });
+    const other = await registerCompany(t, { organisationName: 'Skopje Support' });
+    const failed = await createOpenWorkRequest(t, company, skill).catch((e: Error) => e.message);
+    expect(failed).toMatch(/publish failed: .*EMAIL_NOT_VERIFIED/);
+    const [draft] = (
+      await t.http.get('/api/work-requests').set(bearer(company.accessToken)).expect(200)
+    ).body.items as { id: string; status: string }[];
+    expect(draft.status).toBe('draft');
+    const refused = await t.http
+      .post(`/api/work-requests/${draft.id}/publish`)
+      .set(bearer(company.accessToken))
+      .expect(403);
+    expect(refused.headers['content-type']).toMatch(PROBLEM);
+    expect(refused.body.code).toBe('EMAIL_NOT_VERIFIED');
+    // Another company's confirmation does not count; its own link does.
+    await createOpenWorkRequest(t, other, skill);
+    await deliver();
+    await t.http
+      .post(VERIFY_PATH)
+      .send({ token: sink.tokenFrom(company.email, VERIFY_PATH) })
+      .expect(204);
+    await t.http
+      .post(`/api/work-requests/${draft.id}/publish`)
+      .set(bearer(company.accessToken))
+      .expect(200);
   });
 
   it('PATCH /api/me changes the own name and language only, validating both', async () => {

@@ -46,6 +46,17 @@ export class TooManyRegistrationsError extends DomainError {
   }
 }
 
+/** A company publishes work requests only once its e-mail address is confirmed. */
+export class EmailNotVerifiedError extends DomainError {
+  constructor() {
+    super(
+      'EMAIL_NOT_VERIFIED',
+      403,
+      'Confirm the e-mail address of this account (the link sent at registration) before publishing',
+    );
+  }
+}
+
 export class TooManyPasswordResetsError extends DomainError {
   constructor(retryAfterSeconds: number) {
     super(

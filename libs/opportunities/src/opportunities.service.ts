@@ -1,7 +1,7 @@
 import { TransactionRunner } from '@app/database';
 import { GeoService } from '@app/geo';
 import { InputValidationError, isUuid, type FieldError } from '@app/http';
-import { scopeToOrganisation, type AuthUser } from '@app/identity';
+import { EmailNotVerifiedError, scopeToOrganisation, type AuthUser } from '@app/identity';
 import { OutboxWriter } from '@app/search';
 import { TaxonomyService } from '@app/taxonomy';
 import { WebhookPublisher } from '@app/webhooks';
@@ -131,7 +131,7 @@ export class OpportunitiesService {
         ? null
         : { ...options.listing, clientCountry: options.listing.clientCountry ?? null };
     const write = await this.prepare(values, listing);
-    if (options.status === 'open') this.assertPublishable(kind, values);
+    if (options.status === 'open') this.assertPublishable(kind, values, user);
     return this.tx.run(async (m) => {
       const id = await this.withSourceUrlGuard(() =>
         this.repository.insert(m, write, {
@@ -190,7 +190,7 @@ export class OpportunitiesService {
       if (!TRANSITIONS[to].includes(current.status)) {
         throw new OpportunityTransitionError(kind, current.status, to);
       }
-      if (to === 'open') this.assertPublishable(kind, valuesOf(current));
+      if (to === 'open') this.assertPublishable(kind, valuesOf(current), user);
       await this.repository.transition(m, kind, organisationId, id, TRANSITIONS[to], to);
       if (to === 'open') await this.announcePublished(m, kind, organisationId, id);
       else await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [id]);
@@ -288,7 +288,14 @@ export class OpportunitiesService {
     return { ...values, location, listing };
   }
 
-  private assertPublishable(kind: OpportunityKind, values: OpportunityValues): void {
+  private assertPublishable(
+    kind: OpportunityKind,
+    values: OpportunityValues,
+    user: AuthUser,
+  ): void {
+    if (kind === 'work_request' && user.role === 'company' && user.emailVerified !== true) {
+      throw new EmailNotVerifiedError();
+    }
     const missing = publishProblems(values, new Date());
     if (missing.length > 0) throw new OpportunityNotPublishableError(kind, missing);
   }
