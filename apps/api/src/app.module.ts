@@ -12,6 +12,7 @@ import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
 import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
+import { NotificationsModule } from '@app/notifications';
 import { BrokeringModule } from '@app/brokering';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -32,6 +33,7 @@ import { HealthModule } from './health/health.module.js';
     TrainingModule,
     WebhooksModule,
     MailModule,
+    NotificationsModule,
     BrokeringModule,
     ReportingModule,
   ],

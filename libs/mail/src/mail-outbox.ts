@@ -53,6 +53,11 @@ export class MailOutbox {
     return id;
   }
 
+  /** `PUBLIC_URL` + path. */
+  url(path: string): string {
+    return new URL(`${this.config.publicBaseUrl}${path}`).toString();
+  }
+
   /** `PUBLIC_URL` + path, with the secret as the `token` query parameter. */
   link(path: string, token: string): string {
     const url = new URL(`${this.config.publicBaseUrl}${path}`);

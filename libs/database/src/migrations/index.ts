@@ -12,6 +12,7 @@ import { ReportingIndexes1764370000000 } from './1764370000000-reporting-indexes
 import { Sessions1764440000001 } from './1764440000001-sessions.js';
 import { Mail1764480000001 } from './1764480000001-mail.js';
 import { AccountRecovery1764480000002 } from './1764480000002-account-recovery.js';
+import { Notifications1764480000003 } from './1764480000003-notifications.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Sessions1764440000001,
   Mail1764480000001,
   AccountRecovery1764480000002,
+  Notifications1764480000003,
 ];

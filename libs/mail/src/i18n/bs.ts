@@ -15,4 +15,22 @@ export const bs: Record<CatalogueKey, string> = {
   'passwordReset.body':
     'Neko je zatražio promjenu lozinke vašeg Talentbridge računa. Ako ste to bili vi, otvorite link ispod u roku od 60 minuta i izaberite novu lozinku. Ako niste, zanemarite ovu poruku: vaša lozinka ostaje ista.',
   'passwordReset.action': 'Izaberite novu lozinku',
+  'notification.subject': '{title}',
+  'notification.body': '{body}',
+  'notification.action': 'Otvorite Talentbridge',
+  'notification.details': 'Otvorite Talentbridge da vidite detalje.',
+  'unsubscribe.done':
+    'Više nećete dobijati ove poruke. Možete ih ponovo uključiti u postavkama obavještenja.',
+  'kind.application.received': 'Dobili ste novu prijavu',
+  'kind.match.invited': 'Pozvani ste na priliku za posao',
+  'kind.match.accepted': 'Poziv je prihvaćen',
+  'kind.match.declined': 'Poziv je odbijen',
+  'kind.match.rejected': 'Prijava nije prošla dalje',
+  'kind.match.hired': 'Zaposleni ste',
+  'kind.match.completed': 'Angažman je završen',
+  'kind.match.cancelled': 'Povezivanje je otkazano',
+  'kind.certificate.issued': 'Dobili ste certifikat',
+  'kind.survey.due': 'Čeka vas kratka anketa',
+  'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
+  'kind.account.security': 'Sigurnosne postavke vašeg računa su promijenjene',
 };

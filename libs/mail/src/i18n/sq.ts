@@ -16,4 +16,22 @@ export const sq: Record<CatalogueKey, string> = {
   'passwordReset.body':
     'Dikush kërkoi të rivendosë fjalëkalimin e llogarisë suaj në Talentbridge. Nëse ishit ju, hapni lidhjen më poshtë brenda 60 minutave për të zgjedhur një fjalëkalim të ri. Nëse nuk ishit ju, injorojeni këtë e-mail: fjalëkalimi juaj mbetet i njëjtë.',
   'passwordReset.action': 'Zgjidhni një fjalëkalim të ri',
+  'notification.subject': '{title}',
+  'notification.body': '{body}',
+  'notification.action': 'Hapni Talentbridge',
+  'notification.details': 'Hapni Talentbridge për të parë hollësitë.',
+  'unsubscribe.done':
+    'Nuk do të merrni më këto e-mail. Mund t’i aktivizoni përsëri te cilësimet e njoftimeve.',
+  'kind.application.received': 'Keni marrë një aplikim të ri',
+  'kind.match.invited': 'Jeni ftuar për një mundësi pune',
+  'kind.match.accepted': 'Ftesa u pranua',
+  'kind.match.declined': 'Ftesa u refuzua',
+  'kind.match.rejected': 'Një aplikim nuk vazhdoi më tej',
+  'kind.match.hired': 'Jeni punësuar',
+  'kind.match.completed': 'Një angazhim përfundoi',
+  'kind.match.cancelled': 'Një përputhje u anulua',
+  'kind.certificate.issued': 'Keni marrë një certifikatë',
+  'kind.survey.due': 'Ju pret një anketë e shkurtër pasuese',
+  'kind.search.alert': 'Rezultate të reja për kërkimin tuaj të ruajtur',
+  'kind.account.security': 'Cilësimet e sigurisë së llogarisë suaj ndryshuan',
 };

@@ -18,4 +18,22 @@ export const srCyrl: Record<CatalogueKey, string> = {
   'passwordReset.body':
     'Неко је затражио промену лозинке вашег Talentbridge налога. Ако сте то били ви, отворите везу испод у року од 60 минута и изаберите нову лозинку. Ако нисте, занемарите ову поруку: ваша лозинка остаје иста.',
   'passwordReset.action': 'Изаберите нову лозинку',
+  'notification.subject': '{title}',
+  'notification.body': '{body}',
+  'notification.action': 'Отворите Talentbridge',
+  'notification.details': 'Отворите Talentbridge да видите детаље.',
+  'unsubscribe.done':
+    'Више нећете добијати ове поруке. Можете их поново укључити у подешавањима обавештења.',
+  'kind.application.received': 'Добили сте нову пријаву',
+  'kind.match.invited': 'Позвани сте на прилику за посао',
+  'kind.match.accepted': 'Позив је прихваћен',
+  'kind.match.declined': 'Позив је одбијен',
+  'kind.match.rejected': 'Пријава није прошла даље',
+  'kind.match.hired': 'Запослени сте',
+  'kind.match.completed': 'Ангажман је завршен',
+  'kind.match.cancelled': 'Повезивање је отказано',
+  'kind.certificate.issued': 'Добили сте сертификат',
+  'kind.survey.due': 'Чека вас кратка анкета',
+  'kind.search.alert': 'Нови резултати за вашу сачувану претрагу',
+  'kind.account.security': 'Безбедносна подешавања вашег налога су промењена',
 };
