@@ -69,7 +69,12 @@ describe('account recovery and e-mail verification (HTTP, real SMTP)', () => {
       .post('/api/auth/login')
       .send({ email: trainee.email, password: GOOD_PASSWORD })
       .expect(401);
-    await login(t, trainee.email, NEW_PASSWORD);
+    const fresh = await login(t, trainee.email, NEW_PASSWORD);
+    const told = await t.http.get('/api/notifications').set(bearer(fresh.accessToken)).expect(200);
+    expect(told.body.items.map((n: { data: { event: string } }) => n.data.event)).toEqual([
+      'password.reset',
+      'password.reset_requested',
+    ]);
     // Single use: the same link cannot set a password again.
     const again = await t.http.post(RESET_PATH).send({ token, password: 'Another-good-phrase-88' });
     expect(again.status).toBe(400);

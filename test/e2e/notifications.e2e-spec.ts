@@ -5,12 +5,20 @@ import { createOpenWorkRequest, move, shortlist } from '../support/brokering-fac
 import {
   GOOD_PASSWORD,
   makeBroker,
+  makeTrainer,
   registerCompany,
   registerTrainee,
   type SignedIn,
 } from '../support/factories.js';
 import { startTestMailSink, type TestMailSink } from '../support/mail-sink.js';
 import { putProfile, skillIds } from '../support/profile-factories.js';
+import {
+  complete,
+  createCohort,
+  createCourse,
+  enrol,
+  profileIdOf,
+} from '../support/training-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 const PROBLEM = /^application\/problem\+json/;
@@ -257,6 +265,25 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
     const [mail] = sink.to(trainee.email);
     expect(mail.subject).toBe('Your account security settings changed');
     expect(header(mail, 'list-unsubscribe')).toBeUndefined();
+  });
+
+  it('a certificate tells its holder, in their language', async () => {
+    const trainer = await makeTrainer(t);
+    const trainee = await registerTrainee(t, { locale: 'mk' });
+    const course = await createCourse(t, trainer, [{ skillId: skill, level: 3 }]);
+    const cohort = await createCohort(t, trainer, course.id);
+    const enrolment = await enrol(t, trainer, cohort.id, await profileIdOf(t, trainee));
+    const certificate = await complete(t, trainer, enrolment.id);
+    const [item] = (await notificationsOf(trainee).expect(200)).body.items;
+    expect(item).toMatchObject({
+      kind: 'certificate.issued',
+      title: 'Добивте сертификат',
+      link: `/api/certificates/${certificate.code}`,
+      data: { certificateCode: certificate.code, enrolmentId: enrolment.id },
+    });
+    expect((await notificationsOf(trainer).expect(200)).body.items).toEqual([]);
+    await deliver();
+    expect(notificationMails(trainee.email).map((m) => m.subject)).toEqual(['Добивте сертификат']);
   });
 
   it('every e-mail arrives exactly once while relays stop, restart and run side by side', async () => {

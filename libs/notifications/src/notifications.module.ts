@@ -28,6 +28,8 @@ export class NotificationsModule implements OnModuleInit {
         userId: event.userId,
         kind: 'account.security',
         data: { event: event.event },
+        // The reset e-mail itself tells of a reset request.
+        email: event.event !== 'password.reset_requested',
       }),
     );
   }

@@ -30,6 +30,8 @@ export interface NotifyInput {
   data?: Record<string, unknown>;
   /** Where the notification leads in the product (a path under PUBLIC_URL). */
   link?: string;
+  /** false: in the product only (e.g. when another e-mail already tells the same). */
+  email?: boolean;
 }
 
 export interface NotificationPage {
@@ -72,6 +74,7 @@ export class NotificationsService {
       data: input.data ?? {},
     });
     const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
+    if (input.email === false) return;
     const transactional = TRANSACTIONAL_KINDS.has(input.kind);
     if (!transactional && (preferences.digest !== 'instant' || !preferences.email[input.kind])) {
       return;
