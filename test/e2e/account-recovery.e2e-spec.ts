@@ -163,6 +163,20 @@ describe('account recovery and e-mail verification (HTTP, real SMTP)', () => {
     expect(fieldsOf(reused.body)).toEqual(['token']);
     const malformed = await t.http.post(VERIFY_PATH).send({ token: 7 }).expect(400);
     expect(fieldsOf(malformed.body)).toContain('token');
+    expect(fieldsOf((await t.http.get(VERIFY_PATH).expect(400)).body)).toContain('token');
+  });
+
+  it('the verification link works when opened in a browser, once', async () => {
+    const trainee = await registerTrainee(t, { locale: 'bs' });
+    await deliver();
+    const token = sink.tokenFrom(trainee.email, VERIFY_PATH);
+    const page = await t.http.get(`${VERIFY_PATH}?token=${token}`).expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    const me = await t.http.get('/api/me').set(bearer(trainee.accessToken)).expect(200);
+    expect(me.body.emailVerified).toBe(true);
+    const again = await t.http.get(`${VERIFY_PATH}?token=${token}`).expect(400);
+    expect(again.headers['content-type']).toMatch(PROBLEM);
+    expect(fieldsOf(again.body)).toEqual(['token']);
   });
 
   it('a company publishes work requests only once its e-mail address is confirmed', async () => {

@@ -1,5 +1,5 @@
 import { BEARER_AUTH } from '@app/http';
-import { Body, Controller, HttpCode, Ip, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -7,6 +7,7 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
@@ -82,6 +83,26 @@ export class AccountRecoveryController {
   @ApiBadRequestResponse({ description: 'problem+json naming token (unknown, used or expired)' })
   async verifyEmail(@Body() body: VerifyEmailDto): Promise<void> {
     await this.recovery.verifyEmail(body.token);
+  }
+
+  @Public()
+  @Get('auth/verify-email')
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @ApiOperation({
+    summary: 'The e-mailed verification link opened in a browser',
+    description:
+      'Confirms the address like the POST does and answers with a short page; a bad token is a ' +
+      '400 naming token.',
+  })
+  @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'A short page saying the address is confirmed' })
+  @ApiBadRequestResponse({ description: 'problem+json naming token (unknown, used or expired)' })
+  async verifyEmailLink(@Query() query: VerifyEmailDto): Promise<string> {
+    await this.recovery.verifyEmail(query.token);
+    return (
+      '<!doctype html><html><head><meta charset="utf-8"><title>Talentbridge</title></head>' +
+      '<body><p>Your e-mail address is confirmed. You can close this page.</p></body></html>'
+    );
   }
 
   @Patch('me')
