@@ -50,6 +50,8 @@ describe('identity (HTTP)', () => {
           displayName: 'Ana Petrović',
           role: 'trainee',
           organisationId: null,
+          emailVerified: false,
+          locale: 'en',
         },
         accessToken: expect.any(String),
         refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),

@@ -480,6 +480,42 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
         newPassword: 'Lake-Ohrid-sunrise-2026',
       }),
     },
+    'POST /api/auth/password-reset': {
+      method: 'post',
+      path: () => '/api/auth/password-reset',
+      base: () => ({ email: 'nobody@talentbridge.test' }),
+    },
+    'POST /api/auth/password-reset/confirm': {
+      method: 'post',
+      path: () => '/api/auth/password-reset/confirm',
+      base: () => ({
+        token: 'q1Zq7x6m9yq5oJ0cX0k1c3aUu1v2w3x4',
+        password: 'Lake-Ohrid-sunrise-2026',
+      }),
+    },
+    'POST /api/auth/verify-email': {
+      method: 'post',
+      path: () => '/api/auth/verify-email',
+      base: () => ({ token: 'q1Zq7x6m9yq5oJ0cX0k1c3aUu1v2w3x4' }),
+    },
+    'PATCH /api/me': {
+      method: 'patch',
+      path: () => '/api/me',
+      as: () => trainee,
+      base: () => ({ displayName: 'Ana Petrović', locale: 'sq' }),
+    },
+    'POST /api/notifications/read': {
+      method: 'post',
+      path: () => '/api/notifications/read',
+      as: () => trainee,
+      base: () => ({ ids: ['00000000-0000-4000-8000-000000000000'] }),
+    },
+    'PUT /api/me/notification-preferences': {
+      method: 'put',
+      path: () => '/api/me/notification-preferences',
+      as: () => trainee,
+      base: () => ({ email: { 'match.invited': true }, digest: 'instant' }),
+    },
     'PUT /api/work-requests/:id/programme': {
       method: 'put',
       path: () => `/api/work-requests/${ids.workRequest}/programme`,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { TestApp } from './test-app.js';
 import { TEST_ADMIN } from './test-app.js';
 
@@ -62,9 +63,34 @@ export function registerTrainee(t: TestApp, overrides: Record<string, unknown> =
   return registered(t, makeTraineeRegistration(overrides));
 }
 
-/** A company account with its own organisation (the account owns it). */
-export function registerCompany(t: TestApp, overrides: Record<string, unknown> = {}) {
-  return registered(t, makeCompanyRegistration(overrides));
+/**
+ * A company account with its own organisation (the account owns it), its e-mail address
+ * confirmed (companies publish only then) unless `verified: false`.
+ */
+export async function registerCompany(
+  t: TestApp,
+  overrides: Record<string, unknown> = {},
+  options: { verified?: boolean } = {},
+): Promise<SignedIn> {
+  const company = await registered(t, makeCompanyRegistration(overrides));
+  if (options.verified !== false) await verifyEmailOf(t, company.email);
+  return company;
+}
+
+/**
+ * Follows the verification link of the newest verification e-mail queued for `email`, as its
+ * owner would (specs that run an SMTP server read the delivered message instead).
+ */
+export async function verifyEmailOf(t: TestApp, email: string): Promise<void> {
+  const rows = (await t.app.get(DataSource).query(
+    `SELECT text_body FROM mail_outbox WHERE lower(recipient) = lower($1) AND template = 'verifyEmail'
+        ORDER BY created_at DESC LIMIT 1`,
+    [email],
+  )) as { text_body: string }[];
+  const token = /\/api\/auth\/verify-email\?token=([\w-]+)/.exec(rows[0]?.text_body ?? '')?.[1];
+  if (token === undefined) throw new Error(`no verification e-mail queued for ${email}`);
+  const res = await t.http.post('/api/auth/verify-email').send({ token });
+  if (res.status !== 204) throw new Error(`verification failed: ${res.status} ${res.text}`);
 }
 
 export async function login(t: TestApp, email: string, password: string): Promise<SignedIn> {

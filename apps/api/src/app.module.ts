@@ -11,6 +11,8 @@ import { MatchingModule } from '@app/matching';
 import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
 import { WebhooksModule } from '@app/webhooks';
+import { MailModule } from '@app/mail';
+import { NotificationsModule } from '@app/notifications';
 import { BrokeringModule } from '@app/brokering';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -30,6 +32,8 @@ import { HealthModule } from './health/health.module.js';
     MatchingModule,
     TrainingModule,
     WebhooksModule,
+    MailModule,
+    NotificationsModule,
     BrokeringModule,
     ReportingModule,
   ],

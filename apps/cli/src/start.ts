@@ -9,7 +9,12 @@
 import 'reflect-metadata';
 import { loadConfigOrExit } from '@app/config';
 import { runMigrations } from '@app/database';
-import { readOrCreateSecret, startEmbeddedServices } from '@app/embedded';
+import {
+  readOrCreateSecret,
+  startEmbeddedServices,
+  startMailDirectorySink,
+  type SmtpSink,
+} from '@app/embedded';
 import exitHook from 'async-exit-hook';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -40,6 +45,14 @@ if (services.postgres) {
 if (services.meilisearch) say(`embedded Meilisearch on ${services.meilisearch.host}`);
 else say('using Meilisearch from MEILI_HOST');
 
+// Without SMTP_URL, e-mail lands as .eml files on this machine instead of leaving it.
+let mailSink: SmtpSink | undefined;
+if (config.mail.smtpUrl === undefined) {
+  const mailDir = join(config.dataDir, 'mail');
+  mailSink = await startMailDirectorySink(mailDir);
+  say(`local mail server on 127.0.0.1:${mailSink.port}: every e-mail is saved in ${mailDir}`);
+} else say('sending e-mail through SMTP_URL');
+
 const children: ChildProcess[] = [];
 let stopping = false;
 
@@ -47,6 +60,7 @@ exitHook((done: () => void) => {
   stopping = true;
   void (async () => {
     await Promise.all(children.map(stopChild));
+    await mailSink?.stop();
     await services.stop();
     say('stopped');
     done();
@@ -86,7 +100,12 @@ if (process.env.DEMO === '1') {
   }
 }
 
-const env = { ...process.env, ...services.env, ...localIdentityEnv() };
+const env = {
+  ...process.env,
+  ...services.env,
+  ...localIdentityEnv(),
+  ...(mailSink === undefined ? {} : { SMTP_URL: mailSink.url }),
+};
 for (const [name, flags, entry] of [
   ['api', API_NODE_FLAGS, join(distApps, 'api', 'src', 'main.js')],
   ['worker', WORKER_NODE_FLAGS, join(distApps, 'worker', 'src', 'main.js')],

@@ -6,14 +6,16 @@ import { SearchModule } from '@app/search';
 import { TaxonomyModule } from '@app/taxonomy';
 import { OpportunitiesModule } from '@app/opportunities';
 import { WebhooksModule } from '@app/webhooks';
+import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
+import { MailRelayRunner } from './mail-relay-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /**
- * The same libs as the API, without HTTP: background jobs run here (search indexes and webhook
- * deliveries included).
+ * The same libs as the API, without HTTP: background jobs run here (search indexes, webhook
+ * deliveries and e-mail included).
  */
 @Module({
   imports: [
@@ -25,7 +27,8 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     ProfilesIndexModule,
     OpportunitiesModule,
     WebhooksModule,
+    MailModule,
   ],
-  providers: [WorkerLifecycle, SearchPipelineRunner, WebhookDispatchRunner],
+  providers: [WorkerLifecycle, SearchPipelineRunner, WebhookDispatchRunner, MailRelayRunner],
 })
 export class WorkerModule {}

@@ -1,3 +1,4 @@
+import { NotificationsModule } from '@app/notifications';
 import { OpportunitiesModule } from '@app/opportunities';
 import { ProfilesModule } from '@app/profiles';
 import { WebhooksModule } from '@app/webhooks';
@@ -8,7 +9,7 @@ import { MatchesService } from './matches.service.js';
 
 /** Matches between profiles and work requests or listings, their workflow and audit trail. */
 @Module({
-  imports: [OpportunitiesModule, ProfilesModule, WebhooksModule],
+  imports: [OpportunitiesModule, ProfilesModule, WebhooksModule, NotificationsModule],
   controllers: [MatchesController],
   providers: [MatchesRepository, MatchesService],
 })

@@ -13,6 +13,7 @@ import {
   type OpportunityHead,
 } from '@app/opportunities';
 import { ProfilesService } from '@app/profiles';
+import { NotificationsService, type NotificationKind } from '@app/notifications';
 import { WebhookPublisher } from '@app/webhooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -55,6 +56,13 @@ import {
 } from './matches.repository.js';
 import { outcomeProblems } from './outcome-bounds.js';
 
+const TRAINEE_NOTIFICATIONS: Partial<Record<string, NotificationKind>> = {
+  invited: 'match.invited',
+  hired: 'match.hired',
+  completed: 'match.completed',
+  cancelled: 'match.cancelled',
+};
+
 /** The visibilities a profile needs for the hiring party of each kind of opportunity to see it. */
 const VISIBLE_TO_HIRER: Record<MatchOpportunityKind, readonly string[]> = {
   work_request: ['companies'],
@@ -74,6 +82,7 @@ export class MatchesService {
     private readonly opportunities: OpportunitiesService,
     private readonly profiles: ProfilesService,
     private readonly webhooks: WebhookPublisher,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async create(user: AuthUser, dto: MatchCreateDto): Promise<MatchResponseDto> {
@@ -284,6 +293,16 @@ export class MatchesService {
         opportunityKind: match.opportunityKind,
       },
     });
+    // The trainee hears of moves that concern them, once they can see the match (invited).
+    const kind = TRAINEE_NOTIFICATIONS[match.state];
+    if (kind !== undefined && match.invitedAt !== null && match.profileUserId !== null) {
+      await this.notifications.notify(m, {
+        userId: match.profileUserId,
+        kind,
+        data: { matchId: match.id, state: match.state, opportunityId: match.opportunityId },
+        link: `/api/matches/${match.id}`,
+      });
+    }
   }
 }
 

@@ -233,4 +233,43 @@ describe('loadConfig', () => {
       expect(problemsOf({ TRUSTED_PROXIES: bad })).toEqual(['TRUSTED_PROXIES']);
     }
   });
+
+  it('reads the mail settings: SMTP_URL optional, MAIL_FROM an address, bounds positive', () => {
+    expect(loadConfig({}).mail).toEqual({
+      smtpUrl: undefined,
+      from: 'Talentbridge <no-reply@talentbridge.local>',
+      perRecipientPerHour: 20,
+      maxAttempts: 8,
+      backoffBaseMs: 30_000,
+    });
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://user:pw@smtp.example.org:465',
+        MAIL_FROM: 'noreply@example.org',
+        MAIL_PER_RECIPIENT_PER_HOUR: '5',
+      }).mail,
+    ).toMatchObject({
+      smtpUrl: 'smtps://user:pw@smtp.example.org:465',
+      from: 'noreply@example.org',
+      perRecipientPerHour: 5,
+    });
+    expect(
+      problemsOf({
+        SMTP_URL: 'http://smtp.example.org',
+        MAIL_FROM: 'Talentbridge',
+        MAIL_PER_RECIPIENT_PER_HOUR: '0',
+      }).sort(),
+    ).toEqual(['MAIL_FROM', 'MAIL_PER_RECIPIENT_PER_HOUR', 'SMTP_URL']);
+  });
+
+  it('takes PUBLIC_URL, falling back to PUBLIC_BASE_URL', () => {
+    expect(loadConfig({ PUBLIC_URL: 'https://tb.example.org/' }).publicBaseUrl).toBe(
+      'https://tb.example.org',
+    );
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://a.example.org', PUBLIC_BASE_URL: 'https://b.example.org' })
+        .publicBaseUrl,
+    ).toBe('https://a.example.org');
+    expect(problemsOf({ PUBLIC_URL: 'nowhere' })).toEqual(['PUBLIC_URL']);
+  });
 });

@@ -54,6 +54,8 @@ export interface AppConfig {
    * and the client IP is the connection's address.
    */
   trustedProxies: string[];
+  /** Password-reset requests allowed per sliding window, per e-mail address and per client IP. */
+  passwordResetThrottle: { windowSeconds: number; perEmail: number; perIp: number };
   /** Outbox rows claimed per relay pass (OUTBOX_BATCH_SIZE). */
   outboxBatchSize: number;
   /** Failed attempts after which a row failing for a document-level reason is dead-lettered. */
@@ -93,6 +95,19 @@ export interface AppConfig {
    * (TOWNS_ABROAD_MIN_POPULATION, default 50,000): memory and the `towns` index grow with it.
    */
   townsAbroadMinPopulation: number;
+  /**
+   * Outgoing e-mail: the SMTP server (SMTP_URL; unset: `npm start` runs a local sink, and a
+   * worker without it leaves mail waiting in the outbox), the sender (MAIL_FROM), at most
+   * `perRecipientPerHour` messages to one address per hour (the rest wait), attempts before a
+   * message is given up, and the backoff base between attempts.
+   */
+  mail: {
+    smtpUrl: string | undefined;
+    from: string;
+    perRecipientPerHour: number;
+    maxAttempts: number;
+    backoffBaseMs: number;
+  };
 }
 
 export class ConfigValidationError extends Error {
@@ -190,6 +205,7 @@ class EnvReader {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAIL_FROM = /^(?:[^<>\n]*<[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/;
 
 /** The names express (proxy-addr) accepts for ranges, besides addresses and CIDR ranges. */
 const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
@@ -285,6 +301,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       perIp: r.positiveInt('REGISTRATION_THROTTLE_PER_IP', 50),
       perDomain: r.positiveInt('REGISTRATION_THROTTLE_PER_DOMAIN', 200),
     },
+    passwordResetThrottle: {
+      windowSeconds: r.positiveInt('PASSWORD_RESET_THROTTLE_WINDOW_SECONDS', 60 * 60),
+      perEmail: r.positiveInt('PASSWORD_RESET_THROTTLE_PER_EMAIL', 5),
+      perIp: r.positiveInt('PASSWORD_RESET_THROTTLE_PER_IP', 30),
+    },
     trustedProxies: (r.string('TRUSTED_PROXIES') ?? '')
       .split(',')
       .map((entry) => entry.trim())
@@ -294,8 +315,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
     workerRelayEnabled: r.boolean('WORKER_RELAY_ENABLED', true),
     searchDriftIntervalMinutes: r.integer('SEARCH_DRIFT_INTERVAL_MINUTES', 60, 0, 10_080),
+    // PUBLIC_URL is the documented name; PUBLIC_BASE_URL (its first name) is still read.
     publicBaseUrl: (
-      r.url('PUBLIC_BASE_URL', ['http:', 'https:']) ?? `http://localhost:${port}`
+      (r.raw('PUBLIC_URL') !== undefined
+        ? r.url('PUBLIC_URL', ['http:', 'https:'])
+        : r.url('PUBLIC_BASE_URL', ['http:', 'https:'])) ?? `http://localhost:${port}`
     ).replace(/\/+$/, ''),
     matchingConfigPath: isAbsolute(matchingConfig)
       ? matchingConfig
@@ -313,7 +337,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
     townsAbroadMinPopulation: r.integer('TOWNS_ABROAD_MIN_POPULATION', 50_000, 500, 100_000_000),
+    mail: {
+      smtpUrl: r.url('SMTP_URL', ['smtp:', 'smtps:']),
+      from: r.string('MAIL_FROM', 'Talentbridge <no-reply@talentbridge.local>') as string,
+      perRecipientPerHour: r.integer('MAIL_PER_RECIPIENT_PER_HOUR', 20, 1, 10_000),
+      maxAttempts: r.integer('MAIL_MAX_ATTEMPTS', 8, 1, 100),
+      backoffBaseMs: r.integer('MAIL_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
+    },
   };
+  if (!MAIL_FROM.test(config.mail.from)) {
+    r.fail('MAIL_FROM', 'must be an address (a@b.org) or a name and one ("Name <a@b.org>")');
+  }
   for (const origin of config.corsOrigins) {
     if (origin !== '*' && !/^https?:\/\/[^/]+$/.test(origin)) {
       r.fail('CORS_ORIGINS', `"${origin}" is not an origin like https://app.example.org`);

@@ -5,3 +5,4 @@ export * from './free-port.js';
 export * from './path-access.js';
 export * from './secret-file.js';
 export * from './supervised-server.js';
+export * from './smtp-sink.js';

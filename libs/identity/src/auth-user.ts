@@ -7,6 +7,11 @@ export interface AuthUser {
   role: Role;
   /** The organisation the caller belongs to; null for trainees and admins. */
   organisationId: string | null;
+  /**
+   * Whether the account's e-mail address is confirmed (companies publish only then). The JWT
+   * guard always sets it; optional so callers made up in code (tests, tools) need not.
+   */
+  emailVerified?: boolean;
 }
 
 /**

@@ -1,6 +1,8 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import { AccountRecoveryService } from './account-recovery.service.js';
+import { AccountSecurityHooks } from './account-security-hooks.js';
 import type { SessionCaller } from './auth-user.js';
 import type { UserEntity } from './entities/user.entity.js';
 import {
@@ -25,6 +27,7 @@ export interface Registration {
   accountType: 'trainee' | 'company';
   organisationName?: string;
   organisationCountry?: string;
+  locale?: string;
 }
 
 export interface PasswordChange {
@@ -49,6 +52,8 @@ export class AuthService {
     private readonly transactions: TransactionRunner,
     private readonly registrationLimiter: RegistrationLimiter,
     private readonly loginLimiter: LoginAttemptLimiter,
+    private readonly recovery: AccountRecoveryService,
+    private readonly securityHooks: AccountSecurityHooks,
   ) {}
 
   /**
@@ -91,6 +96,7 @@ export class AuthService {
         displayName: input.displayName,
         role: input.accountType,
         organisationId,
+        locale: input.locale,
       });
       if (organisationId !== null) {
         await this.organisations.setOwner(manager, organisationId, user.id);
@@ -102,6 +108,7 @@ export class AuthService {
           role: user.role,
         });
       }
+      await this.recovery.sendVerification(manager, user);
       return { user, tokens: await this.tokens.startSession(manager, user) };
     });
   }
@@ -168,6 +175,7 @@ export class AuthService {
     await this.transactions.run(async (manager) => {
       await this.users.setPasswordHash(manager, user.id, passwordHash);
       await this.tokens.revokeAllForUser(user.id, { keep: caller.sessionId, manager });
+      await this.securityHooks.run(manager, { userId: user.id, event: 'password.changed' });
     });
   }
 }

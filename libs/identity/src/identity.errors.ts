@@ -45,3 +45,25 @@ export class TooManyRegistrationsError extends DomainError {
     );
   }
 }
+
+/** A company publishes work requests only once its e-mail address is confirmed. */
+export class EmailNotVerifiedError extends DomainError {
+  constructor() {
+    super(
+      'EMAIL_NOT_VERIFIED',
+      403,
+      'Confirm the e-mail address of this account (the link sent at registration) before publishing',
+    );
+  }
+}
+
+export class TooManyPasswordResetsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_PASSWORD_RESETS',
+      429,
+      'Too many password resets were asked for this address or from this client; try again later',
+      { retryAfterSeconds },
+    );
+  }
+}

@@ -4,7 +4,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { MailModule } from '@app/mail';
+import { AccountRecoveryController } from './account-recovery.controller.js';
+import { AccountRecoveryService } from './account-recovery.service.js';
+import { AccountSecurityHooks } from './account-security-hooks.js';
+import { AccountTokensRepository } from './account-tokens.repository.js';
 import { AdminSeeder } from './admin-seeder.js';
+import { PasswordResetLimiter } from './password-reset-limiter.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { OrganisationEntity } from './entities/organisation.entity.js';
@@ -38,6 +44,7 @@ import { UsersService } from './users.service.js';
  */
 @Module({
   imports: [
+    MailModule,
     TypeOrmModule.forFeature([UserEntity, OrganisationEntity, RefreshTokenEntity, SessionEntity]),
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
@@ -58,8 +65,12 @@ import { UsersService } from './users.service.js';
       }),
     }),
   ],
-  controllers: [AuthController, OrganisationsController],
+  controllers: [AuthController, AccountRecoveryController, OrganisationsController],
   providers: [
+    AccountTokensRepository,
+    AccountRecoveryService,
+    AccountSecurityHooks,
+    PasswordResetLimiter,
     UsersRepository,
     OrganisationsRepository,
     RefreshTokensRepository,
@@ -79,6 +90,12 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: JwtAuthGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [RegistrationHooks, UsersService, UserAccountsService, SessionTokensService],
+  exports: [
+    RegistrationHooks,
+    AccountSecurityHooks,
+    UsersService,
+    UserAccountsService,
+    SessionTokensService,
+  ],
 })
 export class IdentityModule {}

@@ -12,7 +12,8 @@ import type { Role } from './roles.js';
  */
 const CALLER_OF_OPEN_SESSION = preparedStatement(
   'sessions_caller_of_open_session',
-  `SELECT u.id, u.email, u.role, u.organisation_id
+  `SELECT u.id, u.email, u.role, u.organisation_id,
+          u.email_verified_at IS NOT NULL AS email_verified
      FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.erased_at IS NULL`,
 );
@@ -37,10 +38,17 @@ export class SessionsRepository {
       email: string;
       role: Role;
       organisation_id: string | null;
+      email_verified: boolean;
     }>(this.dataSource.manager, CALLER_OF_OPEN_SESSION, [sessionId, userId]);
     if (rows.length === 0) return null;
     const [r] = rows;
-    return { id: r.id, email: r.email, role: r.role, organisationId: r.organisation_id };
+    return {
+      id: r.id,
+      email: r.email,
+      role: r.role,
+      organisationId: r.organisation_id,
+      emailVerified: r.email_verified,
+    };
   }
 
   /** Locks the session row (a refresh waits for a concurrent revocation, and vice versa). */

@@ -11,6 +11,8 @@ export interface NewUser {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  /** E-mail language; the column default (`en`) when not given. */
+  locale?: string;
 }
 
 /** SQL for `users`. Every lookup for signing in skips erased accounts. */
@@ -40,6 +42,19 @@ export class UsersRepository {
 
   findActiveById(id: string): Promise<UserEntity | null> {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
+  }
+
+  /** Changes the own name and/or e-mail language; returns the account as it is now. */
+  async updateProfileFields(
+    userId: string,
+    fields: { displayName?: string; locale?: string },
+  ): Promise<UserEntity | null> {
+    await this.dataSource.query(
+      `UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale)
+        WHERE id = $1 AND erased_at IS NULL`,
+      [userId, fields.displayName ?? null, fields.locale ?? null],
+    );
+    return this.findActiveById(userId);
   }
 
   /** Replaces the password hash of an account that is not erased. */
@@ -85,11 +100,18 @@ async function insertUnlessEmailTaken(
   user: NewUser,
 ): Promise<string | undefined> {
   const rows = (await manager.query(
-    `INSERT INTO users (email, password_hash, display_name, role, organisation_id)
-     VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO users (email, password_hash, display_name, role, organisation_id, locale)
+     VALUES ($1, $2, $3, $4, $5, coalesce($6, 'en'))
      ON CONFLICT (email) DO NOTHING
      RETURNING id`,
-    [user.email, user.passwordHash, user.displayName, user.role, user.organisationId],
+    [
+      user.email,
+      user.passwordHash,
+      user.displayName,
+      user.role,
+      user.organisationId,
+      user.locale ?? null,
+    ],
   )) as { id: string }[];
   return rows[0]?.id;
 }

@@ -21,6 +21,8 @@ export interface UserAccount {
   displayName: string;
   role: Role;
   organisationId: string | null;
+  emailVerifiedAt: Date | null;
+  locale: string;
   createdAt: Date;
 }
 
@@ -43,7 +45,11 @@ export function toUserSummary(user: UserEntity): UserSummary {
 }
 
 export function toUserAccount(user: UserEntity): UserAccount {
-  return { ...toUserResponse(user), createdAt: user.createdAt };
+  return {
+    ...toUserResponse(user),
+    emailVerifiedAt: user.emailVerifiedAt,
+    createdAt: user.createdAt,
+  };
 }
 
 /** Read access to users for other modules. */
@@ -64,6 +70,15 @@ export class UsersService {
   /** The own account of a signed-in, not erased user. */
   async findAccount(id: string): Promise<UserAccount | null> {
     const user = await this.users.findActiveById(id);
+    return user === null ? null : toUserAccount(user);
+  }
+
+  /** Changes the own display name and/or e-mail language. */
+  async updateOwnAccount(
+    id: string,
+    fields: { displayName?: string; locale?: string },
+  ): Promise<UserAccount | null> {
+    const user = await this.users.updateProfileFields(id, fields);
     return user === null ? null : toUserAccount(user);
   }
 

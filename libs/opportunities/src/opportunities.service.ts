@@ -1,7 +1,7 @@
 import { TransactionRunner } from '@app/database';
 import { GeoService } from '@app/geo';
 import { InputValidationError, isUuid, type FieldError } from '@app/http';
-import { scopeToOrganisation, type AuthUser } from '@app/identity';
+import { EmailNotVerifiedError, scopeToOrganisation, type AuthUser } from '@app/identity';
 import { OutboxWriter } from '@app/search';
 import { TaxonomyService } from '@app/taxonomy';
 import { WebhookPublisher } from '@app/webhooks';
@@ -137,7 +137,7 @@ export class OpportunitiesService {
         ? null
         : { ...options.listing, clientCountry: options.listing.clientCountry ?? null };
     const write = await this.prepare(values, listing);
-    if (options.status === 'open') this.assertPublishable(kind, values);
+    if (options.status === 'open') this.assertPublishable(kind, values, user);
     if (listing !== null) write.risk = await this.vetting.assess(this.tx.manager, values, listing);
     // A high-risk listing is not published: it waits for a broker's decision.
     const status =
@@ -294,7 +294,7 @@ export class OpportunitiesService {
       if (!TRANSITIONS[to].includes(current.status)) {
         throw new OpportunityTransitionError(kind, current.status, to);
       }
-      if (to === 'open') this.assertPublishable(kind, valuesOf(current));
+      if (to === 'open') this.assertPublishable(kind, valuesOf(current), user);
       // Publishing a high-risk draft holds it for review; publishing from review is the decision.
       const target =
         to === 'open' && current.status === 'draft' && current.riskLevel === 'high' ? 'review' : to;
@@ -409,7 +409,14 @@ export class OpportunitiesService {
     return { ...values, location, listing };
   }
 
-  private assertPublishable(kind: OpportunityKind, values: OpportunityValues): void {
+  private assertPublishable(
+    kind: OpportunityKind,
+    values: OpportunityValues,
+    user: AuthUser,
+  ): void {
+    if (kind === 'work_request' && user.role === 'company' && user.emailVerified !== true) {
+      throw new EmailNotVerifiedError();
+    }
     const missing = publishProblems(values, new Date());
     if (missing.length > 0) throw new OpportunityNotPublishableError(kind, missing);
   }

@@ -120,6 +120,21 @@ export class OutboxRepository {
     );
   }
 
+  /**
+   * Releases rows until `delayMs` has passed without counting an attempt (they are not failing,
+   * only waiting for their turn, e.g. a recipient's hourly mail bound).
+   */
+  async postpone(ids: string[], delayMs: number): Promise<void> {
+    if (ids.length === 0) return;
+    await this.dataSource.query(
+      `UPDATE outbox
+          SET locked_until = NULL,
+              available_at = now() + make_interval(secs => $2::double precision / 1000)
+        WHERE id = ANY($1::bigint[])`,
+      [ids, delayMs],
+    );
+  }
+
   /** Dead-letters rows: they stay in the table with their reason, out of the relay's way. */
   async markFailed(ids: string[], error: string): Promise<void> {
     if (ids.length === 0) return;

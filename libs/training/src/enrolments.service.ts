@@ -1,8 +1,9 @@
+import { NotificationsService } from '@app/notifications';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { ConflictError } from '@app/http';
 import type { AuthUser } from '@app/identity';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CertificateIssuedDto } from './dto/certificate.dto.js';
 import type {
@@ -48,6 +49,8 @@ export class EnrolmentsService {
     private readonly directory: TrainingDirectoryRepository,
     private readonly certification: SkillCertification,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    // Optional only so unit specs may leave it out; the module always provides it.
+    @Optional() private readonly notifications?: NotificationsService,
   ) {}
 
   /**
@@ -135,6 +138,18 @@ export class EnrolmentsService {
         skills ?? [],
       );
       await this.certification.refresh(manager, profileId);
+      const traineeUserId =
+        this.notifications === undefined
+          ? null
+          : await this.directory.findUserIdOfProfile(manager, profileId);
+      if (traineeUserId !== null) {
+        await this.notifications?.notify(manager, {
+          userId: traineeUserId,
+          kind: 'certificate.issued',
+          data: { certificateCode: certificate.code, enrolmentId },
+          link: `/api/certificates/${certificate.code}`,
+        });
+      }
       return {
         certificate: toCertificateIssued(certificate, this.config.publicBaseUrl),
         issued: true,

@@ -39,6 +39,14 @@ export class TrainingDirectoryRepository {
     return rows.length === 1;
   }
 
+  /** The account a profile belongs to, or null. */
+  async findUserIdOfProfile(manager: EntityManager, profileId: string): Promise<string | null> {
+    const [row] = (await manager.query(`SELECT user_id AS "userId" FROM profiles WHERE id = $1`, [
+      profileId,
+    ])) as { userId: string }[];
+    return row?.userId ?? null;
+  }
+
   /** The profile of an active trainee, or null. */
   async findProfileIdOfTrainee(manager: EntityManager, userId: string): Promise<string | null> {
     const rows: { id: string }[] = await manager.query(

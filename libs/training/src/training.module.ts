@@ -1,3 +1,4 @@
+import { NotificationsModule } from '@app/notifications';
 import { IdentityModule } from '@app/identity';
 import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
@@ -37,6 +38,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
  */
 @Module({
   imports: [
+    NotificationsModule,
     TypeOrmModule.forFeature([
       ProgrammeEntity,
       ProgrammePartnerEntity,

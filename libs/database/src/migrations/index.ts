@@ -14,6 +14,9 @@ import { TownIds1764450000001 } from './1764450000001-town-ids.js';
 import { SkillLabels1764450000002 } from './1764450000002-skill-labels.js';
 import { CredentialSigningKeys1764460000001 } from './1764460000001-credential-signing-keys.js';
 import { ListingVetting1764460000002 } from './1764460000002-listing-vetting.js';
+import { Mail1764480000001 } from './1764480000001-mail.js';
+import { AccountRecovery1764480000002 } from './1764480000002-account-recovery.js';
+import { Notifications1764480000003 } from './1764480000003-notifications.js';
 import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-attachment.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
@@ -34,5 +37,8 @@ export const MIGRATIONS = [
   SkillLabels1764450000002,
   CredentialSigningKeys1764460000001,
   ListingVetting1764460000002,
+  Mail1764480000001,
+  AccountRecovery1764480000002,
+  Notifications1764480000003,
   ProgrammeAttachment1764490000001,
 ];

@@ -1,4 +1,5 @@
 import { IsNameText, OptionalNotNull } from '@app/http';
+import { LOCALES, type Locale } from '@app/mail';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, MaxLength, MinLength } from 'class-validator';
 import { IsAccountEmail, IsCountryCode, Trimmed } from './field-decorators.js';
@@ -54,6 +55,11 @@ export class RegisterDto {
   @OptionalNotNull()
   @IsCountryCode()
   organisationCountry?: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, default: 'en', description: 'The language of e-mail' })
+  @OptionalNotNull()
+  @IsIn(LOCALES)
+  locale?: Locale;
 }
 
 export class LoginDto {

@@ -1,3 +1,4 @@
+import { LOCALES } from '@app/mail';
 import { ApiProperty } from '@nestjs/swagger';
 import type { UserEntity } from '../entities/user.entity.js';
 import { ROLES, type Role } from '../roles.js';
@@ -8,11 +9,22 @@ export class UserResponseDto {
   @ApiProperty({ example: 'Ana Petrović' }) displayName: string;
   @ApiProperty({ enum: ROLES, example: 'trainee' }) role: Role;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) organisationId: string | null;
+  @ApiProperty({ description: 'Whether the address was confirmed through the e-mailed link' })
+  emailVerified: boolean;
+  @ApiProperty({
+    enum: LOCALES,
+    example: 'sq',
+    description: 'The language of e-mail to this account',
+  })
+  locale: string;
 }
 
 /** The only way a user leaves the identity lib over HTTP: public fields, nothing secret. */
 export function toUserResponse(
-  user: Pick<UserEntity, 'id' | 'email' | 'displayName' | 'role' | 'organisationId'>,
+  user: Pick<
+    UserEntity,
+    'id' | 'email' | 'displayName' | 'role' | 'organisationId' | 'emailVerifiedAt' | 'locale'
+  >,
 ): UserResponseDto {
   return {
     id: user.id,
@@ -20,5 +32,7 @@ export function toUserResponse(
     displayName: user.displayName ?? '',
     role: user.role,
     organisationId: user.organisationId,
+    emailVerified: user.emailVerifiedAt !== null,
+    locale: user.locale,
   };
 }

@@ -23,5 +23,12 @@ export class UserEntity {
   @Column({ name: 'updated_at', type: 'timestamptz', insert: false, update: false })
   updatedAt: Date;
 
+  /** The recipient's language for e-mail (en, sq, sr, sr-Cyrl, mk, bs). */
+  @Column({ type: 'text', insert: false }) locale: string;
+
+  /** When the address was confirmed through the e-mailed link; null until then. */
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true, insert: false })
+  emailVerifiedAt: Date | null;
+
   @Column({ name: 'erased_at', type: 'timestamptz', nullable: true }) erasedAt: Date | null;
 }

@@ -1,0 +1,150 @@
+import type { PagePosition } from '@app/http';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Digest } from './notification-kinds.js';
+
+export interface NotificationRow {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  data: Record<string, unknown>;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface Recipient {
+  email: string;
+  locale: string;
+  displayName: string | null;
+}
+
+export interface Preferences {
+  email: Record<string, boolean>;
+  digest: Digest;
+}
+
+const COLUMNS = `id, kind, title, body, link, data, created_at AS "createdAt", read_at AS "readAt"`;
+
+/** Notifications, preferences and unsubscribe tokens; every read is scoped to its user. */
+@Injectable()
+export class NotificationsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** The account to write to; undefined when it is erased or gone. */
+  async findRecipient(manager: EntityManager, userId: string): Promise<Recipient | undefined> {
+    const [row] = (await manager.query(
+      `SELECT email, locale, display_name AS "displayName" FROM users
+        WHERE id = $1 AND erased_at IS NULL`,
+      [userId],
+    )) as Recipient[];
+    return row;
+  }
+
+  async insert(
+    manager: EntityManager,
+    userId: string,
+    values: { kind: string; title: string; body: string; link: string | null; data: unknown },
+  ): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO notifications (user_id, kind, title, body, link, data)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
+      [userId, values.kind, values.title, values.body, values.link, JSON.stringify(values.data)],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /** Newest first; `after` is the last row of the previous page. */
+  async findPageOf(
+    userId: string,
+    options: { unreadOnly: boolean; after: PagePosition | undefined; limit: number },
+  ): Promise<NotificationRow[]> {
+    return (await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM notifications
+        WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
+          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4::uuid))
+        ORDER BY created_at DESC, id DESC LIMIT $5`,
+      [
+        userId,
+        options.unreadOnly,
+        options.after?.createdAt ?? null,
+        options.after?.id ?? null,
+        options.limit,
+      ],
+    )) as NotificationRow[];
+  }
+
+  async countUnread(userId: string): Promise<number> {
+    const [row] = (await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
+      [userId],
+    )) as { count: number }[];
+    return row.count;
+  }
+
+  /** Marks the user's own notifications read (ids of others are ignored); all when `ids` is null. */
+  async markRead(userId: string, ids: string[] | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE notifications SET read_at = now()
+        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
+      [userId, ids],
+    );
+  }
+
+  async findPreferences(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Preferences | undefined> {
+    const [row] = (await manager.query(
+      `SELECT email, digest FROM notification_preferences WHERE user_id = $1`,
+      [userId],
+    )) as Preferences[];
+    return row;
+  }
+
+  async savePreferences(userId: string, preferences: Preferences): Promise<void> {
+    await this.dataSource.query(
+      `INSERT INTO notification_preferences (user_id, email, digest) VALUES ($1, $2::jsonb, $3)
+       ON CONFLICT (user_id) DO UPDATE
+         SET email = EXCLUDED.email, digest = EXCLUDED.digest, updated_at = now()`,
+      [userId, JSON.stringify(preferences.email), preferences.digest],
+    );
+  }
+
+  async insertUnsubscribeToken(
+    manager: EntityManager,
+    userId: string,
+    kind: string,
+    hash: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO unsubscribe_tokens (token_hash, user_id, kind) VALUES ($1, $2, $3)`,
+      [hash, userId, kind],
+    );
+  }
+
+  /**
+   * Turns e-mail of the token's kind off for the token's user, in one statement; returns the
+   * kind, or undefined for an unknown token.
+   */
+  async unsubscribe(hash: string): Promise<string | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      const [token] = (await manager.query(
+        `SELECT user_id AS "userId", kind FROM unsubscribe_tokens WHERE token_hash = $1`,
+        [hash],
+      )) as { userId: string; kind: string }[];
+      if (token === undefined) return undefined;
+      await manager.query(
+        `INSERT INTO notification_preferences (user_id, email)
+         VALUES ($1, jsonb_build_object($2::text, false))
+         ON CONFLICT (user_id) DO UPDATE
+           SET email = notification_preferences.email || jsonb_build_object($2::text, false),
+               updated_at = now()`,
+        [token.userId, token.kind],
+      );
+      return token.kind;
+    });
+  }
+}

@@ -1,0 +1,161 @@
+import { cursorPosition, DEFAULT_PAGE_SIZE, toPage } from '@app/http';
+import {
+  DEFAULT_LOCALE,
+  isLocale,
+  MailOutbox,
+  translate,
+  type CatalogueKey,
+  type Locale,
+} from '@app/mail';
+import { Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import {
+  DIGESTS,
+  NOTIFICATION_KINDS,
+  TRANSACTIONAL_KINDS,
+  type Digest,
+  type NotificationKind,
+} from './notification-kinds.js';
+import {
+  NotificationsRepository,
+  type NotificationRow,
+  type Preferences,
+} from './notifications.repository.js';
+
+export interface NotifyInput {
+  userId: string;
+  kind: NotificationKind;
+  /** Ids and states only (shown to the user as `data`); never another person's details. */
+  data?: Record<string, unknown>;
+  /** Where the notification leads in the product (a path under PUBLIC_URL). */
+  link?: string;
+  /** false: in the product only (e.g. when another e-mail already tells the same). */
+  email?: boolean;
+}
+
+export interface NotificationPage {
+  items: NotificationRow[];
+  unreadCount: number;
+  nextCursor: string | null;
+}
+
+export const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
+
+/**
+ * Records notifications in the caller's transaction, with their e-mail per the person's
+ * preferences, and serves them to their owner. Imports no domain lib: domain libs call
+ * {@link notify} with a user id.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly repository: NotificationsRepository,
+    private readonly mail: MailOutbox,
+  ) {}
+
+  /**
+   * One notification for `userId`, in their language, and (unless they turned this kind off or
+   * chose a digest) its e-mail in the same transaction. Security notifications are always
+   * e-mailed. Nothing happens for an erased account.
+   */
+  async notify(manager: EntityManager, input: NotifyInput): Promise<void> {
+    const recipient = await this.repository.findRecipient(manager, input.userId);
+    if (recipient === undefined) return;
+    const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
+    const title = translate(locale, `kind.${input.kind}` as CatalogueKey);
+    const body = translate(locale, 'notification.details');
+    const link = input.link ?? null;
+    await this.repository.insert(manager, input.userId, {
+      kind: input.kind,
+      title,
+      body,
+      link,
+      data: input.data ?? {},
+    });
+    const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
+    if (input.email === false) return;
+    const transactional = TRANSACTIONAL_KINDS.has(input.kind);
+    if (!transactional && (preferences.digest !== 'instant' || !preferences.email[input.kind])) {
+      return;
+    }
+    let unsubscribeUrl: string | undefined;
+    if (!transactional) {
+      const token = randomBytes(32).toString('base64url');
+      await this.repository.insertUnsubscribeToken(manager, input.userId, input.kind, hash(token));
+      unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
+    }
+    await this.mail.enqueue(manager, {
+      to: recipient.email,
+      userId: input.userId,
+      locale,
+      template: 'notification',
+      params: { title, body },
+      recipientName: recipient.displayName,
+      actionUrl: this.mail.url(link ?? '/'),
+      unsubscribeUrl,
+    });
+  }
+
+  async list(
+    userId: string,
+    query: { unread?: boolean; limit?: number; cursor?: string },
+  ): Promise<NotificationPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const rows = await this.repository.findPageOf(userId, {
+      unreadOnly: query.unread === true,
+      after: cursorPosition(query.cursor),
+      limit: limit + 1,
+    });
+    const page = toPage(rows, limit);
+    return {
+      items: page.rows,
+      unreadCount: await this.repository.countUnread(userId),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  markRead(userId: string, ids: string[] | null): Promise<void> {
+    return this.repository.markRead(userId, ids);
+  }
+
+  async preferences(userId: string): Promise<Preferences> {
+    return withDefaults(await this.repository.findPreferences(userId));
+  }
+
+  async savePreferences(
+    userId: string,
+    input: { email?: Record<string, boolean>; digest?: Digest },
+  ): Promise<Preferences> {
+    const current = await this.preferences(userId);
+    const next: Preferences = {
+      email: { ...current.email, ...(input.email ?? {}) },
+      digest: input.digest ?? current.digest,
+    };
+    await this.repository.savePreferences(userId, next);
+    return next;
+  }
+
+  /** Turns off the e-mail kind of an unsubscribe token; undefined for an unknown token. */
+  unsubscribe(token: string): Promise<string | undefined> {
+    return this.repository.unsubscribe(hash(token));
+  }
+}
+
+/** Every kind on, instant, unless the person said otherwise. */
+function withDefaults(stored: Preferences | undefined): Preferences {
+  const email = Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, true])) as Record<
+    string,
+    boolean
+  >;
+  for (const [kind, on] of Object.entries(stored?.email ?? {})) {
+    if (kind in email) email[kind] = on;
+  }
+  const digest =
+    stored !== undefined && DIGESTS.includes(stored.digest) ? stored.digest : 'instant';
+  return { email, digest };
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
