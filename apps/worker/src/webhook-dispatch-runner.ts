@@ -1,36 +1,27 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { WebhookDispatcher } from '@app/webhooks';
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RelayLoopRunner } from './relay-loop-runner.js';
 
-/**
- * Runs the webhook dispatcher next to the search relay (same switch, WORKER_RELAY_ENABLED) and
- * stops it gracefully: the deliveries in hand are finished, the rest wait in the outbox.
- */
+/** The webhook dispatcher's loop in the worker. */
 @Injectable()
-export class WebhookDispatchRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('Webhooks');
-  private readonly stop = new AbortController();
-  private running: Promise<void> | undefined;
+export class WebhookDispatchRunner extends RelayLoopRunner {
+  protected readonly logger = new Logger('Webhooks');
+  protected readonly enabled: boolean;
 
   constructor(
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(APP_CONFIG) config: AppConfig,
     private readonly dispatcher: WebhookDispatcher,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (!this.config.workerRelayEnabled) return;
-    this.running = this.dispatcher.runLoop(this.stop.signal);
-    this.logger.log('Webhook dispatcher started');
+  ) {
+    super();
+    this.enabled = config.workerRelayEnabled;
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    this.stop.abort();
-    await this.running;
+  protected runLoop(signal: AbortSignal): Promise<void> {
+    return this.dispatcher.runLoop(signal);
+  }
+
+  protected startedMessage(): string {
+    return 'Webhook dispatcher started';
   }
 }
