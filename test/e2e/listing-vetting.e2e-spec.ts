@@ -412,8 +412,25 @@ describe('listing scam screening, review and flags (HTTP)', () => {
         const last = (await events(listing.id)).at(-1);
         expect(last).toMatchObject({ fromStatus: 'open', toStatus: 'review', actorRole: null });
         expect(last?.note).toBe(
-          'flagged by 3 trainees (fee_requested ×2, scam ×1); brokers notified by webhook listing.flagged_for_review',
+          'flagged by 3 trainees (fee_requested ×2, scam ×1); brokers notified (listing.review, webhook listing.flagged_for_review)',
         );
+        // … and in the product: a notification for the listing's broker, none for the trainees
+        const inbox = await t.http
+          .get('/api/notifications')
+          .auth(...bearer(broker))
+          .expect(200);
+        expect(inbox.body.items).toEqual([
+          expect.objectContaining({
+            kind: 'listing.review',
+            data: { listingId: listing.id, flags: 3 },
+            link: `/api/listings/${listing.id}`,
+          }),
+        ]);
+        const traineeInbox = await t.http
+          .get('/api/notifications')
+          .auth(...bearer(trainees[1]))
+          .expect(200);
+        expect(traineeInbox.body.items).toEqual([]);
         const deliveries = await t.app.get(DataSource).query(
           `SELECT d.event, d.payload FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
             WHERE w.organisation_id = $1`,

@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'survey.due',
   'search.alert',
   'account.security',
+  'listing.review',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

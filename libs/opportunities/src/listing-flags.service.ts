@@ -1,8 +1,10 @@
 import { TransactionRunner } from '@app/database';
-import type { AuthUser } from '@app/identity';
+import { UsersService, type AuthUser } from '@app/identity';
+import { NotificationsService } from '@app/notifications';
 import { OutboxWriter } from '@app/search';
 import { WebhookPublisher } from '@app/webhooks';
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import type { ListingFlagCreateDto, ListingFlagDto } from './dto/listing-flag.dto.js';
 import type { OpportunityEventListDto } from './dto/opportunity-response.dto.js';
 import { ListingVettingRepository, type LockedListing } from './listing-vetting.repository.js';
@@ -30,6 +32,8 @@ export class ListingFlagsService {
     private readonly opportunities: OpportunitiesService,
     private readonly outbox: OutboxWriter,
     private readonly webhooks: WebhookPublisher,
+    private readonly users: UsersService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   async flag(
@@ -65,7 +69,7 @@ export class ListingFlagsService {
             m,
             listingId,
             null,
-            `flagged by ${flags.count} trainees (${reasons}); brokers notified by webhook listing.flagged_for_review`,
+            `flagged by ${flags.count} trainees (${reasons}); brokers notified (listing.review, webhook listing.flagged_for_review)`,
           );
           await this.outbox.enqueueSearchSync(m, OPPORTUNITIES_INDEX, [listingId]);
           await this.webhooks.publish(m, {
@@ -73,6 +77,7 @@ export class ListingFlagsService {
             organisationIds: [listing.organisationId],
             payload: { listingId, status: 'review', flags: flags.count, reasons: flags.reasons },
           });
+          await this.notifyBrokers(m, listing.organisationId, listingId, flags.count);
         }
       }
       return {
@@ -83,6 +88,26 @@ export class ListingFlagsService {
         createdAt: flag.createdAt.toISOString(),
       };
     });
+  }
+
+  /** Every broker of the listing's organisation hears of it in the product (and by e-mail). */
+  private async notifyBrokers(
+    manager: EntityManager,
+    organisationId: string,
+    listingId: string,
+    flags: number,
+  ): Promise<void> {
+    const brokers = (await this.users.findMembersOf(organisationId)).filter(
+      (u) => u.role === 'broker' && !u.erased,
+    );
+    for (const broker of brokers) {
+      await this.notifications.notify(manager, {
+        userId: broker.id,
+        kind: 'listing.review',
+        data: { listingId, flags },
+        link: `/api/listings/${listingId}`,
+      });
+    }
   }
 
   /** A listing's audit trail, for brokers of its organisation (and admins). */

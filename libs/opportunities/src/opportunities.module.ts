@@ -1,3 +1,5 @@
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
 import { GeoModule } from '@app/geo';
 import { TaxonomyModule } from '@app/taxonomy';
 import { WebhooksModule } from '@app/webhooks';
@@ -29,6 +31,8 @@ import { WorkRequestsController } from './work-requests.controller.js';
     TaxonomyModule,
     GeoModule,
     WebhooksModule,
+    NotificationsModule,
+    IdentityModule,
   ],
   controllers: [WorkRequestsController, ListingsController, ListingFlagsController],
   providers: [

@@ -33,4 +33,5 @@ export const bs: Record<CatalogueKey, string> = {
   'kind.survey.due': 'Čeka vas kratka anketa',
   'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
   'kind.account.security': 'Sigurnosne postavke vašeg računa su promijenjene',
+  'kind.listing.review': 'Oglas je prijavljen i čeka vaš pregled',
 };

@@ -32,6 +32,7 @@ export const en = {
   'kind.survey.due': 'A short follow-up survey is waiting for you',
   'kind.search.alert': 'New results for your saved search',
   'kind.account.security': 'Your account security settings changed',
+  'kind.listing.review': 'A listing was flagged and waits for your review',
 } as const;
 
 export type CatalogueKey = keyof typeof en;

@@ -34,4 +34,5 @@ export const mk: Record<CatalogueKey, string> = {
   'kind.survey.due': 'Ве чека кратка анкета',
   'kind.search.alert': 'Нови резултати за вашето зачувано пребарување',
   'kind.account.security': 'Безбедносните поставки на вашата сметка се променети',
+  'kind.listing.review': 'Оглас е пријавен и чека ваш преглед',
 };

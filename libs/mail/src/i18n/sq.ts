@@ -34,4 +34,5 @@ export const sq: Record<CatalogueKey, string> = {
   'kind.survey.due': 'Ju pret një anketë e shkurtër pasuese',
   'kind.search.alert': 'Rezultate të reja për kërkimin tuaj të ruajtur',
   'kind.account.security': 'Cilësimet e sigurisë së llogarisë suaj ndryshuan',
+  'kind.listing.review': 'Një njoftim u raportua dhe pret shqyrtimin tuaj',
 };

@@ -36,4 +36,5 @@ export const srCyrl: Record<CatalogueKey, string> = {
   'kind.survey.due': 'Чека вас кратка анкета',
   'kind.search.alert': 'Нови резултати за вашу сачувану претрагу',
   'kind.account.security': 'Безбедносна подешавања вашег налога су промењена',
+  'kind.listing.review': 'Оглас је пријављен и чека ваш преглед',
 };

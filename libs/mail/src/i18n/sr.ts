@@ -33,4 +33,5 @@ export const sr: Record<CatalogueKey, string> = {
   'kind.survey.due': 'Čeka vas kratka anketa',
   'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
   'kind.account.security': 'Bezbednosna podešavanja vašeg naloga su promenjena',
+  'kind.listing.review': 'Oglas je prijavljen i čeka vaš pregled',
 };
