@@ -66,6 +66,12 @@ const PUBLIC = new Set([
   'GET /api/certificates/{code}/credential',
   'GET /api/issuers/{id}',
   'GET /.well-known/jwks.json',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
+  'POST /api/auth/verify-email',
+  'GET /api/auth/verify-email',
+  'POST /api/notifications/unsubscribe',
+  'GET /api/notifications/unsubscribe',
 ]);
 
 describe('OpenAPI document', () => {

@@ -6,7 +6,7 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { LoggingModule } from '@app/http';
 import { IdentityModule } from '@app/identity';
 import { SearchModule } from '@app/search';
-import { OpportunitiesModule } from '@app/opportunities';
+import { ListingFlagsModule, OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
 import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
@@ -29,6 +29,7 @@ import { HealthModule } from './health/health.module.js';
     TaxonomyModule,
     ProfilesModule,
     OpportunitiesModule,
+    ListingFlagsModule,
     MatchingModule,
     TrainingModule,
     WebhooksModule,

@@ -3,6 +3,7 @@ export * from './entities/opportunity.entity.js';
 export * from './entities/opportunity-language.entity.js';
 export * from './entities/opportunity-skill.entity.js';
 export { IMPORT_COLUMNS } from './listing-import-rows.js';
+export * from './listing-flags.module.js';
 export { LISTING_IMPORT_PATH } from './listings.controller.js';
 export * from './opportunities.errors.js';
 export * from './opportunities.module.js';

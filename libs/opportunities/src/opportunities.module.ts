@@ -1,5 +1,3 @@
-import { IdentityModule } from '@app/identity';
-import { NotificationsModule } from '@app/notifications';
 import { GeoModule } from '@app/geo';
 import { TaxonomyModule } from '@app/taxonomy';
 import { WebhooksModule } from '@app/webhooks';
@@ -9,8 +7,6 @@ import { OpportunityLanguageEntity } from './entities/opportunity-language.entit
 import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
 import { OpportunityEntity } from './entities/opportunity.entity.js';
 import { ListingImportService } from './listing-import.service.js';
-import { ListingFlagsController } from './listing-flags.controller.js';
-import { ListingFlagsService } from './listing-flags.service.js';
 import { ListingVettingRepository } from './listing-vetting.repository.js';
 import { listingRiskConfigProvider, ListingVetting } from './listing-vetting.service.js';
 import { ListingsController } from './listings.controller.js';
@@ -31,10 +27,8 @@ import { WorkRequestsController } from './work-requests.controller.js';
     TaxonomyModule,
     GeoModule,
     WebhooksModule,
-    NotificationsModule,
-    IdentityModule,
   ],
-  controllers: [WorkRequestsController, ListingsController, ListingFlagsController],
+  controllers: [WorkRequestsController, ListingsController],
   providers: [
     OpportunitiesRepository,
     OpportunitiesService,
@@ -44,8 +38,12 @@ import { WorkRequestsController } from './work-requests.controller.js';
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
-    ListingFlagsService,
   ],
-  exports: [OpportunitiesService, OpportunitiesSearchIndex],
+  exports: [
+    OpportunitiesService,
+    OpportunitiesSearchIndex,
+    ListingVetting,
+    ListingVettingRepository,
+  ],
 })
 export class OpportunitiesModule {}

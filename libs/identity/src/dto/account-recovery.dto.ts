@@ -18,7 +18,10 @@ export class PasswordResetAcceptedDto {
 }
 
 export class PasswordResetConfirmDto {
-  @ApiProperty({ description: 'The `token` parameter of the e-mailed link' })
+  @ApiProperty({
+    description: 'The `token` parameter of the e-mailed link',
+    example: 'y3Qw8bXh2Lr9Tz0Vn5Kc7Jm4Pf1Sa6Dg8Hu2Ei9Wo3',
+  })
   @IsString()
   @Length(1, 200)
   token: string;
@@ -30,7 +33,10 @@ export class PasswordResetConfirmDto {
 }
 
 export class VerifyEmailDto {
-  @ApiProperty({ description: 'The `token` parameter of the e-mailed link' })
+  @ApiProperty({
+    description: 'The `token` parameter of the e-mailed link',
+    example: 'y3Qw8bXh2Lr9Tz0Vn5Kc7Jm4Pf1Sa6Dg8Hu2Ei9Wo3',
+  })
   @IsString()
   @Length(1, 200)
   token: string;
@@ -45,7 +51,11 @@ export class UpdateMeDto {
   @IsNameText()
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES, description: 'The language of e-mail to this account' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    example: 'sq',
+    description: 'The language of e-mail to this account',
+  })
   @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;

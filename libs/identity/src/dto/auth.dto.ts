@@ -56,7 +56,12 @@ export class RegisterDto {
   @IsCountryCode()
   organisationCountry?: string;
 
-  @ApiPropertyOptional({ enum: LOCALES, default: 'en', description: 'The language of e-mail' })
+  @ApiPropertyOptional({
+    enum: LOCALES,
+    default: 'en',
+    example: 'sq',
+    description: 'The language of e-mail',
+  })
   @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;

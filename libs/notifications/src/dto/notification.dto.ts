@@ -45,14 +45,23 @@ export class NotificationPageDto {
 }
 
 export class MarkReadDto {
-  @ApiPropertyOptional({ type: [String], format: 'uuid', maxItems: 500 })
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: 500,
+    example: ['6f1c2b8e-7a51-4c1e-9d0b-2f4e6a8c0d12'],
+  })
   @OptionalNotNull()
   @IsArray()
   @ArrayMaxSize(500)
   @IsUUID('all', { each: true, message: 'ids must be notification ids' })
   ids?: string[];
 
-  @ApiPropertyOptional({ enum: [true], description: 'Marks every notification read' })
+  @ApiPropertyOptional({
+    enum: [true],
+    example: true,
+    description: 'Marks every notification read',
+  })
   @OptionalNotNull()
   @Equals(true, { message: 'all must be true when given' })
   all?: true;
