@@ -127,12 +127,15 @@ function buildCsr(rows: number, r: Int32List, c: Int32List, v?: Float32List): Cs
 }
 
 /** A growable typed list (plain arrays of numbers cost twice the memory at this size). */
-class Int32List {
-  private data = new Int32Array(1024);
+class TypedList<T extends Int32Array | Float32Array> {
+  private data: T;
   length = 0;
+  constructor(private readonly allocate: (size: number) => T) {
+    this.data = allocate(1024);
+  }
   push(value: number): void {
     if (this.length === this.data.length) {
-      const bigger = new Int32Array(this.data.length * 2);
+      const bigger = this.allocate(this.data.length * 2);
       bigger.set(this.data);
       this.data = bigger;
     }
@@ -142,28 +145,20 @@ class Int32List {
   at(i: number): number {
     return this.data[i];
   }
-  toArray(): Int32Array {
-    return this.data.slice(0, this.length);
+  toArray(): T {
+    return this.data.slice(0, this.length) as T;
   }
 }
 
-class Float32List {
-  private data = new Float32Array(1024);
-  length = 0;
-  push(value: number): void {
-    if (this.length === this.data.length) {
-      const bigger = new Float32Array(this.data.length * 2);
-      bigger.set(this.data);
-      this.data = bigger;
-    }
-    this.data[this.length] = value;
-    this.length += 1;
+class Int32List extends TypedList<Int32Array> {
+  constructor() {
+    super((size) => new Int32Array(size));
   }
-  at(i: number): number {
-    return this.data[i];
-  }
-  toArray(): Float32Array {
-    return this.data.slice(0, this.length);
+}
+
+class Float32List extends TypedList<Float32Array> {
+  constructor() {
+    super((size) => new Float32Array(size));
   }
 }
 
