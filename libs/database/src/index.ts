@@ -3,3 +3,4 @@ export * from './prepared-statements.js';
 export * from './run-migrations.js';
 export * from './transaction-runner.js';
 export * from './typeorm-options.js';
+export * from './typed-queries.js';

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
 
 /**
  * A read made on (nearly) every request, that PostgreSQL should parse and plan once per
@@ -44,12 +43,17 @@ export async function queryPrepared<R extends ObjectLiteral>(
   statement: PreparedStatement,
   values: readonly unknown[],
 ): Promise<R[]> {
-  const runner = manager.queryRunner;
-  const client: PgQueryable =
-    runner !== undefined && !runner.isReleased
-      ? ((await runner.connect()) as PgQueryable)
-      : ((manager.connection.driver as PostgresDriver).master as PgQueryable);
-  const { rows } = await client.query({ name: statement.name, text: statement.text, values });
+  const shared = manager.queryRunner;
+  const inTransaction = shared !== undefined && !shared.isReleased;
+  // QueryRunner.connect() hands out the pg client behind the runner; pg names the statement.
+  const runner = inTransaction ? shared : manager.connection.createQueryRunner();
+  let rows: ObjectLiteral[];
+  try {
+    const client = (await runner.connect()) as PgQueryable;
+    ({ rows } = await client.query({ name: statement.name, text: statement.text, values }));
+  } finally {
+    if (!inTransaction) await runner.release();
+  }
   return rows as R[];
 }
 
