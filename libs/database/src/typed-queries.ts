@@ -8,6 +8,8 @@ import {
   type Dialect,
   type Driver,
   type QueryResult,
+  type RawBuilder,
+  sql,
 } from 'kysely';
 import type { EntityManager, QueryRunner } from 'typeorm';
 import type { DB } from './schema.generated.js';
@@ -106,4 +108,33 @@ export function typedQueries(manager: EntityManager): TypedQueries {
     perManager.set(manager, db);
   }
   return db;
+}
+
+/**
+ * A text column whose CHECK constraint allows only `allowed`, as its union type. The generated
+ * row types cannot know a CHECK constraint; this checks instead of casting, so a value the code
+ * does not know (a migration ahead of the code) fails loudly where it is read.
+ */
+export function checkedText<T extends string>(
+  allowed: readonly T[],
+  value: string,
+  column: string,
+): T {
+  const found = allowed.find((a) => a === value);
+  if (found === undefined)
+    throw new Error(`${column} holds "${value}", which this code does not know`);
+  return found;
+}
+
+/**
+ * `= ANY($1::uuid[])`: one parameter for the whole list, however long (an `in` list spends one
+ * parameter per value and gives PostgreSQL a new statement text per length).
+ */
+export function anyUuid(values: readonly string[]): RawBuilder<string> {
+  return sql<string>`ANY(${values}::uuid[])`;
+}
+
+/** `= ANY($1::text[])`, as {@link anyUuid}. */
+export function anyText(values: readonly (string | null)[]): RawBuilder<string> {
+  return sql<string>`ANY(${values}::text[])`;
 }

@@ -1,7 +1,19 @@
+import { anyText, anyUuid, checkedText, typedQueries, type Database } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { In, MoreThan, Not, type EntityManager } from 'typeorm';
-import { SkillAlias, type SkillAliasKind } from './entities/skill-alias.entity.js';
-import { Skill, type SkillCategory, type SkillSource } from './entities/skill.entity.js';
+import { sql, type Selectable } from 'kysely';
+import type { EntityManager } from 'typeorm';
+import {
+  SKILL_ALIAS_KINDS,
+  SkillAlias,
+  type SkillAliasKind,
+} from './entities/skill-alias.entity.js';
+import {
+  SKILL_CATEGORIES,
+  SKILL_SOURCES,
+  Skill,
+  type SkillCategory,
+  type SkillSource,
+} from './entities/skill.entity.js';
 
 export interface NewSkill {
   escoUri: string | null;
@@ -30,30 +42,39 @@ export interface AliasMatch {
 }
 
 /** Rank of an alias kind in resolution: the skill's own name first, then curated, then ESCO's. */
-const KIND_RANK_SQL = `CASE a.kind WHEN 'preferred' THEN 0 WHEN 'curated' THEN 1 ELSE 2 END`;
+const KIND_RANK = sql<number>`CASE a.kind WHEN 'preferred' THEN 0 WHEN 'curated' THEN 1 ELSE 2 END`;
 
 @Injectable()
 export class SkillRepository {
-  findById(manager: EntityManager, id: string): Promise<Skill | null> {
-    return manager.findOne(Skill, { where: { id } });
+  async findById(manager: EntityManager, id: string): Promise<Skill | null> {
+    const row = await typedQueries(manager)
+      .selectFrom('skills')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row === undefined ? null : toSkill(row);
   }
 
-  findByIds(manager: EntityManager, ids: string[]): Promise<Skill[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.find(Skill, { where: { id: In(ids) }, order: { id: 'ASC' } });
+  async findByIds(manager: EntityManager, ids: string[]): Promise<Skill[]> {
+    if (ids.length === 0) return [];
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .selectAll()
+      .where('id', '=', anyUuid(ids))
+      .orderBy('id')
+      .execute();
+    return rows.map(toSkill);
   }
 
   /** Skills after `afterId` in id order (index rebuilds and drift checks page through these). */
-  findPageAfter(
+  async findPageAfter(
     manager: EntityManager,
     afterId: string | undefined,
     limit: number,
   ): Promise<Skill[]> {
-    return manager.find(Skill, {
-      where: afterId === undefined ? {} : { id: MoreThan(afterId) },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+    let query = typedQueries(manager).selectFrom('skills').selectAll();
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit).execute()).map(toSkill);
   }
 
   /**
@@ -61,63 +82,86 @@ export class SkillRepository {
    * `other` (the rest of the ESCO pillar serves extraction and exact resolution, not the
    * picker; see docs/taxonomy.md).
    */
-  findAutocompletePageAfter(
+  async findAutocompletePageAfter(
     manager: EntityManager,
     afterId: string | undefined,
     limit: number,
   ): Promise<Skill[]> {
-    return manager.find(Skill, {
-      where:
-        afterId === undefined
-          ? { category: Not('other') }
-          : { id: MoreThan(afterId), category: Not('other') },
-      order: { id: 'ASC' },
-      take: limit,
-    });
+    let query = typedQueries(manager)
+      .selectFrom('skills')
+      .selectAll()
+      .where('category', '<>', 'other');
+    if (afterId !== undefined) query = query.where('id', '>', afterId);
+    return (await query.orderBy('id').limit(limit).execute()).map(toSkill);
   }
 
-  findAutocompleteByIds(manager: EntityManager, ids: string[]): Promise<Skill[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return manager.find(Skill, {
-      where: { id: In(ids), category: Not('other') },
-      order: { id: 'ASC' },
-    });
+  async findAutocompleteByIds(manager: EntityManager, ids: string[]): Promise<Skill[]> {
+    if (ids.length === 0) return [];
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .selectAll()
+      .where('id', '=', anyUuid(ids))
+      .where('category', '<>', 'other')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSkill);
   }
 
   async countAutocompleteSkills(manager: EntityManager): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM skills WHERE category <> 'other'`,
-    );
-    return row.n;
+    const { n } = await typedQueries(manager)
+      .selectFrom('skills')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('category', '<>', 'other')
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
   async countSkills(manager: EntityManager): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(`SELECT count(*)::int AS n FROM skills`);
-    return row.n;
+    const { n } = await typedQueries(manager)
+      .selectFrom('skills')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
   async countAliases(manager: EntityManager): Promise<number> {
-    const [row]: { n: number }[] = await manager.query(
-      `SELECT count(*)::int AS n FROM skill_aliases`,
-    );
-    return row.n;
+    const { n } = await typedQueries(manager)
+      .selectFrom('skill_aliases')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
   async findExistingIds(manager: EntityManager, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM skills WHERE id = ANY($1::uuid[])`,
-      [ids],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .select('id')
+      .where('id', '=', anyUuid(ids))
+      .execute();
     return rows.map((r) => r.id);
   }
 
-  findAliasesOf(manager: EntityManager, skillIds: string[]): Promise<SkillAlias[]> {
-    if (skillIds.length === 0) return Promise.resolve([]);
-    return manager.find(SkillAlias, {
-      where: { skillId: In(skillIds) },
-      order: { createdAt: 'ASC', label: 'ASC' },
-    });
+  async findAliasesOf(manager: EntityManager, skillIds: string[]): Promise<SkillAlias[]> {
+    if (skillIds.length === 0) return [];
+    const rows = await typedQueries(manager)
+      .selectFrom('skill_aliases')
+      .selectAll()
+      .where('skill_id', '=', anyUuid(skillIds))
+      .orderBy('created_at')
+      .orderBy('label')
+      .execute();
+    return rows.map((r) =>
+      Object.assign(new SkillAlias(), {
+        id: r.id,
+        skillId: r.skill_id,
+        label: r.label,
+        lang: r.lang,
+        kind: checkedText(SKILL_ALIAS_KINDS, r.kind, 'skill_aliases.kind'),
+        foldedLabel: r.folded_label,
+        createdAt: r.created_at,
+      }),
+    );
   }
 
   /** A skill that would clash with a new one: same ESCO URI, or same folded name. */
@@ -126,12 +170,14 @@ export class SkillRepository {
     nameKey: string,
     escoUri: string | null,
   ): Promise<Skill | null> {
-    return manager
-      .createQueryBuilder(Skill, 's')
-      .where('s.name_key = :nameKey', { nameKey })
-      .orWhere('s.esco_uri = :escoUri', { escoUri: escoUri ?? '' })
-      .orderBy('s.id')
-      .getOne();
+    const row = await typedQueries(manager)
+      .selectFrom('skills')
+      .selectAll()
+      .where((eb) => eb.or([eb('name_key', '=', nameKey), eb('esco_uri', '=', escoUri ?? '')]))
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? null : toSkill(row);
   }
 
   /**
@@ -140,51 +186,66 @@ export class SkillRepository {
    */
   async findBestByFoldedLabels(manager: EntityManager, keys: string[]): Promise<AliasMatch[]> {
     if (keys.length === 0) return [];
-    const rows: (Record<string, unknown> & { folded_label: string; kind: SkillAliasKind })[] =
-      await manager.query(
-        `SELECT DISTINCT ON (a.folded_label) a.folded_label, a.kind, s.*
-           FROM skill_aliases a JOIN skills s ON s.id = a.skill_id
-          WHERE a.folded_label = ANY($1::text[])
-          ORDER BY a.folded_label, ${KIND_RANK_SQL}, s.created_at, s.id`,
-        [keys],
-      );
-    return rows.map((r) => ({ foldedLabel: r.folded_label, kind: r.kind, skill: toSkill(r) }));
+    const rows = await typedQueries(manager)
+      .selectFrom('skill_aliases as a')
+      .innerJoin('skills as s', 's.id', 'a.skill_id')
+      .distinctOn('a.folded_label')
+      .selectAll('s')
+      .select(['a.folded_label', 'a.kind'])
+      .where('a.folded_label', '=', anyText(keys))
+      .orderBy('a.folded_label')
+      .orderBy(KIND_RANK)
+      .orderBy('s.created_at')
+      .orderBy('s.id')
+      .execute();
+    return rows.map((r) => ({
+      foldedLabel: r.folded_label,
+      kind: checkedText(SKILL_ALIAS_KINDS, r.kind, 'skill_aliases.kind'),
+      skill: toSkill(r),
+    }));
   }
 
   async insertSkill(manager: EntityManager, skill: NewSkill): Promise<Skill> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `INSERT INTO skills (esco_uri, name, name_key, category, description, source)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-      [skill.escoUri, skill.name, skill.nameKey, skill.category, skill.description, skill.source],
-    );
-    return toSkill(rows[0]);
+    const row = await typedQueries(manager)
+      .insertInto('skills')
+      .values({
+        esco_uri: skill.escoUri,
+        name: skill.name,
+        name_key: skill.nameKey,
+        category: skill.category,
+        description: skill.description,
+        source: skill.source,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toSkill(row);
   }
 
   /** Inserts the aliases a skill does not have yet; returns the ids of skills that gained one. */
   async insertAliases(manager: EntityManager, aliases: NewAlias[]): Promise<string[]> {
     if (aliases.length === 0) return [];
-    const rows: { skill_id: string }[] = await manager.query(
-      `INSERT INTO skill_aliases (skill_id, label, lang, kind, folded_label, source)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-       ON CONFLICT (skill_id, folded_label) DO NOTHING
-       RETURNING skill_id`,
-      [
-        aliases.map((a) => a.skillId),
-        aliases.map((a) => a.label),
-        aliases.map((a) => a.lang),
-        aliases.map((a) => a.kind),
-        aliases.map((a) => a.foldedLabel),
-        aliases.map((a) => a.source),
-      ],
-    );
+    const rows = await typedQueries(manager)
+      .insertInto('skill_aliases')
+      .columns(['skill_id', 'label', 'lang', 'kind', 'folded_label', 'source'])
+      .expression(
+        sql`SELECT * FROM unnest(
+          ${aliases.map((a) => a.skillId)}::uuid[], ${aliases.map((a) => a.label)}::text[],
+          ${aliases.map((a) => a.lang)}::text[], ${aliases.map((a) => a.kind)}::text[],
+          ${aliases.map((a) => a.foldedLabel)}::text[], ${aliases.map((a) => a.source)}::text[])`,
+      )
+      .onConflict((oc) => oc.columns(['skill_id', 'folded_label']).doNothing())
+      .returning('skill_id')
+      .execute();
     return [...new Set(rows.map((r) => r.skill_id))];
   }
 
   async bumpVersions(manager: EntityManager, ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await manager.query(`UPDATE skills SET version = version + 1 WHERE id = ANY($1::uuid[])`, [
-      ids,
-    ]);
+    await typedQueries(manager)
+      .updateTable('skills')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', anyUuid(ids))
+      .execute();
   }
 
   /**
@@ -195,62 +256,72 @@ export class SkillRepository {
     manager: EntityManager,
     skills: NewSkill[],
   ): Promise<{ idByKey: Map<string, string>; changed: string[] }> {
+    const db = typedQueries(manager);
     const withUri = skills.filter((s) => s.escoUri !== null);
     const withoutUri = skills.filter((s) => s.escoUri === null);
-    const columns = (list: NewSkill[]) => [
-      list.map((s) => s.escoUri),
-      list.map((s) => s.name),
-      list.map((s) => s.nameKey),
-      list.map((s) => s.category),
-      list.map((s) => s.description),
-      list.map((s) => s.source),
+    const upsert = (list: NewSkill[], byUri: boolean) =>
+      db
+        .insertInto('skills')
+        .columns(['esco_uri', 'name', 'name_key', 'category', 'description', 'source'])
+        .expression(
+          sql`SELECT * FROM unnest(
+            ${list.map((s) => s.escoUri)}::text[], ${list.map((s) => s.name)}::text[],
+            ${list.map((s) => s.nameKey)}::text[], ${list.map((s) => s.category)}::text[],
+            ${list.map((s) => s.description)}::text[], ${list.map((s) => s.source)}::text[])`,
+        )
+        .onConflict((oc) =>
+          (byUri ? oc.column('esco_uri') : oc.column('name_key').where('esco_uri', 'is', null))
+            .doUpdateSet((eb) => ({
+              name: eb.ref('excluded.name'),
+              name_key: eb.ref('excluded.name_key'),
+              category: eb.ref('excluded.category'),
+              description: eb.ref('excluded.description'),
+              source: eb.ref('excluded.source'),
+              version: sql<number>`skills.version + 1`,
+            }))
+            .where(
+              sql<boolean>`(skills.name, skills.name_key, skills.category, skills.description, skills.source)
+                IS DISTINCT FROM
+                (EXCLUDED.name, EXCLUDED.name_key, EXCLUDED.category, EXCLUDED.description, EXCLUDED.source)`,
+            ),
+        )
+        .returning('id')
+        .execute();
+    const changed = [
+      ...(withUri.length > 0 ? await upsert(withUri, true) : []),
+      ...(withoutUri.length > 0 ? await upsert(withoutUri, false) : []),
     ];
-    const select = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`;
-    const update = `DO UPDATE SET name = EXCLUDED.name, name_key = EXCLUDED.name_key,
-        category = EXCLUDED.category, description = EXCLUDED.description,
-        source = EXCLUDED.source, version = skills.version + 1
-      WHERE (skills.name, skills.name_key, skills.category, skills.description, skills.source)
-        IS DISTINCT FROM
-        (EXCLUDED.name, EXCLUDED.name_key, EXCLUDED.category, EXCLUDED.description, EXCLUDED.source)`;
-    const changed: { id: string }[] = [];
-    if (withUri.length > 0) {
-      changed.push(
-        ...((await manager.query(
-          `INSERT INTO skills (esco_uri, name, name_key, category, description, source) ${select}
-           ON CONFLICT (esco_uri) ${update} RETURNING id`,
-          columns(withUri),
-        )) as { id: string }[]),
-      );
-    }
-    if (withoutUri.length > 0) {
-      changed.push(
-        ...((await manager.query(
-          `INSERT INTO skills (esco_uri, name, name_key, category, description, source) ${select}
-           ON CONFLICT (name_key) WHERE esco_uri IS NULL ${update} RETURNING id`,
-          columns(withoutUri),
-        )) as { id: string }[]),
-      );
-    }
-    const rows: { id: string; esco_uri: string | null; name_key: string }[] = await manager.query(
-      `SELECT id, esco_uri, name_key FROM skills
-        WHERE esco_uri = ANY($1::text[]) OR (esco_uri IS NULL AND name_key = ANY($2::text[]))`,
-      [withUri.map((s) => s.escoUri), withoutUri.map((s) => s.nameKey)],
-    );
+    const rows = await db
+      .selectFrom('skills')
+      .select(['id', 'esco_uri', 'name_key'])
+      .where((eb) =>
+        eb.or([
+          eb('esco_uri', '=', anyText(withUri.map((s) => s.escoUri))),
+          eb.and([
+            eb('esco_uri', 'is', null),
+            eb('name_key', '=', anyText(withoutUri.map((s) => s.nameKey))),
+          ]),
+        ]),
+      )
+      .execute();
     const idByKey = new Map(rows.map((r) => [r.esco_uri ?? r.name_key, r.id]));
     return { idByKey, changed: changed.map((r) => r.id) };
   }
 
   /** Serialises seeding between processes booting at once (api and worker). */
   async lockSeed(manager: EntityManager): Promise<void> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('taxonomy-seed'))`);
+    await sql`SELECT pg_advisory_xact_lock(hashtext('taxonomy-seed'))`.execute(
+      typedQueries(manager),
+    );
   }
 
   async findSeedFingerprint(manager: EntityManager, name: string): Promise<string | undefined> {
-    const rows: { fingerprint: string }[] = await manager.query(
-      `SELECT fingerprint FROM taxonomy_seed_runs WHERE name = $1`,
-      [name],
-    );
-    return rows[0]?.fingerprint;
+    const row = await typedQueries(manager)
+      .selectFrom('taxonomy_seed_runs')
+      .select('fingerprint')
+      .where('name', '=', name)
+      .executeTakeFirst();
+    return row?.fingerprint;
   }
 
   async recordSeedFingerprint(
@@ -258,25 +329,30 @@ export class SkillRepository {
     name: string,
     fingerprint: string,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO taxonomy_seed_runs (name, fingerprint) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET fingerprint = EXCLUDED.fingerprint, applied_at = now()`,
-      [name, fingerprint],
-    );
+    await typedQueries(manager)
+      .insertInto('taxonomy_seed_runs')
+      .values({ name, fingerprint })
+      .onConflict((oc) =>
+        oc.column('name').doUpdateSet((eb) => ({
+          fingerprint: eb.ref('excluded.fingerprint'),
+          applied_at: sql<Date>`now()`,
+        })),
+      )
+      .execute();
   }
 }
 
-function toSkill(row: Record<string, unknown>): Skill {
+function toSkill(row: Selectable<Database['skills']>): Skill {
   return Object.assign(new Skill(), {
-    id: row.id as string,
-    escoUri: (row.esco_uri as string | null) ?? null,
-    name: row.name as string,
-    nameKey: row.name_key as string,
-    category: row.category as SkillCategory,
-    description: (row.description as string | null) ?? null,
-    source: row.source as SkillSource,
-    version: row.version as number,
-    createdAt: row.created_at as Date,
-    updatedAt: row.updated_at as Date,
+    id: row.id,
+    escoUri: row.esco_uri,
+    name: row.name,
+    nameKey: row.name_key,
+    category: checkedText(SKILL_CATEGORIES, row.category, 'skills.category'),
+    description: row.description,
+    source: checkedText(SKILL_SOURCES, row.source, 'skills.source'),
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   });
 }

@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** preferred: the skill's own name; curated: an everyday spelling added here; alternative: ESCO's. */
-export type SkillAliasKind = 'preferred' | 'alternative' | 'curated';
+export const SKILL_ALIAS_KINDS = ['preferred', 'alternative', 'curated'] as const;
+export type SkillAliasKind = (typeof SKILL_ALIAS_KINDS)[number];
 
 /** A label a skill is known by, with its folded form for exact lookups. */
 @Entity('skill_aliases')

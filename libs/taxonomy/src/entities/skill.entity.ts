@@ -8,7 +8,8 @@ import {
 
 export const SKILL_CATEGORIES = ['digital', 'transversal', 'language', 'bpo', 'other'] as const;
 export type SkillCategory = (typeof SKILL_CATEGORIES)[number];
-export type SkillSource = 'esco' | 'curated';
+export const SKILL_SOURCES = ['esco', 'curated'] as const;
+export type SkillSource = (typeof SKILL_SOURCES)[number];
 
 /** A canonical skill: an ESCO concept or one curated here (technologies ESCO lacks). */
 @Entity('skills')
