@@ -5,11 +5,10 @@ import { dirname, join } from 'node:path';
 import { freePort } from './free-port.js';
 import { readOrCreateSecret } from './secret-file.js';
 import {
-  EmbeddedServerStartError,
   OutputTail,
   SupervisedServer,
   captureOutput,
-  describeExit,
+  waitUntilReady,
 } from './supervised-server.js';
 
 export interface EmbeddedMeilisearchHandle {
@@ -127,47 +126,19 @@ function meilisearchFreeEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return clean;
 }
 
-async function waitForHealth(
+function waitForHealth(
   host: string,
   child: ChildProcess,
   tail: OutputTail,
   timeoutMs = 30_000,
 ): Promise<void> {
-  let spawnError: Error | undefined;
-  child.once('error', (e) => (spawnError = e));
-  const closed = new Promise((resolve) => child.once('close', resolve));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (spawnError !== undefined) {
-      throw new EmbeddedServerStartError(
-        'Meilisearch',
-        `could not start: ${spawnError.message}`,
-        tail,
-      );
-    }
-    if (child.exitCode !== null || child.signalCode !== null) {
-      // the last of its output may still be in the pipe
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
-      throw new EmbeddedServerStartError(
-        'Meilisearch',
-        `exited with ${describeExit(child)} before becoming healthy`,
-        tail,
-      );
-    }
-    try {
-      const response = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1_000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new EmbeddedServerStartError(
-    'Meilisearch',
-    `did not become healthy within ${timeoutMs} ms`,
-    tail,
-  );
+  return waitUntilReady(child, tail, {
+    server: 'Meilisearch',
+    becoming: 'becoming healthy',
+    timeoutMs,
+    killSignal: 'SIGKILL',
+    ready: async () => (await fetch(`${host}/health`, { signal: AbortSignal.timeout(1_000) })).ok,
+  });
 }
 
 export function meilisearchDataExists(dir: string): boolean {

@@ -25,6 +25,7 @@ import {
   SupervisedServer,
   captureOutput,
   describeExit,
+  waitUntilReady,
 } from './supervised-server.js';
 
 const run = promisify(execFile);
@@ -326,48 +327,26 @@ async function initialise(
   }
 }
 
-async function waitUntilAccepting(
+function waitUntilAccepting(
   child: ChildProcess,
   tail: OutputTail,
   target: { port: number; password: string },
   timeoutMs = 60_000,
 ): Promise<void> {
-  let spawnError: Error | undefined;
-  child.once('error', (e) => (spawnError = e));
-  const closed = new Promise((resolve) => child.once('close', resolve));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (spawnError !== undefined) {
-      throw new EmbeddedServerStartError(
-        'PostgreSQL',
-        `could not start: ${spawnError.message}`,
-        tail,
-      );
-    }
-    if (child.exitCode !== null || child.signalCode !== null) {
-      await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
-      throw new EmbeddedServerStartError(
-        'PostgreSQL',
-        `exited with ${describeExit(child)} before accepting connections`,
-        tail,
-      );
-    }
-    const client = adminClient(target.port, target.password);
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch {
-      await client.end().catch(() => undefined);
-      // not accepting yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGQUIT');
-  throw new EmbeddedServerStartError(
-    'PostgreSQL',
-    `did not accept connections within ${timeoutMs} ms`,
-    tail,
-  );
+  return waitUntilReady(child, tail, {
+    server: 'PostgreSQL',
+    becoming: 'accepting connections',
+    timeoutMs,
+    killSignal: 'SIGQUIT',
+    ready: async () => {
+      const client = adminClient(target.port, target.password);
+      client.on('error', () => undefined);
+      try {
+        await client.connect();
+        return true;
+      } finally {
+        await client.end().catch(() => undefined);
+      }
+    },
+  });
 }

@@ -59,6 +59,59 @@ export function describeExit(child: ChildProcess): string {
   return child.signalCode !== null ? `signal ${child.signalCode}` : `code ${child.exitCode}`;
 }
 
+/** How {@link waitUntilReady} probes a starting server and what it calls the state it waits for. */
+export interface ReadinessProbe {
+  server: string;
+  /** Resolves true once the server answers as ready; false or a throw means "not yet". */
+  ready: () => Promise<boolean>;
+  /** For messages: "becoming healthy", "accepting connections". */
+  becoming: string;
+  timeoutMs: number;
+  /** How a server that never became ready is stopped. */
+  killSignal: NodeJS.Signals;
+}
+
+/**
+ * Polls `probe.ready` every 100 ms until it says yes, failing fast (with the output tail) when the
+ * process cannot be spawned or exits first, and stopping it when the deadline passes.
+ */
+export async function waitUntilReady(
+  child: ChildProcess,
+  tail: OutputTail,
+  probe: ReadinessProbe,
+): Promise<void> {
+  let spawnError: Error | undefined;
+  child.once('error', (e) => (spawnError = e));
+  const closed = new Promise((resolve) => child.once('close', resolve));
+  const deadline = Date.now() + probe.timeoutMs;
+  while (Date.now() < deadline) {
+    if (spawnError !== undefined) {
+      throw new EmbeddedServerStartError(
+        probe.server,
+        `could not start: ${spawnError.message}`,
+        tail,
+      );
+    }
+    if (child.exitCode !== null || child.signalCode !== null) {
+      // the last of its output may still be in the pipe
+      await Promise.race([closed, new Promise((r) => setTimeout(r, 1_000))]);
+      throw new EmbeddedServerStartError(
+        probe.server,
+        `exited with ${describeExit(child)} before ${probe.becoming}`,
+        tail,
+      );
+    }
+    if (await probe.ready().catch(() => false)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill(probe.killSignal);
+  throw new EmbeddedServerStartError(
+    probe.server,
+    `did not start ${probe.becoming} within ${probe.timeoutMs} ms`,
+    tail,
+  );
+}
+
 export interface SupervisorOptions {
   /** Name in messages (`Meilisearch`, `PostgreSQL`). */
   name: string;

@@ -1,0 +1,10 @@
+/**
+ * The tables this lib owns: only its repositories name them in SQL; other libs read them through
+ * this lib's exported functions (docs/data-model.md, "Owners"; checked by
+ * libs/database/src/table-ownership.spec.ts).
+ */
+export const OWNED_TABLES = [
+  'notifications',
+  'notification_preferences',
+  'unsubscribe_tokens',
+] as const;
