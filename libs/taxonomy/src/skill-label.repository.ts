@@ -1,6 +1,8 @@
+import { anyText, anyUuid, checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { LabelLocale } from './skill-label-file.js';
+import { LABEL_LOCALES, type LabelLocale } from './skill-label-file.js';
 
 /** A skill's label in one locale. */
 export interface SkillLabel {
@@ -21,28 +23,23 @@ export interface NewSkillLabel {
 }
 
 /** Rank of a label kind when a query equals it: own name, curated alias, local label, ESCO's. */
-const EXACT_RANK_SQL = `CASE a.kind WHEN 'preferred' THEN 0 WHEN 'curated' THEN 1 ELSE 3 END`;
+const EXACT_RANK = sql<number>`CASE a.kind WHEN 'preferred' THEN 0 WHEN 'curated' THEN 1 ELSE 3 END`;
 
 /** Local labels (`skill_labels`) and the exact label look-up autocomplete ranks first. */
 @Injectable()
 export class SkillLabelRepository {
   async findLabelsOf(manager: EntityManager, skillIds: string[]): Promise<SkillLabel[]> {
     if (skillIds.length === 0) return [];
-    const rows: {
-      skill_id: string;
-      locale: LabelLocale;
-      label: string;
-      reviewed: boolean;
-      source: string;
-      reviewed_at: Date | null;
-    }[] = await manager.query(
-      `SELECT skill_id, locale, label, reviewed, source, reviewed_at FROM skill_labels
-        WHERE skill_id = ANY($1::uuid[]) ORDER BY skill_id, locale`,
-      [skillIds],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('skill_labels')
+      .select(['skill_id', 'locale', 'label', 'reviewed', 'source', 'reviewed_at'])
+      .where('skill_id', '=', anyUuid(skillIds))
+      .orderBy('skill_id')
+      .orderBy('locale')
+      .execute();
     return rows.map((r) => ({
       skillId: r.skill_id,
-      locale: r.locale,
+      locale: checkedText(LABEL_LOCALES, r.locale, 'skill_labels.locale'),
       label: r.label,
       reviewed: r.reviewed,
       source: r.source,
@@ -60,18 +57,27 @@ export class SkillLabelRepository {
     foldedLabel: string,
     limit: number,
   ): Promise<string[]> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT s.id FROM (
-           SELECT a.skill_id, ${EXACT_RANK_SQL} AS rank FROM skill_aliases a
-            WHERE a.folded_label = $1
-           UNION ALL
-           SELECT l.skill_id, 2 FROM skill_labels l WHERE l.folded_label = $1
-         ) x JOIN skills s ON s.id = x.skill_id
-        GROUP BY s.id, s.name
-        ORDER BY min(x.rank), length(s.name), s.name
-        LIMIT $2`,
-      [foldedLabel, limit],
-    );
+    const db = typedQueries(manager);
+    const hits = db
+      .selectFrom('skill_aliases as a')
+      .select(['a.skill_id', EXACT_RANK.as('rank')])
+      .where('a.folded_label', '=', foldedLabel)
+      .unionAll(
+        db
+          .selectFrom('skill_labels as l')
+          .select(['l.skill_id', sql<number>`2`.as('rank')])
+          .where('l.folded_label', '=', foldedLabel),
+      );
+    const rows = await db
+      .selectFrom(hits.as('x'))
+      .innerJoin('skills as s', 's.id', 'x.skill_id')
+      .select('s.id')
+      .groupBy(['s.id', 's.name'])
+      .orderBy(sql`min(x.rank)`)
+      .orderBy(sql`length(s.name)`)
+      .orderBy('s.name')
+      .limit(limit)
+      .execute();
     return rows.map((r) => r.id);
   }
 
@@ -81,23 +87,31 @@ export class SkillLabelRepository {
    */
   async upsertSeedLabels(manager: EntityManager, labels: NewSkillLabel[]): Promise<string[]> {
     if (labels.length === 0) return [];
-    const rows: { skill_id: string }[] = await manager.query(
-      `INSERT INTO skill_labels (skill_id, locale, label, folded_label, source)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])
-       ON CONFLICT (skill_id, locale) DO UPDATE
-         SET label = EXCLUDED.label, folded_label = EXCLUDED.folded_label,
-             source = EXCLUDED.source, updated_at = now()
-       WHERE NOT skill_labels.reviewed
-         AND (skill_labels.label, skill_labels.source) IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.source)
-       RETURNING skill_id`,
-      [
-        labels.map((l) => l.skillId),
-        labels.map((l) => l.locale),
-        labels.map((l) => l.label),
-        labels.map((l) => l.foldedLabel),
-        labels.map((l) => l.source),
-      ],
-    );
+    const rows = await typedQueries(manager)
+      .insertInto('skill_labels')
+      .columns(['skill_id', 'locale', 'label', 'folded_label', 'source'])
+      .expression(
+        sql`SELECT * FROM unnest(
+          ${labels.map((l) => l.skillId)}::uuid[], ${labels.map((l) => l.locale)}::text[],
+          ${labels.map((l) => l.label)}::text[], ${labels.map((l) => l.foldedLabel)}::text[],
+          ${labels.map((l) => l.source)}::text[])`,
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['skill_id', 'locale'])
+          .doUpdateSet((eb) => ({
+            label: eb.ref('excluded.label'),
+            folded_label: eb.ref('excluded.folded_label'),
+            source: eb.ref('excluded.source'),
+            updated_at: sql<Date>`now()`,
+          }))
+          .where('skill_labels.reviewed', '=', false)
+          .where(
+            sql<boolean>`(skill_labels.label, skill_labels.source) IS DISTINCT FROM (EXCLUDED.label, EXCLUDED.source)`,
+          ),
+      )
+      .returning('skill_id')
+      .execute();
     return [...new Set(rows.map((r) => r.skill_id))];
   }
 
@@ -107,48 +121,83 @@ export class SkillLabelRepository {
     label: NewSkillLabel,
     reviewedBy: string,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO skill_labels
-         (skill_id, locale, label, folded_label, source, reviewed, reviewed_by, reviewed_at)
-       VALUES ($1, $2, $3, $4, $5, true, $6, now())
-       ON CONFLICT (skill_id, locale) DO UPDATE
-         SET label = EXCLUDED.label, folded_label = EXCLUDED.folded_label,
-             source = EXCLUDED.source, reviewed = true, reviewed_by = EXCLUDED.reviewed_by,
-             reviewed_at = now(), updated_at = now()`,
-      [label.skillId, label.locale, label.label, label.foldedLabel, label.source, reviewedBy],
-    );
+    await typedQueries(manager)
+      .insertInto('skill_labels')
+      .values({
+        skill_id: label.skillId,
+        locale: label.locale,
+        label: label.label,
+        folded_label: label.foldedLabel,
+        source: label.source,
+        reviewed: true,
+        reviewed_by: reviewedBy,
+        reviewed_at: sql<Date>`now()`,
+      })
+      .onConflict((oc) =>
+        oc.columns(['skill_id', 'locale']).doUpdateSet((eb) => ({
+          label: eb.ref('excluded.label'),
+          folded_label: eb.ref('excluded.folded_label'),
+          source: eb.ref('excluded.source'),
+          reviewed: true,
+          reviewed_by: eb.ref('excluded.reviewed_by'),
+          reviewed_at: sql<Date>`now()`,
+          updated_at: sql<Date>`now()`,
+        })),
+      )
+      .execute();
   }
 
   /** Replaces an unreviewed label (e.g. sr-Cyrl derived again from a corrected sr). */
   async replaceUnreviewed(manager: EntityManager, label: NewSkillLabel): Promise<void> {
-    await manager.query(
-      `INSERT INTO skill_labels (skill_id, locale, label, folded_label, source)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (skill_id, locale) DO UPDATE
-         SET label = EXCLUDED.label, folded_label = EXCLUDED.folded_label,
-             source = EXCLUDED.source, updated_at = now()
-       WHERE NOT skill_labels.reviewed`,
-      [label.skillId, label.locale, label.label, label.foldedLabel, label.source],
-    );
+    await typedQueries(manager)
+      .insertInto('skill_labels')
+      .values({
+        skill_id: label.skillId,
+        locale: label.locale,
+        label: label.label,
+        folded_label: label.foldedLabel,
+        source: label.source,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['skill_id', 'locale'])
+          .doUpdateSet((eb) => ({
+            label: eb.ref('excluded.label'),
+            folded_label: eb.ref('excluded.folded_label'),
+            source: eb.ref('excluded.source'),
+            updated_at: sql<Date>`now()`,
+          }))
+          .where('skill_labels.reviewed', '=', false),
+      )
+      .execute();
   }
 
   /** Skill ids by seed key: the ESCO URI, or the folded name of a skill without one. */
   async findIdsBySeedKeys(manager: EntityManager, keys: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; key: string }[] = await manager.query(
-      `SELECT id, coalesce(esco_uri, name_key) AS key FROM skills
-        WHERE esco_uri = ANY($1::text[]) OR (esco_uri IS NULL AND name_key = ANY($1::text[]))`,
-      [keys],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .select(['id', (eb) => eb.fn.coalesce('esco_uri', 'name_key').as('key')])
+      .where((eb) =>
+        eb.or([
+          eb('esco_uri', '=', anyText(keys)),
+          eb.and([eb('esco_uri', 'is', null), eb('name_key', '=', anyText(keys))]),
+        ]),
+      )
+      .execute();
     return new Map(rows.map((r) => [r.key, r.id]));
   }
 
   /** Skill ids by preferred name (the oldest skill of a name, should two share it). */
   async findIdsByNames(manager: EntityManager, names: string[]): Promise<Map<string, string>> {
-    const rows: { id: string; name: string }[] = await manager.query(
-      `SELECT DISTINCT ON (name) id, name FROM skills WHERE name = ANY($1::text[])
-        ORDER BY name, created_at, id`,
-      [names],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .distinctOn('name')
+      .select(['id', 'name'])
+      .where('name', '=', anyText(names))
+      .orderBy('name')
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return new Map(rows.map((r) => [r.name, r.id]));
   }
 }

@@ -1,7 +1,9 @@
+import { anyUuid, checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { SkillAliasKind } from '../entities/skill-alias.entity.js';
-import type { SkillCategory } from '../entities/skill.entity.js';
+import { SKILL_ALIAS_KINDS, type SkillAliasKind } from '../entities/skill-alias.entity.js';
+import { SKILL_CATEGORIES } from '../entities/skill.entity.js';
 import type { ExtractionSkill } from './skill-extractor.js';
 
 /** Reads the taxonomy for the in-memory extractor, page by page. */
@@ -13,26 +15,29 @@ export class SkillExtractionRepository {
     afterId: string | undefined,
     limit: number,
   ): Promise<(ExtractionSkill & { id: string })[]> {
-    const skills: {
-      id: string;
-      name: string;
-      category: SkillCategory;
-      description: string | null;
-    }[] = await manager.query(
-      `SELECT id, name, category, description FROM skills
-        WHERE ($1::uuid IS NULL OR id > $1::uuid) ORDER BY id LIMIT $2`,
-      [afterId ?? null, limit],
-    );
+    const db = typedQueries(manager);
+    let page = db.selectFrom('skills').select(['id', 'name', 'category', 'description']);
+    if (afterId !== undefined) page = page.where('id', '>', afterId);
+    const skills = (await page.orderBy('id').limit(limit).execute()).map((s) => ({
+      ...s,
+      category: checkedText(SKILL_CATEGORIES, s.category, 'skills.category'),
+    }));
     if (skills.length === 0) return [];
-    const labels: { skill_id: string; label: string; kind: SkillAliasKind }[] = await manager.query(
-      `SELECT skill_id, label, kind FROM skill_aliases
-        WHERE skill_id = ANY($1::uuid[]) ORDER BY skill_id, created_at, label`,
-      [skills.map((s) => s.id)],
-    );
+    const labels = await db
+      .selectFrom('skill_aliases')
+      .select(['skill_id', 'label', 'kind'])
+      .where('skill_id', '=', anyUuid(skills.map((s) => s.id)))
+      .orderBy('skill_id')
+      .orderBy('created_at')
+      .orderBy('label')
+      .execute();
     const bySkill = new Map<string, { label: string; kind: SkillAliasKind }[]>();
     for (const l of labels) {
       const list = bySkill.get(l.skill_id) ?? [];
-      list.push({ label: l.label, kind: l.kind });
+      list.push({
+        label: l.label,
+        kind: checkedText(SKILL_ALIAS_KINDS, l.kind, 'skill_aliases.kind'),
+      });
       bySkill.set(l.skill_id, list);
     }
     return skills.map((s) => ({ ...s, labels: bySkill.get(s.id) ?? [] }));
@@ -43,10 +48,10 @@ export class SkillExtractionRepository {
    * version bumps) or gains a label, so a stale in-memory extractor can be rebuilt.
    */
   async findTaxonomyStamp(manager: EntityManager): Promise<string> {
-    const [row]: { stamp: string }[] = await manager.query(
-      `SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM skills) || ':' ||
-              (SELECT count(*) FROM skill_aliases) AS stamp`,
-    );
+    const { rows } = await sql<{ stamp: string }>`
+      SELECT (SELECT count(*) || ':' || coalesce(sum(version), 0) FROM skills) || ':' ||
+             (SELECT count(*) FROM skill_aliases) AS stamp`.execute(typedQueries(manager));
+    const [row] = rows;
     return row.stamp;
   }
 }

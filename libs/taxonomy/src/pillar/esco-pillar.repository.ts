@@ -1,3 +1,5 @@
+import { anyText, typedQueries } from '@app/database';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
 
 /** The one lookup the pillar seed needs beyond the skill repository's own. */
@@ -11,12 +13,17 @@ export class EscoPillarRepository {
     keys: string[],
   ): Promise<Map<string, string>> {
     if (keys.length === 0) return new Map();
-    const rows: { id: string; name_key: string }[] = await manager.query(
-      `SELECT DISTINCT ON (name_key) id, name_key FROM skills
-        WHERE source = 'esco' AND category <> 'other' AND name_key = ANY($1::text[])
-        ORDER BY name_key, esco_uri NULLS FIRST, id`,
-      [keys],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('skills')
+      .distinctOn('name_key')
+      .select(['id', 'name_key'])
+      .where('source', '=', 'esco')
+      .where('category', '<>', 'other')
+      .where('name_key', '=', anyText(keys))
+      .orderBy('name_key')
+      .orderBy(sql`esco_uri NULLS FIRST`)
+      .orderBy('id')
+      .execute();
     return new Map(rows.map((r) => [r.name_key, r.id]));
   }
 }
