@@ -1,5 +1,7 @@
+import { typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sql } from 'kysely';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type AccountTokenPurpose = 'password_reset' | 'email_verification';
@@ -18,11 +20,15 @@ export class AccountTokensRepository {
     manager: EntityManager,
     token: { userId: string; purpose: AccountTokenPurpose; hash: string; ttlSeconds: number },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO account_tokens (user_id, purpose, token_hash, expires_at)
-       VALUES ($1, $2, $3, now() + make_interval(secs => $4))`,
-      [token.userId, token.purpose, token.hash, token.ttlSeconds],
-    );
+    await typedQueries(manager)
+      .insertInto('account_tokens')
+      .values({
+        user_id: token.userId,
+        purpose: token.purpose,
+        token_hash: token.hash,
+        expires_at: sql<Date>`now() + make_interval(secs => ${token.ttlSeconds})`,
+      })
+      .execute();
   }
 
   /** The unused, unexpired token with this hash and purpose, of an account that is not erased. */
@@ -32,15 +38,17 @@ export class AccountTokensRepository {
     manager: EntityManager = this.dataSource.manager,
     lock = false,
   ): Promise<OpenAccountToken | undefined> {
-    const [row] = (await manager.query(
-      `SELECT t.id, t.user_id AS "userId" FROM account_tokens t
-         JOIN users u ON u.id = t.user_id AND u.erased_at IS NULL
-        WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL
-          AND t.expires_at > now()
-        ${lock ? 'FOR UPDATE OF t' : ''}`,
-      [hash, purpose],
-    )) as OpenAccountToken[];
-    return row;
+    const query = typedQueries(manager)
+      .selectFrom('account_tokens as t')
+      .innerJoin('users as u', (join) =>
+        join.onRef('u.id', '=', 't.user_id').on('u.erased_at', 'is', null),
+      )
+      .select(['t.id', 't.user_id as userId'])
+      .where('t.token_hash', '=', hash)
+      .where('t.purpose', '=', purpose)
+      .where('t.used_at', 'is', null)
+      .where('t.expires_at', '>', sql<Date>`now()`);
+    return (lock ? query.forUpdate('t') : query).executeTakeFirst();
   }
 
   /** Uses up every open token of this purpose of the user (the presented one included). */
@@ -49,17 +57,20 @@ export class AccountTokensRepository {
     userId: string,
     purpose: AccountTokenPurpose,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE account_tokens SET used_at = now()
-        WHERE user_id = $1 AND purpose = $2 AND used_at IS NULL`,
-      [userId, purpose],
-    );
+    await typedQueries(manager)
+      .updateTable('account_tokens')
+      .set({ used_at: sql<Date>`now()` })
+      .where('user_id', '=', userId)
+      .where('purpose', '=', purpose)
+      .where('used_at', 'is', null)
+      .execute();
   }
 
   async markEmailVerified(manager: EntityManager, userId: string): Promise<void> {
-    await manager.query(
-      `UPDATE users SET email_verified_at = coalesce(email_verified_at, now()) WHERE id = $1`,
-      [userId],
-    );
+    await typedQueries(manager)
+      .updateTable('users')
+      .set({ email_verified_at: sql<Date>`coalesce(email_verified_at, now())` })
+      .where('id', '=', userId)
+      .execute();
   }
 }
