@@ -70,6 +70,21 @@ export class CoursesRepository {
     return keysetPage(query, 'c', after, limit).getMany();
   }
 
+  /** Every course of a provider and/or programme (undefined: any), oldest first. */
+  findCourses(
+    manager: EntityManager,
+    filter: { providerId?: string; programmeId?: string },
+  ): Promise<CourseEntity[]> {
+    const query = manager.getRepository(CourseEntity).createQueryBuilder('c');
+    if (filter.providerId !== undefined) {
+      query.andWhere('c.provider_id = :providerId', { providerId: filter.providerId });
+    }
+    if (filter.programmeId !== undefined) {
+      query.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
+    }
+    return query.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  }
+
   /** Taught skills per course id. */
   async findSkillsOfCourses(
     manager: EntityManager,
