@@ -12,3 +12,4 @@ export * from './opportunities.search-index.js';
 export * from './opportunities.service.js';
 export * from './opportunity-values.js';
 export * from './opportunity-vocabulary.js';
+export * from './skill-demand.repository.js';

@@ -15,6 +15,7 @@ import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunityResponses } from './opportunity-responses.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
+import { SkillDemandRepository } from './skill-demand.repository.js';
 import { WorkRequestsController } from './work-requests.controller.js';
 
 /** Work requests (companies) and brokered listings (membership organisations), with import. */
@@ -37,6 +38,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitiesSearchIndex,
     OpportunitySkillSuggestions,
     OpportunityResponses,
+    SkillDemandRepository,
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
@@ -44,6 +46,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
   exports: [
     OpportunitiesService,
     OpportunityResponses,
+    SkillDemandRepository,
     OpportunitiesSearchIndex,
     ListingVetting,
     ListingVettingRepository,

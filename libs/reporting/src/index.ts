@@ -8,5 +8,5 @@ export * from './reporting.module.js';
 export * from './dto/skill-gaps-query.dto.js';
 export * from './dto/skill-gaps-report.dto.js';
 export * from './skill-gaps.js';
-export * from './skill-gaps.module.js';
-export { SkillGapsService } from './skill-gaps.service.js';
+export { assertMayReadReports } from './report-access.js';
+export * from './reporting.errors.js';

@@ -3,7 +3,10 @@ import type { ProgrammeForReport } from './indicators.repository.js';
 import { ReportForbiddenError } from './reporting.errors.js';
 
 /** Admins read every programme; brokers those their organisation is a partner of. */
-export function assertMayReadReports(user: AuthUser, programme: ProgrammeForReport): void {
+export function assertMayReadReports(
+  user: AuthUser,
+  programme: Pick<ProgrammeForReport, 'partners'>,
+): void {
   if (user.role === 'admin') return;
   if (
     user.role === 'broker' &&

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import {
   compareGaps,
+  demandCells,
   isGap,
   publishSkillGaps,
   publishSupply,
@@ -118,6 +119,55 @@ describe('unmet and gaps', () => {
       'hidden',
       'short',
       'nice',
+    ]);
+  });
+});
+
+describe('demandCells', () => {
+  const ask = (over: Partial<Parameters<typeof demandCells>[0][number]>) => ({
+    skillId: 'sql',
+    country: 'XK' as string | null,
+    minLevel: 2,
+    mustHave: true,
+    openings: 1,
+    counted: true,
+    ...over,
+  });
+
+  it('splits demand by level and kind, and counts supply at the lowest must-have level of every ask', () => {
+    expect(
+      demandCells([
+        ask({ minLevel: 3, openings: 2 }),
+        ask({ minLevel: 3, mustHave: false, openings: 4 }),
+        ask({ minLevel: 1, counted: false }), // closed before the window: sets the level only
+        ask({ country: null, minLevel: 4, mustHave: false }),
+        ask({ skillId: 'js', counted: false }), // no counted demand: no cell
+      ]),
+    ).toEqual([
+      {
+        skillId: 'sql',
+        country: 'XK',
+        level: 1,
+        byLevel: [
+          {
+            minLevel: 3,
+            mustHave: { requests: 1, openings: 2 },
+            niceToHave: { requests: 1, openings: 4 },
+          },
+        ],
+      },
+      {
+        skillId: 'sql',
+        country: null,
+        level: 4,
+        byLevel: [
+          {
+            minLevel: 4,
+            mustHave: { requests: 0, openings: 0 },
+            niceToHave: { requests: 1, openings: 1 },
+          },
+        ],
+      },
     ]);
   });
 });

@@ -6,11 +6,81 @@ export interface DemandCount {
   openings: number;
 }
 
+const NONE: DemandCount = { requests: 0, openings: 0 };
+
 /** Demand at one minimum level, split by must-have and nice-to-have. */
 export interface DemandAtLevel {
   minLevel: number;
   mustHave: DemandCount;
   niceToHave: DemandCount;
+}
+
+/** One skill asked by one request for one country, as the demand reader gives it. */
+export interface DemandAsk {
+  skillId: string;
+  country: string | null;
+  minLevel: number;
+  mustHave: boolean;
+  openings: number;
+  /** Demand now; the other asks only set the level supply is counted at. */
+  counted: boolean;
+}
+
+/** A skill and country with demand, the level its supply is counted at, and the demand by level. */
+export interface DemandCell {
+  skillId: string;
+  country: string | null;
+  level: number;
+  byLevel: DemandAtLevel[];
+}
+
+/**
+ * The cells of the asks that count: per skill and country, the demand by minimum level, and the
+ * level supply is counted at — the lowest must-have level (the lowest level when never a
+ * must-have) over **every** ask, counted or not, so that the level does not move with the window
+ * and two reports cannot be subtracted into the holders of one level.
+ */
+export function demandCells(asks: readonly DemandAsk[]): DemandCell[] {
+  const cells = new Map<
+    string,
+    DemandCell & { mustLevel: number | null; anyLevel: number; counted: boolean }
+  >();
+  for (const a of asks) {
+    const key = `${a.skillId}|${a.country ?? ''}`;
+    let cell = cells.get(key);
+    if (cell === undefined) {
+      cell = {
+        skillId: a.skillId,
+        country: a.country,
+        level: a.minLevel,
+        byLevel: [],
+        mustLevel: null,
+        anyLevel: a.minLevel,
+        counted: false,
+      };
+      cells.set(key, cell);
+    }
+    cell.anyLevel = Math.min(cell.anyLevel, a.minLevel);
+    if (a.mustHave) cell.mustLevel = Math.min(cell.mustLevel ?? a.minLevel, a.minLevel);
+    if (!a.counted) continue;
+    cell.counted = true;
+    let at = cell.byLevel.find((l) => l.minLevel === a.minLevel);
+    if (at === undefined) {
+      at = { minLevel: a.minLevel, mustHave: { ...NONE }, niceToHave: { ...NONE } };
+      cell.byLevel.push(at);
+    }
+    const side = a.mustHave ? at.mustHave : at.niceToHave;
+    side.requests += 1;
+    side.openings += a.openings;
+  }
+  return [...cells.values()]
+    .filter((c) => c.counted)
+    .map((c) => ({
+      skillId: c.skillId,
+      country: c.country,
+      level: c.mustLevel ?? c.anyLevel,
+      byLevel: c.byLevel.sort((x, y) => x.minLevel - y.minLevel),
+    }));
 }
 
 /** One skill in one country (null: work open to people anywhere) as counted, before publication. */
@@ -42,7 +112,6 @@ const add = (a: DemandCount, b: DemandCount): DemandCount => ({
   requests: a.requests + b.requests,
   openings: a.openings + b.openings,
 });
-const NONE: DemandCount = { requests: 0, openings: 0 };
 
 /**
  * Supply is a count of people, so it is suppressed like the indicators: `people` below the
@@ -72,7 +141,7 @@ export function unmetOf(mustHaveOpenings: number, people: number | null): number
 /**
  * An open gap: the skill is a must-have somewhere and the people who hold it are fewer than the
  * openings, or too few to publish (below the threshold). Both the skill-gaps report and the
- * course ranking by gap coverage use this one rule.
+ * course ranking by gap coverage use this one rule (training's `SkillGapsService`).
  */
 export function isGap(gap: SkillGap): boolean {
   return gap.demand.mustHave.openings > 0 && (gap.unmet === null || gap.unmet > 0);

@@ -1,7 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError, type FieldError } from '@app/http';
 import type { AuthUser } from '@app/identity';
-import { SkillGapsService } from '@app/reporting';
 import { TaxonomyService } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -22,6 +21,7 @@ import { toPage } from './page-cursor.js';
 import { pageRequest } from './page-request.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
+import { SkillGapsService } from './skill-gaps.service.js';
 import { assertActsForProvider, providerScopeOf } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
 import { CourseNotFoundError, GapCoverageForbiddenError } from './training.errors.js';

@@ -1,30 +1,46 @@
+import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
 import type { AuthUser } from '@app/identity';
+import {
+  assertMayReadReports,
+  ReportProgrammeNotFoundError,
+  ReportWindowError,
+  writeCsv,
+  type SkillGapCourseDto,
+  type SkillGapsQueryDto,
+  type SkillGapsReportDto,
+} from '@app/reporting';
 import { TaxonomyService } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
-import { writeCsv } from './csv-writer.js';
-import type { SkillGapsQueryDto } from './dto/skill-gaps-query.dto.js';
-import type { SkillGapCourseDto, SkillGapsReportDto } from './dto/skill-gaps-report.dto.js';
-import { IndicatorsRepository } from './indicators.repository.js';
-import { assertMayReadReports } from './report-access.js';
-import { ReportProgrammeNotFoundError, ReportWindowError } from './reporting.errors.js';
-import { SkillGapsRepository, type TeachingCourse } from './skill-gaps.repository.js';
+import { CoursesRepository, type TeachingCourse } from './courses.repository.js';
+import { ProgrammesRepository } from './programmes.repository.js';
 import { SkillGapsService } from './skill-gaps.service.js';
 
-/** The skill-gaps report of a programme (docs/reporting.md, "Skill gaps"). */
+/**
+ * The skill-gaps report of a programme (docs/reporting.md, "Skill gaps"). Its route lives in
+ * training, which can read courses and compose the gaps; reporting provides the rules.
+ */
 @Injectable()
 export class SkillGapsReportService {
   constructor(
-    private readonly programmes: IndicatorsRepository,
+    private readonly transactions: TransactionRunner,
+    private readonly programmes: ProgrammesRepository,
+    private readonly courses: CoursesRepository,
     private readonly gaps: SkillGapsService,
-    private readonly repository: SkillGapsRepository,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
   async report(user: AuthUser, query: SkillGapsQueryDto): Promise<SkillGapsReportDto> {
-    const programme = await this.programmes.findProgramme(query.programmeId.toLowerCase());
+    const id = query.programmeId.toLowerCase();
+    const [programme, partners] = await this.transactions.run(
+      async (manager) =>
+        [
+          await this.programmes.findById(manager, id),
+          await this.programmes.findPartnerIds(manager, [id]),
+        ] as const,
+    );
     if (programme === null) throw new ReportProgrammeNotFoundError();
-    assertMayReadReports(user, programme);
+    assertMayReadReports(user, { partners: partners.get(id) ?? [] });
     const from = query.from ?? programme.startsOn;
     const to = query.to ?? programme.endsOn;
     if (to < from) {
@@ -41,7 +57,7 @@ export class SkillGapsReportService {
     const skillIds = [...new Set(rows.map((r) => r.skillId))];
     const [names, courses] = await Promise.all([
       this.taxonomy.skillNames(skillIds),
-      this.repository.coursesTeaching(skillIds),
+      this.transactions.run((manager) => this.courses.findCoursesTeaching(manager, skillIds)),
     ]);
     const teaching = coursesBySkill(courses, programme.id);
     return {
