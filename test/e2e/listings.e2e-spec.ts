@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OPPORTUNITIES_INDEX } from '@app/opportunities';
 import { OutboxRelay, SearchIndexRegistry } from '@app/search';
 import { Meilisearch } from 'meilisearch';
+import { skillNamesById } from '../support/profile-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   loginAdmin,
@@ -98,6 +99,30 @@ describe('listings and their import (HTTP)', () => {
       expect(days).toBeLessThan(30.1);
       const doc = (await indexed()).find((d) => d.id === res.body.id);
       expect(doc).toMatchObject({ kind: 'listing', source: 'upwork', clientCountry: 'DE' });
+      // every answer that lists skills names them
+      const names = await skillNamesById(
+        t,
+        (body.skills as { skillId: string }[]).map((s) => s.skillId),
+      );
+      const named = (body.skills as { skillId: string }[]).map((s) => ({
+        ...s,
+        name: names[s.skillId],
+      }));
+      expect(res.body.skills).toEqual(named);
+      const read = await t.http
+        .get(`/api/listings/${res.body.id}`)
+        .auth(...bearer(broker))
+        .expect(200);
+      expect(read.body.skills).toEqual(named);
+      const list = await t.http
+        .get('/api/listings')
+        .query({ limit: 100 })
+        .auth(...bearer(broker))
+        .expect(200);
+      const listed = (list.body.items as { id: string; skills: unknown }[]).find(
+        (l) => l.id === res.body.id,
+      );
+      expect(listed?.skills).toEqual(named);
     });
 
     it('a draft listing stays out of search until published; closing removes it and freezes it', async () => {

@@ -98,6 +98,29 @@ const CHECKS: Record<string, (output: unknown) => void> = {
       }
     }
   },
+  'skill-gaps': (out) => {
+    const report = out as {
+      threshold: number;
+      gaps: {
+        name: string;
+        country: string | null;
+        openings: number;
+        people: number | null;
+        unmet: number | null;
+        courses: string[];
+      }[];
+    };
+    expect(report.threshold).toBe(5);
+    // the demo programme's partner requests ask for skills
+    expect(report.gaps.length).toBeGreaterThan(0);
+    for (const gap of report.gaps) {
+      expect(gap.name.length).toBeGreaterThan(0);
+      expect(gap.openings).toBeGreaterThan(0);
+      // people counts below the threshold are null, never small numbers; unmet follows them
+      if (gap.people !== null) expect(gap.people).toBeGreaterThanOrEqual(report.threshold);
+      if (gap.people === null) expect(gap.unmet === null || gap.unmet === 0).toBe(true);
+    }
+  },
   'indicators-csv': (out) => {
     const rows: string[][] = parse(out as string);
     expect(rows[0].slice(0, 2)).toEqual(['sex', 'registered']);

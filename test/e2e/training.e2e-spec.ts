@@ -11,7 +11,7 @@ import {
   registerTrainee,
   type SignedIn,
 } from '../support/factories.js';
-import { putProfile, skillIds } from '../support/profile-factories.js';
+import { putProfile, skillIds, skillNamesById } from '../support/profile-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   complete,
@@ -595,6 +595,16 @@ describe('training (HTTP)', () => {
         revocationReason: 'Assessment was copied',
         courseTitle: 'Databases in depth',
       });
+      // every certificate names the skills it certifies
+      const certified = (certificates.body.items as { skills: { skillId: string }[] }[]).flatMap(
+        (c) => c.skills,
+      );
+      const names = await skillNamesById(
+        t,
+        certified.map((s) => s.skillId),
+      );
+      expect(certified.length).toBeGreaterThan(0);
+      for (const s of certified) expect(s).toMatchObject({ name: names[s.skillId] });
       for (const user of [trainerA, broker, admin]) {
         expect((await get(user, '/api/profiles/me/certificates')).status).toBe(403);
         expect((await get(user, '/api/profiles/me/enrolments')).status).toBe(403);

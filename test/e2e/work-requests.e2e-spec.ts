@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OPPORTUNITIES_INDEX } from '@app/opportunities';
 import { OutboxRelay, SearchIndexRegistry } from '@app/search';
 import { Meilisearch } from 'meilisearch';
+import { skillNamesById } from '../support/profile-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   loginAdmin,
@@ -85,6 +86,41 @@ describe('work requests (HTTP)', () => {
       .auth(...bearer(companyA))
       .expect(200);
     expect(read.body).toEqual(res.body);
+  });
+
+  it('names every skill it asks for, in each answer: create, read, list, edit', async () => {
+    const body = makeWorkRequestBody(postings[1]);
+    const ids = (body.skills as { skillId: string }[]).map((s) => s.skillId);
+    const names = await skillNamesById(t, ids);
+    const named = (body.skills as { skillId: string }[]).map((s) => ({
+      ...s,
+      name: names[s.skillId],
+    }));
+    expect(Object.keys(names)).toHaveLength(ids.length);
+    const created = await create(companyA, body).expect(201);
+    expect(created.body.skills).toEqual(named);
+    const read = await t.http
+      .get(`/api/work-requests/${created.body.id}`)
+      .auth(...bearer(companyA))
+      .expect(200);
+    expect(read.body.skills).toEqual(named);
+    const list = await t.http
+      .get('/api/work-requests')
+      .query({ limit: 100 })
+      .auth(...bearer(companyA))
+      .expect(200);
+    for (const item of list.body.items as { skills: { skillId: string; name: string }[] }[]) {
+      for (const s of item.skills)
+        expect(s.name).toBe((await skillNamesById(t, [s.skillId]))[s.skillId]);
+    }
+    const patched = await t.http
+      .patch(`/api/work-requests/${created.body.id}`)
+      .auth(...bearer(companyA))
+      .send({ skills: [{ skillId: ids[0], minLevel: 2, mustHave: true }] })
+      .expect(200);
+    expect(patched.body.skills).toEqual([
+      { skillId: ids[0], name: names[ids[0]], minLevel: 2, mustHave: true },
+    ]);
   });
 
   it('takes a deadline given as a day as the end of that day, UTC, as the import does', async () => {

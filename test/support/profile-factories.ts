@@ -51,3 +51,11 @@ export async function putProfile(
   if (res.status !== 200) throw new Error(`update failed: ${res.status} ${res.text}`);
   return res.body;
 }
+
+/** The taxonomy's names of these skills, by id (read from the database, not through the API). */
+export async function skillNamesById(t: TestApp, ids: string[]): Promise<Record<string, string>> {
+  const rows: { id: string; name: string }[] = await t.app
+    .get(DataSource)
+    .query(`SELECT id, name FROM skills WHERE id = ANY($1::uuid[])`, [ids]);
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}

@@ -19,3 +19,4 @@ export {
 export * from './opportunity-search.service.js';
 export * from './opportunity-values.js';
 export * from './opportunity-vocabulary.js';
+export * from './skill-demand.repository.js';

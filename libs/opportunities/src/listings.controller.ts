@@ -28,7 +28,7 @@ import {
 import { ListingImportService } from './listing-import.service.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { OpportunitiesService } from './opportunities.service.js';
-import { toListingResponse } from './opportunity.mapper.js';
+import { OpportunityResponses } from './opportunity-responses.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
 
 /** Route of the bulk import: its body (up to 32 MB) is read only after authentication. */
@@ -43,6 +43,7 @@ export class ListingsController {
     private readonly opportunities: OpportunitiesService,
     private readonly importer: ListingImportService,
     private readonly suggestions: OpportunitySkillSuggestions,
+    private readonly responses: OpportunityResponses,
   ) {}
 
   @Post()
@@ -67,7 +68,7 @@ export class ListingsController {
     @Body() body: ListingCreateDto,
   ): Promise<ListingCreatedResponseDto> {
     const { source, sourceUrl, clientCountry, status, skillsFromText, ...fields } = body;
-    const created = toListingResponse(
+    const created = await this.responses.listing(
       await this.opportunities.create('listing', user, fields, {
         listing: { source, sourceUrl, clientCountry },
         status: status ?? 'open',
@@ -142,7 +143,7 @@ export class ListingsController {
     @Query() query: OpportunityListQueryDto,
   ): Promise<ListingPageDto> {
     const page = await this.opportunities.list('listing', user, query);
-    return { items: page.items.map(toListingResponse), nextCursor: page.nextCursor };
+    return { items: await this.responses.listings(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -154,7 +155,7 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<ListingResponseDto> {
-    return toListingResponse(await this.opportunities.get('listing', user, id));
+    return this.responses.listing(await this.opportunities.get('listing', user, id));
   }
 
   @Patch(':id')
@@ -172,7 +173,7 @@ export class ListingsController {
     @Body() body: ListingUpdateDto,
   ): Promise<ListingResponseDto> {
     const { source, sourceUrl, clientCountry, ...fields } = body;
-    return toListingResponse(
+    return this.responses.listing(
       await this.opportunities.update('listing', user, id, fields, {
         source,
         sourceUrl,
@@ -191,7 +192,7 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<ListingResponseDto> {
-    return toListingResponse(await this.opportunities.transition('listing', user, id, 'open'));
+    return this.responses.listing(await this.opportunities.transition('listing', user, id, 'open'));
   }
 
   @Post(':id/close')
@@ -204,6 +205,8 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<ListingResponseDto> {
-    return toListingResponse(await this.opportunities.transition('listing', user, id, 'closed'));
+    return this.responses.listing(
+      await this.opportunities.transition('listing', user, id, 'closed'),
+    );
   }
 }

@@ -14,7 +14,9 @@ import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunitySearchService } from './opportunity-search.service.js';
+import { OpportunityResponses } from './opportunity-responses.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
+import { SkillDemandRepository } from './skill-demand.repository.js';
 import { WorkRequestsController } from './work-requests.controller.js';
 
 /** Work requests (companies) and brokered listings (membership organisations), with import. */
@@ -37,6 +39,8 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitiesSearchIndex,
     OpportunitySkillSuggestions,
     OpportunitySearchService,
+    OpportunityResponses,
+    SkillDemandRepository,
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
@@ -44,6 +48,8 @@ import { WorkRequestsController } from './work-requests.controller.js';
   exports: [
     OpportunitiesService,
     OpportunitySearchService,
+    OpportunityResponses,
+    SkillDemandRepository,
     OpportunitiesSearchIndex,
     ListingVetting,
     ListingVettingRepository,

@@ -124,9 +124,12 @@ export class OpportunitySearchService {
       return row === undefined || !inScope(row, scope) ? [] : [row];
     });
     const facetDistribution = result.facetDistribution ?? {};
-    const names = await this.taxonomy.skillNames(Object.keys(facetDistribution.skillIds ?? {}));
+    const names = await this.taxonomy.skillNames([
+      ...Object.keys(facetDistribution.skillIds ?? {}),
+      ...opportunities.flatMap((o) => o.skills.map((s) => s.skillId)),
+    ]);
     return {
-      items: opportunities.map((o) => toOpportunitySearchItem(o, caller)),
+      items: opportunities.map((o) => toOpportunitySearchItem(o, caller, names)),
       opportunities,
       facets: facetsOf(facetDistribution, names),
       nextCursor:
@@ -157,9 +160,10 @@ function inScope(o: OpportunityEntity, scope: SearchScope): boolean {
 export function toOpportunitySearchItem(
   o: OpportunityEntity,
   caller: AuthUser,
+  names: ReadonlyMap<string, string>,
 ): OpportunitySearchItemDto {
-  if (o.kind === 'work_request') return { ...toWorkRequestResponse(o), kind: o.kind };
-  const { risk, ...listing } = toListingResponse(o);
+  if (o.kind === 'work_request') return { ...toWorkRequestResponse(o, names), kind: o.kind };
+  const { risk, ...listing } = toListingResponse(o, names);
   return caller.role === 'trainee'
     ? { ...listing, kind: o.kind }
     : { ...listing, risk, kind: o.kind };

@@ -5,13 +5,23 @@ import type { ListingProvenance, OpportunityValues } from './opportunity-values.
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-export function toWorkRequestResponse(o: OpportunityEntity): WorkRequestResponseDto {
+/** `names`: the skills' names by id (`TaxonomyService.skillNames`), see OpportunityResponses. */
+export function toWorkRequestResponse(
+  o: OpportunityEntity,
+  names: ReadonlyMap<string, string>,
+): WorkRequestResponseDto {
   const values = valuesOf(o);
   return {
     id: o.id,
     organisationId: o.organisationId,
     status: o.status,
     ...values,
+    skills: values.skills.map((s) => ({
+      skillId: s.skillId,
+      name: names.get(s.skillId) ?? '',
+      minLevel: s.minLevel,
+      mustHave: s.mustHave,
+    })),
     cityId: o.cityId,
     cityLocalName: o.cityLocalName,
     location:
@@ -27,9 +37,12 @@ export function toWorkRequestResponse(o: OpportunityEntity): WorkRequestResponse
   };
 }
 
-export function toListingResponse(o: OpportunityEntity): ListingResponseDto {
+export function toListingResponse(
+  o: OpportunityEntity,
+  names: ReadonlyMap<string, string>,
+): ListingResponseDto {
   return {
-    ...toWorkRequestResponse(o),
+    ...toWorkRequestResponse(o, names),
     source: o.source ?? 'other',
     sourceUrl: o.sourceUrl ?? '',
     clientCountry: o.clientCountry,

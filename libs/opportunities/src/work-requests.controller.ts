@@ -24,7 +24,7 @@ import {
   WorkRequestResponseDto,
 } from './dto/opportunity-response.dto.js';
 import { OpportunitiesService } from './opportunities.service.js';
-import { toWorkRequestResponse } from './opportunity.mapper.js';
+import { OpportunityResponses } from './opportunity-responses.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 
@@ -35,6 +35,7 @@ export class WorkRequestsController {
   constructor(
     private readonly opportunities: OpportunitiesService,
     private readonly suggestions: OpportunitySkillSuggestions,
+    private readonly responses: OpportunityResponses,
   ) {}
 
   @Post()
@@ -56,7 +57,7 @@ export class WorkRequestsController {
     @Body() body: WorkRequestCreateDto,
   ): Promise<WorkRequestCreatedResponseDto> {
     const { skillsFromText, ...input } = body;
-    const created = toWorkRequestResponse(
+    const created = await this.responses.workRequest(
       await this.opportunities.create('work_request', user, input, { status: 'draft' }),
     );
     if (skillsFromText !== true) return created;
@@ -78,7 +79,7 @@ export class WorkRequestsController {
     @Query() query: OpportunityListQueryDto,
   ): Promise<WorkRequestPageDto> {
     const page = await this.opportunities.list('work_request', user, query);
-    return { items: page.items.map(toWorkRequestResponse), nextCursor: page.nextCursor };
+    return { items: await this.responses.workRequests(page.items), nextCursor: page.nextCursor };
   }
 
   @Get(':id')
@@ -90,7 +91,7 @@ export class WorkRequestsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(await this.opportunities.get('work_request', user, id));
+    return this.responses.workRequest(await this.opportunities.get('work_request', user, id));
   }
 
   @Patch(':id')
@@ -110,7 +111,9 @@ export class WorkRequestsController {
     @Param('id', opportunityIdPipe) id: string,
     @Body() body: WorkRequestUpdateDto,
   ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(await this.opportunities.update('work_request', user, id, body));
+    return this.responses.workRequest(
+      await this.opportunities.update('work_request', user, id, body),
+    );
   }
 
   @Put(':id/programme')
@@ -135,7 +138,7 @@ export class WorkRequestsController {
     @Param('id', opportunityIdPipe) id: string,
     @Body() body: OpportunityProgrammeDto,
   ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(
+    return this.responses.workRequest(
       await this.opportunities.setProgramme('work_request', user, id, body.programmeId),
     );
   }
@@ -152,7 +155,7 @@ export class WorkRequestsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(
+    return this.responses.workRequest(
       await this.opportunities.transition('work_request', user, id, 'open'),
     );
   }
@@ -167,7 +170,7 @@ export class WorkRequestsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<WorkRequestResponseDto> {
-    return toWorkRequestResponse(
+    return this.responses.workRequest(
       await this.opportunities.transition('work_request', user, id, 'closed'),
     );
   }

@@ -9,3 +9,4 @@ export * from './profiles-index.module.js';
 export * from './profiles.errors.js';
 export * from './profiles.module.js';
 export { ProfilesService, visibilitiesFor } from './profiles.service.js';
+export * from './skill-supply.repository.js';

@@ -13,18 +13,21 @@ import { TalentController } from './talent.controller.js';
 import { TalentSearchService } from './talent-search.service.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
+import { SkillSupplyRepository } from './skill-supply.repository.js';
+
 @Module({
   imports: [ProfilesIndexModule, IdentityModule, GeoModule],
   controllers: [ProfilesController, ProfileSkillSuggestionsController, TalentController],
   providers: [
     ProfilesService,
+    SkillSupplyRepository,
     ProfileSearchRepository,
     TalentSearchService,
     ProfileSkillEvidenceRepository,
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
   ],
-  exports: [ProfilesService, ProfileSkillEvidenceService],
+  exports: [ProfilesService, ProfileSkillEvidenceService, SkillSupplyRepository],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

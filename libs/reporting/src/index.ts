@@ -5,3 +5,8 @@ export * from './dto/indicators-report.dto.js';
 export { IndicatorsRepository, type IndicatorQuery } from './indicators.repository.js';
 export * from './report-values.js';
 export * from './reporting.module.js';
+export * from './dto/skill-gaps-query.dto.js';
+export * from './dto/skill-gaps-report.dto.js';
+export * from './skill-gaps.js';
+export { assertMayReadReports } from './report-access.js';
+export * from './reporting.errors.js';

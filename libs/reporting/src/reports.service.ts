@@ -24,11 +24,8 @@ import {
   type AgeBand,
   type ReportDimension,
 } from './report-values.js';
-import {
-  ReportForbiddenError,
-  ReportProgrammeNotFoundError,
-  ReportWindowError,
-} from './reporting.errors.js';
+import { assertMayReadReports } from './report-access.js';
+import { ReportProgrammeNotFoundError, ReportWindowError } from './reporting.errors.js';
 
 /** Programme results for donors: counts of people, never a person (docs/reporting.md). */
 @Injectable()
@@ -101,19 +98,6 @@ export class ReportsService {
       [...report.groupBy.map(() => 'total'), ...counters(report.totals)],
     ]);
   }
-}
-
-/** Admins read every programme; brokers those their organisation is a partner of. */
-function assertMayReadReports(user: AuthUser, programme: ProgrammeForReport): void {
-  if (user.role === 'admin') return;
-  if (
-    user.role === 'broker' &&
-    user.organisationId !== null &&
-    programme.partners.includes(user.organisationId)
-  ) {
-    return;
-  }
-  throw new ReportForbiddenError();
 }
 
 /**

@@ -70,6 +70,58 @@ export class CoursesRepository {
     return keysetPage(query, 'c', after, limit).getMany();
   }
 
+  /** Every course of a provider and/or programme (undefined: any), oldest first. */
+  findCourses(
+    manager: EntityManager,
+    filter: { providerId?: string; programmeId?: string },
+  ): Promise<CourseEntity[]> {
+    const query = manager.getRepository(CourseEntity).createQueryBuilder('c');
+    if (filter.providerId !== undefined) {
+      query.andWhere('c.provider_id = :providerId', { providerId: filter.providerId });
+    }
+    if (filter.programmeId !== undefined) {
+      query.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
+    }
+    return query.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  }
+
+  /** Every course teaching one of these skills, with the level and its next cohort not started. */
+  async findCoursesTeaching(
+    manager: EntityManager,
+    skillIds: readonly string[],
+  ): Promise<TeachingCourse[]> {
+    if (skillIds.length === 0) return [];
+    const rows: {
+      skill_id: string;
+      course_id: string;
+      title: string;
+      level: number;
+      programme_id: string | null;
+      cohort_id: string | null;
+      starts_on: string | null;
+    }[] = await manager.query(
+      `SELECT cs.skill_id, c.id AS course_id, c.title, cs.level, c.programme_id,
+              n.id AS cohort_id, to_char(n.starts_on, 'YYYY-MM-DD') AS starts_on
+       FROM course_skills cs
+       JOIN courses c ON c.id = cs.course_id
+       LEFT JOIN LATERAL (SELECT h.id, h.starts_on FROM cohorts h
+                           WHERE h.course_id = c.id AND h.starts_on >= current_date
+                           ORDER BY h.starts_on, h.id LIMIT 1) n ON true
+       WHERE cs.skill_id = ANY($1::uuid[])
+       ORDER BY c.title, c.id`,
+      [skillIds],
+    );
+    return rows.map((r) => ({
+      skillId: r.skill_id,
+      courseId: r.course_id,
+      title: r.title,
+      level: r.level,
+      programmeId: r.programme_id,
+      nextCohort:
+        r.cohort_id === null ? null : { cohortId: r.cohort_id, startsOn: r.starts_on as string },
+    }));
+  }
+
   /** Taught skills per course id. */
   async findSkillsOfCourses(
     manager: EntityManager,
@@ -159,4 +211,14 @@ export class CoursesRepository {
     if (entities.length === 0) return null;
     return { cohort: entities[0], providerId: raw[0].provider_id };
   }
+}
+
+/** A course teaching a skill, with its next cohort not started yet. */
+export interface TeachingCourse {
+  skillId: string;
+  courseId: string;
+  title: string;
+  level: number;
+  programmeId: string | null;
+  nextCohort: { cohortId: string; startsOn: string } | null;
 }

@@ -14,13 +14,17 @@ import type {
 import type { PageQueryDto } from './dto/page-query.dto.js';
 import { CoursesRepository } from './courses.repository.js';
 import type { CourseEntity } from './entities/course.entity.js';
+import { DEFAULT_PAGE_SIZE } from './dto/page-query.dto.js';
+import { compareCoverage, gapCoverage } from './gap-coverage.js';
+import { coveragePosition, encodeCoveragePosition } from './coverage-cursor.js';
 import { toPage } from './page-cursor.js';
 import { pageRequest } from './page-request.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
+import { SkillGapsService } from './skill-gaps.service.js';
 import { assertActsForProvider, providerScopeOf } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
-import { CourseNotFoundError } from './training.errors.js';
+import { CourseNotFoundError, GapCoverageForbiddenError } from './training.errors.js';
 import { toCohortResponse, toCourseResponse } from './training-mapping.js';
 
 @Injectable()
@@ -31,6 +35,7 @@ export class CoursesService {
     private readonly programmes: ProgrammesRepository,
     private readonly directory: TrainingDirectoryRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly skillGaps: SkillGapsService,
   ) {}
 
   /** A trainer creates courses for their own provider; an admin for any training provider. */
@@ -74,6 +79,7 @@ export class CoursesService {
   }
 
   async list(user: AuthUser, query: CourseListQueryDto): Promise<CoursePageDto> {
+    if (query.sort === 'gapCoverage') return this.listByGapCoverage(user, query);
     const { after, limit } = pageRequest(query);
     const rows = await this.transactions.run((manager) =>
       this.courses.findCoursePage(
@@ -85,6 +91,57 @@ export class CoursesService {
     );
     const page = toPage(rows, limit);
     return { items: await this.withSkills(page.rows), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Trainers (their provider's courses) and admins (all): the courses that close the most open
+   * skill gaps first (`SkillGapsService`, the computation of the skill-gaps report). The ranking
+   * changes with every request and profile, so pages go by position (`cursor` is opaque).
+   */
+  private async listByGapCoverage(
+    user: AuthUser,
+    query: CourseListQueryDto,
+  ): Promise<CoursePageDto> {
+    if (user.role !== 'trainer' && user.role !== 'admin') throw new GapCoverageForbiddenError();
+    const offset = coveragePosition(query.cursor);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const [courses, gaps] = await Promise.all([
+      this.transactions.run((manager) =>
+        this.courses.findCourses(manager, {
+          providerId: providerScopeOf(user),
+          programmeId: query.programmeId?.toLowerCase(),
+        }),
+      ),
+      this.skillGaps.openGaps(),
+    ]);
+    const skills = await this.transactions.run((manager) =>
+      this.courses.findSkillsOfCourses(
+        manager,
+        courses.map((c) => c.id),
+      ),
+    );
+    const ranked = courses
+      .map((course, order) => ({
+        course,
+        order,
+        coverage: gapCoverage(skills.get(course.id) ?? [], gaps),
+      }))
+      .sort((a, b) => compareCoverage(a.coverage, b.coverage) || a.order - b.order);
+    const page = ranked.slice(offset, offset + limit);
+    const names = await this.taxonomy.skillNames(
+      page.flatMap((r) => (skills.get(r.course.id) ?? []).map((s) => s.skillId)),
+    );
+    return {
+      items: page.map((r) => ({
+        ...toCourseResponse(r.course, skills.get(r.course.id) ?? [], names),
+        gapCoverage: {
+          gaps: r.coverage.gaps,
+          openings: r.coverage.openings,
+          skills: r.coverage.skills.map((s) => ({ ...s, name: names.get(s.skillId) ?? '' })),
+        },
+      })),
+      nextCursor: offset + limit < ranked.length ? encodeCoveragePosition(offset + limit) : null,
+    };
   }
 
   async createCohort(

@@ -9,3 +9,7 @@ export interface SkillAtLevel {
   skillId: string;
   level: number;
 }
+
+/** Orders of the course list: oldest first, or most open skill gaps closed first. */
+export const COURSE_SORTS = ['createdAt', 'gapCoverage'] as const;
+export type CourseSort = (typeof COURSE_SORTS)[number];

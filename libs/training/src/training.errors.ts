@@ -1,4 +1,10 @@
-import { ConflictError, DomainError, NotFoundError, type FieldError } from '@app/http';
+import {
+  ForbiddenError,
+  ConflictError,
+  DomainError,
+  NotFoundError,
+  type FieldError,
+} from '@app/http';
 
 export class ProgrammeNotFoundError extends NotFoundError {
   constructor() {
@@ -103,5 +109,11 @@ export class CertificateCredentialRevokedError extends DomainError {
 export class IssuerNotFoundError extends NotFoundError {
   constructor() {
     super('Issuer');
+  }
+}
+
+export class GapCoverageForbiddenError extends ForbiddenError {
+  constructor() {
+    super('Only trainers and admins rank courses by the skill gaps they close');
   }
 }

@@ -1,6 +1,7 @@
 import { NotificationsModule } from '@app/notifications';
 import { IdentityModule } from '@app/identity';
 import { ProfilesModule } from '@app/profiles';
+import { OpportunitiesModule } from '@app/opportunities';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -30,6 +31,9 @@ import { ProgrammesController } from './programmes.controller.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { ProgrammesService } from './programmes.service.js';
 import { SkillCertification } from './skill-certification.js';
+import { SkillGapsReportService } from './skill-gaps-report.service.js';
+import { SkillGapsController } from './skill-gaps.controller.js';
+import { SkillGapsService } from './skill-gaps.service.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';
 
 /**
@@ -52,6 +56,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     IdentityModule,
     TaxonomyModule,
     ProfilesModule,
+    OpportunitiesModule,
   ],
   controllers: [
     ProgrammesController,
@@ -59,6 +64,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     EnrolmentsController,
     CertificatesController,
     CredentialKeysController,
+    SkillGapsController,
   ],
   providers: [
     ProgrammesRepository,
@@ -75,6 +81,8 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     CertificatePublicService,
     CredentialKeysRepository,
     CredentialKeysService,
+    SkillGapsService,
+    SkillGapsReportService,
   ],
   exports: [ProgrammesService],
 })

@@ -16,6 +16,8 @@ import { RISK_LEVELS, type RiskLevel } from '../listing-risk.js';
 
 export class SkillRequirementResponseDto {
   @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ example: 'customer service', description: "The taxonomy's name of the skill" })
+  name: string;
   @ApiProperty({ minimum: 1, maximum: 5, example: 3 }) minLevel: number;
   @ApiProperty({ example: true }) mustHave: boolean;
 }

@@ -12,19 +12,7 @@ import {
   Matches,
 } from 'class-validator';
 import { REPORT_DIMENSIONS, type ReportDimension } from '../report-values.js';
-
-/** `a,b , c` → `['a', 'b', 'c']`; anything but a string is left for the validators to refuse. */
-const commaSeparated =
-  (normalise: (v: string) => string = (v) => v) =>
-  ({ value }: { value: unknown }): unknown =>
-    typeof value === 'string'
-      ? value
-          .split(',')
-          .map((v) => normalise(v.trim()))
-          .filter((v) => v !== '')
-      : value;
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { commaSeparated, DATE } from './query-transforms.js';
 
 export class IndicatorsQueryDto {
   @ApiProperty({ format: 'uuid', description: 'The programme reported on' })

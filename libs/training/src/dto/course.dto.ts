@@ -14,7 +14,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { COURSE_MODES, type CourseMode } from '../training-values.js';
+import {
+  COURSE_MODES,
+  COURSE_SORTS,
+  type CourseMode,
+  type CourseSort,
+} from '../training-values.js';
 import { trimString } from './field-decorators.js';
 import { PageQueryDto } from './page-query.dto.js';
 
@@ -82,12 +87,52 @@ export class CourseListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId?: string;
+
+  @ApiPropertyOptional({
+    enum: COURSE_SORTS,
+    example: 'gapCoverage',
+    description:
+      'createdAt (default): oldest first. gapCoverage (trainers and admins): the courses that ' +
+      'close the most open skill gaps first, each with its `gapCoverage`',
+  })
+  @IsOptional()
+  @IsIn(COURSE_SORTS, { message: `sort must be one of ${COURSE_SORTS.join(', ')}` })
+  sort?: CourseSort;
 }
 
 export class CourseSkillResponseDto {
   @ApiProperty({ format: 'uuid' }) skillId: string;
   @ApiProperty({ example: 'customer service' }) name: string;
   @ApiProperty({ minimum: 1, maximum: 5, example: 3 }) level: number;
+}
+
+export class CoveredSkillDto {
+  @ApiProperty({ format: 'uuid' }) skillId: string;
+  @ApiProperty({ example: 'customer service' }) name: string;
+  @ApiProperty({ minimum: 1, maximum: 5, example: 3, description: 'Level the course teaches' })
+  level: number;
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'string', nullable: true },
+    example: ['XK', null],
+    description: 'Countries of the gaps it closes; null: work open to people anywhere',
+  })
+  countries: (string | null)[];
+  @ApiProperty({ example: 4, description: 'Unmet must-have openings in those gaps' })
+  openings: number;
+}
+
+export class GapCoverageDto {
+  @ApiProperty({ example: 3, description: 'Open skill gaps (skill × country) the course closes' })
+  gaps: number;
+  @ApiProperty({
+    example: 7,
+    description:
+      'Their unmet must-have openings (every must-have opening where the supply is too small ' +
+      'to publish)',
+  })
+  openings: number;
+  @ApiProperty({ type: [CoveredSkillDto] }) skills: CoveredSkillDto[];
 }
 
 export class CourseResponseDto {
@@ -99,6 +144,11 @@ export class CourseResponseDto {
   @ApiProperty({ example: 120 }) hours: number;
   @ApiProperty({ enum: COURSE_MODES, example: 'blended' }) mode: CourseMode;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiPropertyOptional({
+    type: GapCoverageDto,
+    description: 'Only with sort=gapCoverage: the open skill gaps the course closes',
+  })
+  gapCoverage?: GapCoverageDto;
 }
 
 export class CoursePageDto {

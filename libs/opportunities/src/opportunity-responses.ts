@@ -1,0 +1,36 @@
+import { TaxonomyService } from '@app/taxonomy';
+import { Injectable } from '@nestjs/common';
+import type { ListingResponseDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
+import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import { toListingResponse, toWorkRequestResponse } from './opportunity.mapper.js';
+
+/**
+ * Work requests and listings as answered: every skill requirement carries the skill's name,
+ * looked up once per answer for all the opportunities in it.
+ */
+@Injectable()
+export class OpportunityResponses {
+  constructor(private readonly taxonomy: TaxonomyService) {}
+
+  async workRequests(rows: readonly OpportunityEntity[]): Promise<WorkRequestResponseDto[]> {
+    const names = await this.namesOf(rows);
+    return rows.map((o) => toWorkRequestResponse(o, names));
+  }
+
+  async workRequest(row: OpportunityEntity): Promise<WorkRequestResponseDto> {
+    return (await this.workRequests([row]))[0];
+  }
+
+  async listings(rows: readonly OpportunityEntity[]): Promise<ListingResponseDto[]> {
+    const names = await this.namesOf(rows);
+    return rows.map((o) => toListingResponse(o, names));
+  }
+
+  async listing(row: OpportunityEntity): Promise<ListingResponseDto> {
+    return (await this.listings([row]))[0];
+  }
+
+  private namesOf(rows: readonly OpportunityEntity[]): Promise<ReadonlyMap<string, string>> {
+    return this.taxonomy.skillNames(rows.flatMap((o) => o.skills.map((s) => s.skillId)));
+  }
+}
