@@ -1,6 +1,7 @@
 import { NotificationsModule } from '@app/notifications';
 import { IdentityModule } from '@app/identity';
 import { ProfilesModule } from '@app/profiles';
+import { SurveysCoreModule } from '@app/surveys';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -52,6 +53,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     IdentityModule,
     TaxonomyModule,
     ProfilesModule,
+    SurveysCoreModule,
   ],
   controllers: [
     ProgrammesController,
