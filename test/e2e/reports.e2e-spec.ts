@@ -325,6 +325,13 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: 1500, // 500, 1000 | 2000, 3000
         hoursWorked: 500,
         withPaidWork: 0.5, // P1, P2, P7 of 6 (P4 hired before training)
+        // no follow-up survey has fallen due (P3M after training): 0 people, suppressed
+        surveyed: null,
+        employed3m: null,
+        employed6m: null,
+        employed12m: null,
+        incomeMedian6m: null,
+        responseRate6m: null,
       },
     });
   });
@@ -585,10 +592,16 @@ describe('GET /api/reports/indicators', () => {
       'hiredSelfEmployed',
       'hiredEmployed',
       'completed',
+      'surveyed',
+      'employed3m',
+      'employed6m',
+      'employed12m',
       'incomeEurSum',
       'incomeEurMedian',
       'hoursWorked',
       'withPaidWork',
+      'incomeMedian6m',
+      'responseRate6m',
     ]);
     expect(lines.slice(1).map((l) => l[0])).toEqual(['female', 'male', 'undisclosed', 'total']);
     expect(lines[1]).toEqual([
@@ -601,9 +614,15 @@ describe('GET /api/reports/indicators', () => {
       '',
       '',
       '2',
+      '',
+      '',
+      '',
+      '',
       '3000',
       '1500',
       '250',
+      '',
+      '',
       '',
     ]);
     expect(lines[4]).toEqual([
@@ -616,10 +635,16 @@ describe('GET /api/reports/indicators', () => {
       '2',
       '3',
       '4',
+      '',
+      '',
+      '',
+      '',
       '6500',
       '1500',
       '500',
       '0.5',
+      '',
+      '',
     ]);
   });
 
