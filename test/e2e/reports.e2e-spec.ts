@@ -42,6 +42,16 @@ const WINDOW = { from: '2026-01-01', to: '2026-06-30' };
 const IN_WINDOW = '2026-02-01T10:00:00Z';
 const TRAINED_AT = '2026-03-01T10:00:00Z';
 
+/** No follow-up survey falls due within these tests (P3M after training): every cell 0, hidden. */
+const NO_SURVEY_ANSWERS = {
+  surveyed: null,
+  employed3m: null,
+  employed6m: null,
+  employed12m: null,
+  incomeMedian6m: null,
+  responseRate6m: null,
+};
+
 describe('GET /api/reports/indicators', () => {
   let t: TestApp;
   let admin: SignedIn;
@@ -368,6 +378,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: 1500,
         hoursWorked: 250,
         withPaidWork: null, // numerator 2 hidden to protect male 0 and undisclosed 1
+        ...NO_SURVEY_ANSWERS,
       },
       {
         group: { sex: 'male' },
@@ -383,6 +394,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: null,
         hoursWorked: null,
         withPaidWork: null,
+        ...NO_SURVEY_ANSWERS,
       },
       {
         group: { sex: 'undisclosed' },
@@ -398,6 +410,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: null,
         hoursWorked: null,
         withPaidWork: null,
+        ...NO_SURVEY_ANSWERS,
       },
     ]);
     expect(res.body.totals).toMatchObject({ registered: 10, trained: 6, hired: 5 });
