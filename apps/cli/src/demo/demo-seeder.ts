@@ -40,7 +40,11 @@ export async function seedDemo(
     log(`${step.name}: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   // follow-up surveys need the in-process survey job, so they run here, after the steps
-  if (steps === DEMO_STEPS) log(`follow-up surveys: ${await seedDemoSurveys(app, ctx)}`);
+  if (steps === DEMO_STEPS) {
+    const started = performance.now();
+    const summary = await seedDemoSurveys(app, ctx);
+    log(`follow-up surveys: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   const relayed = await app.get(OutboxRelay).drain();
   log(`search indexes: ${relayed.processed} changes relayed, ${relayed.failed} failed`);
   return demoCredentials(options.trainees);
