@@ -51,7 +51,10 @@ const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
   Object.entries(ops).map(([method, op]) => ({ name: `${method.toUpperCase()} ${path}`, op })),
 );
 
-/** Routes anyone may call (`@Public()`): sign-in, health, the taxonomy, towns, certificates. */
+/**
+ * Routes anyone may call (`@Public()`): sign-in, health, the taxonomy, towns, certificates, the
+ * e-mailed links (verification, unsubscribe, follow-up surveys).
+ */
 const PUBLIC = new Set([
   'POST /api/auth/register',
   'POST /api/auth/login',
@@ -72,6 +75,10 @@ const PUBLIC = new Set([
   'GET /api/auth/verify-email',
   'POST /api/notifications/unsubscribe',
   'GET /api/notifications/unsubscribe',
+  'GET /api/surveys/{token}',
+  'POST /api/surveys/{token}',
+  'GET /api/surveys/respond',
+  'POST /api/surveys/respond',
 ]);
 
 describe('OpenAPI document', () => {

@@ -11,12 +11,14 @@ import { putProfile, skillIds } from '../support/profile-factories.js';
 import { backdate } from '../support/report-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
+  complete,
   createCohort,
   createCourse,
   createProgramme,
   enrol,
   profileIdOf,
 } from '../support/training-factories.js';
+import { DataSource } from 'typeorm';
 
 /**
  * The differencing attacks of the audit, run against the API: subtract reports over
@@ -30,10 +32,21 @@ import {
  * | Q3      |                         |                     | 1 male                    |
  * | Q4      | 2 female                | 2 male              |                           |
  *
- * One female of Q1 (XK) is born 1980 (not youth), everyone else 2000 (youth).
+ * One female of Q1 (XK) is born 1980 (not youth), everyone else 2000 (youth). Everyone
+ * completes the training on the day they registered and answers the first follow-up survey that
+ * day (every other person employed), so the survey counters meet the same attacks.
  */
 const THRESHOLD = 3;
-const COUNTERS = ['registered', 'trained', 'certified', 'matched', 'hired', 'completed'];
+const COUNTERS = [
+  'registered',
+  'trained',
+  'certified',
+  'matched',
+  'hired',
+  'completed',
+  'surveyed',
+  'employed3m',
+];
 const QUARTERS = [
   ['2026-01-01', '2026-03-31'],
   ['2026-04-01', '2026-06-30'],
@@ -126,7 +139,18 @@ describe('report differencing', () => {
           { column: 'id', value: profileId },
           `${on}T10:00:00Z`,
         );
-        await enrol(t, trainer, cohort.id, profileId);
+        const enrolment = await enrol(t, trainer, cohort.id, profileId);
+        await complete(t, trainer, enrolment.id);
+        // the training and its first follow-up, answered, on the day of registration
+        await t.app.get(DataSource).query(
+          `WITH e AS (UPDATE enrolments SET finished_at = $2 WHERE id = $1 RETURNING id)
+           UPDATE surveys SET triggered_at = $2, due_at = $2, sent_at = $2,
+                              expires_at = $2::timestamptz + interval '30 days',
+                              answered_at = $2::timestamptz + interval '1 hour',
+                              work_status = $3, answered_via = 'account'
+            WHERE enrolment_id = (SELECT id FROM e) AND follow_up = 1`,
+          [enrolment.id, `${on}T10:00:00Z`, i % 2 === 0 ? 'employed' : 'not_working'],
+        );
       }
     }
   }, 300_000);

@@ -42,6 +42,16 @@ const WINDOW = { from: '2026-01-01', to: '2026-06-30' };
 const IN_WINDOW = '2026-02-01T10:00:00Z';
 const TRAINED_AT = '2026-03-01T10:00:00Z';
 
+/** No follow-up survey falls due within these tests (P3M after training): every cell 0, hidden. */
+const NO_SURVEY_ANSWERS = {
+  surveyed: null,
+  employed3m: null,
+  employed6m: null,
+  employed12m: null,
+  incomeMedian6m: null,
+  responseRate6m: null,
+};
+
 describe('GET /api/reports/indicators', () => {
   let t: TestApp;
   let admin: SignedIn;
@@ -325,6 +335,13 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: 1500, // 500, 1000 | 2000, 3000
         hoursWorked: 500,
         withPaidWork: 0.5, // P1, P2, P7 of 6 (P4 hired before training)
+        // no follow-up survey has fallen due (P3M after training): 0 people, suppressed
+        surveyed: null,
+        employed3m: null,
+        employed6m: null,
+        employed12m: null,
+        incomeMedian6m: null,
+        responseRate6m: null,
       },
     });
   });
@@ -361,6 +378,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: 1500,
         hoursWorked: 250,
         withPaidWork: null, // numerator 2 hidden to protect male 0 and undisclosed 1
+        ...NO_SURVEY_ANSWERS,
       },
       {
         group: { sex: 'male' },
@@ -376,6 +394,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: null,
         hoursWorked: null,
         withPaidWork: null,
+        ...NO_SURVEY_ANSWERS,
       },
       {
         group: { sex: 'undisclosed' },
@@ -391,6 +410,7 @@ describe('GET /api/reports/indicators', () => {
         incomeEurMedian: null,
         hoursWorked: null,
         withPaidWork: null,
+        ...NO_SURVEY_ANSWERS,
       },
     ]);
     expect(res.body.totals).toMatchObject({ registered: 10, trained: 6, hired: 5 });
@@ -585,10 +605,16 @@ describe('GET /api/reports/indicators', () => {
       'hiredSelfEmployed',
       'hiredEmployed',
       'completed',
+      'surveyed',
+      'employed3m',
+      'employed6m',
+      'employed12m',
       'incomeEurSum',
       'incomeEurMedian',
       'hoursWorked',
       'withPaidWork',
+      'incomeMedian6m',
+      'responseRate6m',
     ]);
     expect(lines.slice(1).map((l) => l[0])).toEqual(['female', 'male', 'undisclosed', 'total']);
     expect(lines[1]).toEqual([
@@ -601,9 +627,15 @@ describe('GET /api/reports/indicators', () => {
       '',
       '',
       '2',
+      '',
+      '',
+      '',
+      '',
       '3000',
       '1500',
       '250',
+      '',
+      '',
       '',
     ]);
     expect(lines[4]).toEqual([
@@ -616,10 +648,16 @@ describe('GET /api/reports/indicators', () => {
       '2',
       '3',
       '4',
+      '',
+      '',
+      '',
+      '',
       '6500',
       '1500',
       '500',
       '0.5',
+      '',
+      '',
     ]);
   });
 

@@ -528,6 +528,28 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
       as: () => broker,
       base: () => ({ reason: 'fee_requested', note: 'Asked for 30 EUR up front.' }),
     },
+    'POST /api/surveys/:token': {
+      method: 'post',
+      path: () => `/api/surveys/${'q1Zq7x6m9yq5oJ0cX0k1c3aUu1v2w3x4q1Zq7x6m9yq'}`,
+      base: () => ({
+        status: 'freelance',
+        monthlyIncomeEur: 850,
+        hoursPerWeek: 30,
+        sector: 'ict',
+        sameEngagement: true,
+      }),
+    },
+    'POST /api/surveys/respond': {
+      method: 'post',
+      path: () => '/api/surveys/respond?token=q1Zq7x6m9yq5oJ0cX0k1c3aUu1v2w3x4q1Zq7x6m9yq',
+      base: () => ({ status: 'employed', monthlyIncomeEur: 700 }),
+    },
+    'POST /api/profiles/me/surveys/:id': {
+      method: 'post',
+      path: () => '/api/profiles/me/surveys/00000000-0000-4000-8000-000000000000',
+      as: () => trainee,
+      base: () => ({ status: 'employed', monthlyIncomeEur: 700, hoursPerWeek: 40 }),
+    },
     'POST /api/skills/:id/aliases': {
       method: 'post',
       path: () => `/api/skills/${ids.skill}/aliases`,

@@ -14,6 +14,7 @@ import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
 import { NotificationsModule } from '@app/notifications';
 import { BrokeringModule } from '@app/brokering';
+import { SurveysModule } from '@app/surveys';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
 
@@ -36,6 +37,7 @@ import { HealthModule } from './health/health.module.js';
     MailModule,
     NotificationsModule,
     BrokeringModule,
+    SurveysModule,
     ReportingModule,
   ],
 })

@@ -1,6 +1,7 @@
 import { NotificationsModule } from '@app/notifications';
 import { OpportunitiesModule } from '@app/opportunities';
 import { ProfilesModule } from '@app/profiles';
+import { SurveysCoreModule } from '@app/surveys';
 import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { MatchesController } from './matches.controller.js';
@@ -9,7 +10,13 @@ import { MatchesService } from './matches.service.js';
 
 /** Matches between profiles and work requests or listings, their workflow and audit trail. */
 @Module({
-  imports: [OpportunitiesModule, ProfilesModule, WebhooksModule, NotificationsModule],
+  imports: [
+    OpportunitiesModule,
+    ProfilesModule,
+    WebhooksModule,
+    NotificationsModule,
+    SurveysCoreModule,
+  ],
   controllers: [MatchesController],
   providers: [MatchesRepository, MatchesService],
 })

@@ -14,6 +14,7 @@ import {
 } from '@app/opportunities';
 import { ProfilesService } from '@app/profiles';
 import { NotificationsService, type NotificationKind } from '@app/notifications';
+import { FollowUpSchedule } from '@app/surveys';
 import { WebhookPublisher } from '@app/webhooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -83,6 +84,7 @@ export class MatchesService {
     private readonly profiles: ProfilesService,
     private readonly webhooks: WebhookPublisher,
     private readonly notifications: NotificationsService,
+    private readonly followUps: FollowUpSchedule,
   ) {}
 
   async create(user: AuthUser, dto: MatchCreateDto): Promise<MatchResponseDto> {
@@ -237,6 +239,8 @@ export class MatchesService {
       if (opportunity !== undefined && hiresAfter >= opportunity.openings) {
         await this.opportunities.markFilled(m, opportunity);
       }
+      // the follow-up surveys exist if and only if the hire commits
+      if (dto.to === 'hired') await this.followUps.afterHire(m, id);
       const updated = await this.require(m, { kind: 'all' }, id);
       await this.announce(m, updated, current.state);
       return toMatchResponse(updated, user);

@@ -272,4 +272,17 @@ describe('loadConfig', () => {
     ).toBe('https://a.example.org');
     expect(problemsOf({ PUBLIC_URL: 'nowhere' })).toEqual(['PUBLIC_URL']);
   });
+
+  it('reads FOLLOW_UP_OFFSETS as ISO 8601 durations, P3M,P6M,P12M by default', () => {
+    expect(loadConfig({}).followUpOffsets).toEqual(['P3M', 'P6M', 'P12M']);
+    expect(loadConfig({ FOLLOW_UP_OFFSETS: 'PT2S, pt4s' }).followUpOffsets).toEqual([
+      'PT2S',
+      'PT4S',
+    ]);
+    expect(loadConfig({ FOLLOW_UP_OFFSETS: 'P1Y6M,P2W,P10D' }).followUpOffsets).toHaveLength(3);
+    for (const bad of ['3 months', 'P', 'PT', 'P0M', 'P3M,P3M', 'P3M,,P6M', 'P1.5M', '-P3M']) {
+      expect([bad, problemsOf({ FOLLOW_UP_OFFSETS: bad })]).toEqual([bad, ['FOLLOW_UP_OFFSETS']]);
+    }
+    expect(() => loadConfig({ FOLLOW_UP_OFFSETS: 'P3X' })).toThrow(/FOLLOW_UP_OFFSETS: "P3X"/);
+  });
 });

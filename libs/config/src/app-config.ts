@@ -108,6 +108,11 @@ export interface AppConfig {
     maxAttempts: number;
     backoffBaseMs: number;
   };
+  /**
+   * Follow-up surveys fall due these ISO 8601 durations after each completed training and each
+   * hire (FOLLOW_UP_OFFSETS, default P3M,P6M,P12M); the position is the follow-up number.
+   */
+  followUpOffsets: string[];
 }
 
 export class ConfigValidationError extends Error {
@@ -202,6 +207,33 @@ class EnvReader {
     this.problems.push({ variable, message });
     return undefined;
   }
+}
+
+/** An ISO 8601 duration with designators (`P3M`, `P1Y6M`, `P2W`, `PT2S`), as PostgreSQL reads it. */
+const ISO_DURATION = /^P(?=\d|T\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?$/;
+
+/** Most follow-ups a trigger may have. */
+export const MAX_FOLLOW_UPS = 12;
+
+/** The list of FOLLOW_UP_OFFSETS, or undefined (with a problem recorded) when one is bad. */
+function followUpOffsets(r: EnvReader): string[] {
+  const fallback = ['P3M', 'P6M', 'P12M'];
+  const raw = r.raw('FOLLOW_UP_OFFSETS');
+  if (raw === undefined) return fallback;
+  const offsets = raw.split(',').map((o) => o.trim().toUpperCase());
+  const bad = offsets.filter((o) => !ISO_DURATION.test(o) || !/[1-9]/.test(o));
+  if (bad.length > 0) {
+    r.fail(
+      'FOLLOW_UP_OFFSETS',
+      `"${bad.join('", "')}" is not a positive ISO 8601 duration such as P3M, P1Y or PT2S`,
+    );
+    return fallback;
+  }
+  if (new Set(offsets).size !== offsets.length || offsets.length > MAX_FOLLOW_UPS) {
+    r.fail('FOLLOW_UP_OFFSETS', `must list 1 to ${MAX_FOLLOW_UPS} different durations`);
+    return fallback;
+  }
+  return offsets;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -344,6 +376,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxAttempts: r.integer('MAIL_MAX_ATTEMPTS', 8, 1, 100),
       backoffBaseMs: r.integer('MAIL_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
     },
+    followUpOffsets: followUpOffsets(r),
   };
   if (!MAIL_FROM.test(config.mail.from)) {
     r.fail('MAIL_FROM', 'must be an address (a@b.org) or a name and one ("Name <a@b.org>")');

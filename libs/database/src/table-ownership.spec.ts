@@ -32,8 +32,10 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
     'profiles',
     'programme_partners',
     'programmes',
+    'surveys',
     'users',
   ],
+  surveys: ['enrolments', 'matches', 'profiles', 'users'],
   training: ['organisations', 'profiles', 'skills', 'users'],
   webhooks: ['organisations'],
 };

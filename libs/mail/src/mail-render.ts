@@ -2,7 +2,13 @@ import { translate, type CatalogueKey } from './catalogue.js';
 import type { Locale } from './locales.js';
 
 /** The messages Talentbridge writes; each has `<template>.subject`, `.body` and `.action`. */
-export const MAIL_TEMPLATES = ['verifyEmail', 'passwordReset', 'notification'] as const;
+export const MAIL_TEMPLATES = [
+  'verifyEmail',
+  'passwordReset',
+  'notification',
+  'surveyDue',
+  'surveyReminder',
+] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface MailContent {

@@ -6,6 +6,7 @@ import {
   translate,
   type CatalogueKey,
   type Locale,
+  type MailTemplate,
 } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,6 +33,18 @@ export interface NotifyInput {
   link?: string;
   /** false: in the product only (e.g. when another e-mail already tells the same). */
   email?: boolean;
+  /**
+   * The e-mail to send instead of the generic one (same preferences and unsubscribe link), e.g.
+   * a survey whose button carries a single-use token that must not be stored in the product.
+   */
+  mail?: NotificationMail;
+}
+
+export interface NotificationMail {
+  template: MailTemplate;
+  params?: Readonly<Record<string, string>>;
+  /** The full URL of the e-mail's button (`MailOutbox.link(path, token)`). */
+  actionUrl: string;
 }
 
 export interface NotificationPage {
@@ -89,12 +102,54 @@ export class NotificationsService {
       to: recipient.email,
       userId: input.userId,
       locale,
-      template: 'notification',
-      params: { title, body },
+      template: input.mail?.template ?? 'notification',
+      params: input.mail?.params ?? { title, body },
       recipientName: recipient.displayName,
-      actionUrl: this.mail.url(link ?? '/'),
+      actionUrl: input.mail?.actionUrl ?? this.mail.url(link ?? '/'),
       unsubscribeUrl,
     });
+  }
+
+  /** Whether `notify` would e-mail this kind to this user now (for follow-ups such as reminders). */
+  async emailsKind(
+    manager: EntityManager,
+    userId: string,
+    kind: NotificationKind,
+  ): Promise<boolean> {
+    if (TRANSACTIONAL_KINDS.has(kind)) return true;
+    const preferences = withDefaults(await this.repository.findPreferences(userId, manager));
+    return preferences.digest === 'instant' && preferences.email[kind] === true;
+  }
+
+  /**
+   * An e-mail that follows up an earlier notification (a reminder) without a new notification:
+   * sent only when the person still wants this kind by e-mail, with its unsubscribe link.
+   */
+  async emailFollowUp(
+    manager: EntityManager,
+    input: { userId: string; kind: NotificationKind; mail: NotificationMail },
+  ): Promise<boolean> {
+    const recipient = await this.repository.findRecipient(manager, input.userId);
+    if (recipient === undefined) return false;
+    if (!(await this.emailsKind(manager, input.userId, input.kind))) return false;
+    const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
+    let unsubscribeUrl: string | undefined;
+    if (!TRANSACTIONAL_KINDS.has(input.kind)) {
+      const token = randomBytes(32).toString('base64url');
+      await this.repository.insertUnsubscribeToken(manager, input.userId, input.kind, hash(token));
+      unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
+    }
+    await this.mail.enqueue(manager, {
+      to: recipient.email,
+      userId: input.userId,
+      locale,
+      template: input.mail.template,
+      params: input.mail.params ?? {},
+      recipientName: recipient.displayName,
+      actionUrl: input.mail.actionUrl,
+      unsubscribeUrl,
+    });
+    return true;
   }
 
   async list(

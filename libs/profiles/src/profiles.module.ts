@@ -1,6 +1,7 @@
 import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
@@ -26,8 +27,14 @@ import { SkillSupplyRepository } from './skill-supply.repository.js';
     ProfileSkillEvidenceRepository,
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
+    ProfileErasureHooks,
   ],
-  exports: [ProfilesService, ProfileSkillEvidenceService, SkillSupplyRepository],
+  exports: [
+    ProfilesService,
+    ProfileSkillEvidenceService,
+    SkillSupplyRepository,
+    ProfileErasureHooks,
+  ],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

@@ -10,6 +10,7 @@ import type { EntityManager } from 'typeorm';
 import type { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfileVersionConflictError, SearchErasureFailedError } from './profiles.errors.js';
 import type { ProfilesRepository } from './profiles.repository.js';
+import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfilesService, visibilitiesFor } from './profiles.service.js';
 
 const trainee: AuthUser = {
@@ -78,6 +79,7 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
     {} as UsersService,
     accounts as unknown as UserAccountsService,
     search as unknown as ProfileSearchRepository,
+    new ProfileErasureHooks(),
   );
   return { service, calls, profiles };
 }

@@ -12,6 +12,7 @@ import type { ProfileUpdateDto } from './dto/profile-update.dto.js';
 import { checkProfileUpdate, unknownSkillErrors } from './profile-input-rules.js';
 import { toProfileExport, toProfileResponse, toPublicProfileResponse } from './profile-mapping.js';
 import { PROFILES_INDEX } from './profile-search-document.js';
+import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
 import { DEFAULT_VISIBILITY, type Visibility } from './profile-values.js';
 import {
@@ -55,6 +56,7 @@ export class ProfilesService {
     private readonly users: UsersService,
     private readonly accounts: UserAccountsService,
     private readonly search: ProfileSearchRepository,
+    private readonly erasureHooks: ProfileErasureHooks,
   ) {}
 
   /** Runs inside the registration transaction: every trainee starts with an empty profile. */
@@ -158,6 +160,7 @@ export class ProfilesService {
     await this.transactions.run(async (manager) => {
       await this.profiles.erase(manager, profileId);
       await this.accounts.eraseUser(manager, user.id);
+      await this.erasureHooks.run(manager, profileId);
       // A relay pass that read the document before this commit could write it back; the
       // outbox row makes the next pass delete it again (an erased profile loads as missing).
       await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);

@@ -14,6 +14,8 @@ export type PublishedCounters = Record<(typeof PEOPLE_COUNTERS)[number], number 
   incomeEurMedian: number | null;
   hoursWorked: number | null;
   withPaidWork: number | null;
+  incomeMedian6m: number | null;
+  responseRate6m: number | null;
 };
 
 export interface PublishedTable {
@@ -21,8 +23,11 @@ export interface PublishedTable {
   totals: PublishedCounters;
 }
 
-/** Columns suppressed by the number of people they count; `paidWork` backs `withPaidWork`. */
-export const SUPPRESSED_COLUMNS = [...PEOPLE_COUNTERS, 'paidWork'] as const;
+/**
+ * Columns suppressed by the number of people they count; `paidWork` backs `withPaidWork`,
+ * `due6m` and `answered6m` back `responseRate6m`.
+ */
+export const SUPPRESSED_COLUMNS = [...PEOPLE_COUNTERS, 'paidWork', 'due6m', 'answered6m'] as const;
 
 const round = (value: number, digits: number): number => {
   const scale = 10 ** digits;
@@ -37,7 +42,7 @@ const groupKey = (group: ReportGroup, groupBy: readonly ReportDimension[]) =>
  * Shapes what is published from the suppressed cells (columns in {@link SUPPRESSED_COLUMNS}
  * order). Money and hours follow the suppression of `completed` (the people behind them); the
  * paid-work share is published only when both its numerator and its denominator (`trained`)
- * are. Rows whose every people counter is suppressed are left out, so a row's existence does
+ * are, the 6-month response rate likewise, and the 6-month income median follows `employed6m`. Rows whose every people counter is suppressed are left out, so a row's existence does
  * not reveal that someone of that description took part.
  */
 export function publishTable(
@@ -56,12 +61,16 @@ export function publishTable(
     const noMoney = hidden('completed');
     const share = hidden('trained') || hidden('paidWork') || count('trained') === 0;
     const median = m?.incomeEurMedian ?? null;
+    const median6m = m?.incomeMedian6m ?? null;
+    const rate = hidden('due6m') || hidden('answered6m') || count('due6m') === 0;
     return {
       ...people,
       incomeEurSum: noMoney ? null : round(m?.incomeEurSum ?? 0, 2),
       incomeEurMedian: noMoney || median === null ? null : round(median, 2),
       hoursWorked: noMoney ? null : round(m?.hoursWorked ?? 0, 2),
       withPaidWork: share ? null : round(count('paidWork') / count('trained'), 4),
+      incomeMedian6m: hidden('employed6m') || median6m === null ? null : round(median6m, 2),
+      responseRate6m: rate ? null : round(count('answered6m') / count('due6m'), 4),
     };
   };
   return {

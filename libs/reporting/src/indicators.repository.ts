@@ -92,7 +92,8 @@ const GROUP_JOIN = `CROSS JOIN LATERAL (SELECT DISTINCT grp FROM unnest(CASE
       ELSE w.groups END) AS u (grp)) AS g`;
 
 /**
- * The people counters (and the hidden numerator of `withPaidWork`). Per person each holds the
+ * The people counters (and the hidden numerator of `withPaidWork` and both sides of
+ * `responseRate6m`). Per person each holds the
  * slot (month and age band, see {@link slotSql}) of the person's first such event in the
  * programme period; NULL: not counted.
  */
@@ -105,7 +106,13 @@ export const FLAGS = [
   'hired_self_employed',
   'hired_employed',
   'completed',
+  'surveyed',
+  'employed_3m',
+  'employed_6m',
+  'employed_12m',
   'paid_work',
+  'due_6m',
+  'answered_6m',
 ] as const;
 
 const PEOPLE_COUNTS = FLAGS.map((f) => `count(*) FILTER (WHERE w.${f} = w.slot) AS ${f}`).join(
@@ -117,7 +124,12 @@ const ENGAGEMENT_SUMS = `
   coalesce(sum(income), 0) AS income_sum,
   percentile_cont(0.5) WITHIN GROUP (ORDER BY income) FILTER (WHERE income IS NOT NULL)
     AS income_median,
-  coalesce(sum(hours), 0) AS hours_worked`;
+  coalesce(sum(hours), 0) AS hours_worked,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY income_6m) FILTER (WHERE income_6m IS NOT NULL)
+    AS income_median_6m`;
+
+/** Work statuses that count as paid work in a follow-up answer. */
+const WORKING = `('employed', 'self_employed', 'freelance')`;
 
 /**
  * A match counts for the programme only when its opportunity is the programme's and comes from
@@ -241,6 +253,47 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
     WHERE o.programme_id = $1 AND ${PARTNER_MATCH}
     GROUP BY m.profile_id
   ),
+  surveys_of AS (
+    SELECT s.profile_id, s.follow_up, s.trigger_kind, s.due_at, s.sent_at, s.answered_at,
+           s.work_status IN ${WORKING} AS working, s.monthly_income_eur AS income
+    FROM courses co
+    JOIN cohorts ch ON ch.course_id = co.id
+    JOIN enrolments e ON e.cohort_id = ch.id
+    JOIN surveys s ON s.enrolment_id = e.id
+    WHERE co.programme_id = $1
+    UNION ALL
+    SELECT s.profile_id, s.follow_up, s.trigger_kind, s.due_at, s.sent_at, s.answered_at,
+           s.work_status IN ${WORKING}, s.monthly_income_eur
+    FROM opportunities o
+    JOIN matches m ON m.opportunity_id = o.id
+    JOIN surveys s ON s.match_id = m.id
+    WHERE o.programme_id = $1 AND ${PARTNER_MATCH}
+  ),
+  counted_answers AS (
+    -- one answer per person and follow-up: after a training before after a hire, then the latest
+    SELECT DISTINCT ON (a.profile_id, a.follow_up)
+           a.profile_id, a.follow_up, a.answered_at, a.working, a.income
+    FROM surveys_of a CROSS JOIN frame f
+    WHERE a.answered_at IS NOT NULL AND ${inRange('f', 'a.answered_at')} AND a.follow_up <= 3
+    ORDER BY a.profile_id, a.follow_up, (a.trigger_kind = 'training') DESC, a.answered_at DESC
+  ),
+  surveyed AS (
+    SELECT a.profile_id,
+           ${first('a.answered_at', 'a.answered_at IS NOT NULL')} AS surveyed,
+           ${first('a.due_at', 'a.follow_up = 2 AND a.sent_at IS NOT NULL')} AS due_6m,
+           bool_or(a.follow_up = 2 AND a.sent_at IS NOT NULL AND ${inRange('f', 'a.due_at')}
+                   AND a.answered_at IS NOT NULL AND a.answered_at < f.hi) AS answered_6m
+    FROM surveys_of a CROSS JOIN frame f
+    GROUP BY a.profile_id
+  ),
+  employment AS (
+    SELECT profile_id,
+           max(answered_at) FILTER (WHERE follow_up = 1 AND working) AS employed_3m,
+           max(answered_at) FILTER (WHERE follow_up = 2 AND working) AS employed_6m,
+           max(answered_at) FILTER (WHERE follow_up = 3 AND working) AS employed_12m
+    FROM counted_answers
+    GROUP BY profile_id
+  ),
   people AS (
     SELECT p.id AS profile_id, p.country, ${part} AS part,
            i.profile_id IS NOT NULL AS consented, i.sex, i.birth_year, i.groups,
@@ -250,9 +303,13 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
              SELECT 1 FROM matches h
              WHERE h.profile_id = p.id AND h.hired_at IS NOT NULL
                AND h.hired_at > trained AND h.hired_at < f.hi) THEN trained END AS paid_work,
-           matched, hired, hired_self_employed, hired_employed, completed
+           matched, hired, hired_self_employed, hired_employed, completed,
+           sv.surveyed, em.employed_3m, em.employed_6m, em.employed_12m, sv.due_6m,
+           CASE WHEN sv.answered_6m THEN sv.due_6m END AS answered_6m
     FROM enrolled FULL JOIN matched USING (profile_id)
     JOIN profiles p ON p.id = profile_id
+    LEFT JOIN surveyed sv ON sv.profile_id = p.id
+    LEFT JOIN employment em ON em.profile_id = p.id
     LEFT JOIN profile_inclusion i ON i.profile_id = p.id
     CROSS JOIN frame f
     OFFSET 0
@@ -279,8 +336,8 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
     }
   ),
   engagements AS (
-    SELECT m.income_eur AS income, m.hours_worked AS hours, p.consented, p.sex, p.country,
-           p.groups,
+    SELECT m.income_eur AS income, m.hours_worked AS hours, NULL::numeric AS income_6m,
+           p.consented, p.sex, p.country, p.groups,
            ${scale !== undefined ? ageBandCase(scale, yearOf('m.completed_at'), 'p.birth_year', (b) => `'${b}'`) : 'NULL::text'} AS age_band
     FROM opportunities o
     JOIN matches m ON m.opportunity_id = o.id
@@ -288,6 +345,15 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
     CROSS JOIN win
     WHERE o.programme_id = $1 AND ${PARTNER_MATCH} AND m.state = 'completed'
       AND ${inRange('win', 'm.completed_at')} AND ($7::text IS NULL OR p.country = $7::text)
+    UNION ALL
+    -- the monthly income of the counted second follow-up answers with paid work
+    SELECT NULL, NULL, a.income, p.consented, p.sex, p.country, p.groups,
+           ${scale !== undefined ? ageBandCase(scale, yearOf('a.answered_at'), 'p.birth_year', (b) => `'${b}'`) : 'NULL::text'}
+    FROM counted_answers a
+    JOIN people p USING (profile_id)
+    CROSS JOIN win
+    WHERE a.follow_up = 2 AND a.working AND a.income IS NOT NULL
+      AND ${inRange('win', 'a.answered_at')} AND ($7::text IS NULL OR p.country = $7::text)
   )`;
 }
 
@@ -306,10 +372,17 @@ interface AggregateRow {
   hired_self_employed: string;
   hired_employed: string;
   completed: string;
+  surveyed: string;
+  employed_3m: string;
+  employed_6m: string;
+  employed_12m: string;
   paid_work: string;
+  due_6m: string;
+  answered_6m: string;
   income_sum: string | null;
   income_median: number | null;
   hours_worked: string | null;
+  income_median_6m: number | null;
   [dimension: `d_${string}`]: string | null;
 }
 
@@ -326,6 +399,8 @@ export interface RawMoney {
   incomeEurSum: number;
   incomeEurMedian: number | null;
   hoursWorked: number;
+  /** Median monthly income of the counted second follow-up answers with paid work. */
+  incomeMedian6m: number | null;
 }
 
 /** Aggregates for programme results reports, computed in PostgreSQL over people. */
@@ -394,6 +469,7 @@ export class IndicatorsRepository {
       incomeEurSum: Number(r.income_sum ?? 0),
       incomeEurMedian: r.income_median === null ? null : Number(r.income_median),
       hoursWorked: Number(r.hours_worked ?? 0),
+      incomeMedian6m: r.income_median_6m === null ? null : Number(r.income_median_6m),
     });
     const totals = result.find((r) => r.kind === 'money_total');
     if (totals === undefined) throw new Error('indicator query returned no totals');
@@ -450,7 +526,8 @@ export class IndicatorsRepository {
       ].join(', ');
     const noCounts = FLAGS.map((f) => `0::bigint AS ${f}`).join(', ');
     const noMoney =
-      'NULL::numeric AS income_sum, NULL::float8 AS income_median, NULL::numeric AS hours_worked';
+      'NULL::numeric AS income_sum, NULL::float8 AS income_median, NULL::numeric AS hours_worked, ' +
+      'NULL::float8 AS income_median_6m';
     const source = (from: string, dims: readonly ReportDimension[]) =>
       `(SELECT w.*${dims.map((d) => `, ${dimensionSql(d, scale)} AS "d_${d}"`).join('')}
         FROM ${from} w ${dims.includes('group') ? GROUP_JOIN : ''}) w`;

@@ -27,6 +27,10 @@ export const PEOPLE_COUNTERS = [
   'hiredSelfEmployed',
   'hiredEmployed',
   'completed',
+  'surveyed',
+  'employed3m',
+  'employed6m',
+  'employed12m',
 ] as const;
 export type PeopleCounter = (typeof PEOPLE_COUNTERS)[number];
 
@@ -37,6 +41,8 @@ export const PUBLISHED_COLUMNS = [
   'incomeEurMedian',
   'hoursWorked',
   'withPaidWork',
+  'incomeMedian6m',
+  'responseRate6m',
 ] as const;
 
 /**
@@ -45,6 +51,9 @@ export const PUBLISHED_COLUMNS = [
  */
 export type IndicatorCounts = Record<PeopleCounter, number> & {
   paidWork: number;
+  due6m: number;
+  answered6m: number;
+  incomeMedian6m: number | null;
   incomeEurSum: number;
   incomeEurMedian: number | null;
   hoursWorked: number;

@@ -44,8 +44,10 @@ export class ReportsController {
         schema: { type: 'string' },
         example:
           'sex,registered,trained,certified,matched,hired,hiredSelfEmployed,hiredEmployed,' +
-          'completed,incomeEurSum,incomeEurMedian,hoursWorked,withPaidWork\r\n' +
-          'female,12,9,9,7,5,,,,,,,\r\ntotal,20,15,14,11,8,,,5,4200,800,310,0.5333\r\n',
+          'completed,surveyed,employed3m,employed6m,employed12m,incomeEurSum,incomeEurMedian,' +
+          'hoursWorked,withPaidWork,incomeMedian6m,responseRate6m\r\n' +
+          'female,12,9,9,7,5,,,,6,,,,,,,,,\r\n' +
+          'total,20,15,14,11,8,,,5,12,7,8,,4200,800,310,0.5333,620,0.6\r\n',
       },
     },
   })

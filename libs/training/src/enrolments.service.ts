@@ -3,6 +3,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { ConflictError } from '@app/http';
 import type { AuthUser } from '@app/identity';
+import { FollowUpSchedule } from '@app/surveys';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { CertificateIssuedDto } from './dto/certificate.dto.js';
@@ -51,6 +52,7 @@ export class EnrolmentsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Optional only so unit specs may leave it out; the module always provides it.
     @Optional() private readonly notifications?: NotificationsService,
+    @Optional() private readonly followUps?: FollowUpSchedule,
   ) {}
 
   /**
@@ -138,6 +140,8 @@ export class EnrolmentsService {
         skills ?? [],
       );
       await this.certification.refresh(manager, profileId);
+      // the follow-up surveys exist if and only if the completion commits
+      await this.followUps?.afterTraining(manager, enrolmentId);
       const traineeUserId =
         this.notifications === undefined
           ? null

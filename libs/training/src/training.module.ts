@@ -2,6 +2,7 @@ import { NotificationsModule } from '@app/notifications';
 import { IdentityModule } from '@app/identity';
 import { ProfilesModule } from '@app/profiles';
 import { OpportunitiesModule } from '@app/opportunities';
+import { SurveysCoreModule } from '@app/surveys';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -57,6 +58,7 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     TaxonomyModule,
     ProfilesModule,
     OpportunitiesModule,
+    SurveysCoreModule,
   ],
   controllers: [
     ProgrammesController,

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { demoCredentials, demoEmail, type DemoCredential } from './demo-cast.js';
 import { DemoHttp } from './demo-http.js';
 import { DEMO_STEPS, type DemoContext, type DemoOptions, type DemoStep } from './demo-steps.js';
+import { seedDemoSurveys } from './demo-surveys.js';
 
 export const DEMO_DEFAULT_TRAINEES = 500;
 export const DEMO_DEFAULT_SEED = 2026;
@@ -37,6 +38,12 @@ export async function seedDemo(
     const started = performance.now();
     const summary = await step.run(ctx);
     log(`${step.name}: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  // follow-up surveys need the in-process survey job, so they run here, after the steps
+  if (steps === DEMO_STEPS) {
+    const started = performance.now();
+    const summary = await seedDemoSurveys(app, ctx);
+    log(`follow-up surveys: ${summary} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const relayed = await app.get(OutboxRelay).drain();
   log(`search indexes: ${relayed.processed} changes relayed, ${relayed.failed} failed`);

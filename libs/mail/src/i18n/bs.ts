@@ -21,6 +21,14 @@ export const bs: Record<CatalogueKey, string> = {
   'notification.details': 'Otvorite Talentbridge da vidite detalje.',
   'unsubscribe.done':
     'Više nećete dobijati ove poruke. Možete ih ponovo uključiti u postavkama obavještenja.',
+  'surveyDue.subject': 'Imate li sada plaćen posao? Pitanje od jedne minute',
+  'surveyDue.body':
+    'Prije nekog vremena završili ste obuku ili počeli raditi preko platforme Talentbridge. Molimo vas da nam kažete imate li sada plaćen posao i koliko otprilike zarađujete. Traje jednu minutu i ne morate se prijavljivati.\n\nVaš odgovor se računa samo u anonimnim zbirovima, nikada uz vaše ime, i pomaže programu da nastavi obučavati ljude. Link radi jednom i važi 30 dana.',
+  'surveyDue.action': 'Odgovorite na pitanja',
+  'surveyReminder.subject': 'Podsjetnik: jedna minuta o vašem poslu',
+  'surveyReminder.body':
+    'Prije sedmicu dana postavili smo vam nekoliko kratkih pitanja o vašem poslu. Ako još niste odgovorili, molimo vas da to uradite sada: traje jednu minutu, ne morate se prijavljivati, a link važi još oko tri sedmice.',
+  'surveyReminder.action': 'Odgovorite na pitanja',
   'kind.application.received': 'Dobili ste novu prijavu',
   'kind.match.invited': 'Pozvani ste na priliku za posao',
   'kind.match.accepted': 'Poziv je prihvaćen',

@@ -20,6 +20,14 @@ export const en = {
   'notification.details': 'Open Talentbridge to see the details.',
   'unsubscribe.done':
     'You will no longer receive these e-mails. You can turn them on again in your notification settings.',
+  'surveyDue.subject': 'Do you have paid work now? A one-minute question',
+  'surveyDue.body':
+    'Some time ago you finished a training or started a job through Talentbridge. Please tell us whether you have paid work now and about how much you earn. It takes one minute and you do not need to sign in.\n\nYour answer is counted only in anonymous totals, never with your name, and helps the programme keep training people. The link works once and for 30 days.',
+  'surveyDue.action': 'Answer the questions',
+  'surveyReminder.subject': 'Reminder: one minute about your work',
+  'surveyReminder.body':
+    'A week ago we asked you a few short questions about your work. If you have not answered yet, please do it now: it takes one minute, you do not need to sign in, and the link still works for about three weeks.',
+  'surveyReminder.action': 'Answer the questions',
   'kind.application.received': 'You received a new application',
   'kind.match.invited': 'You have been invited to an opportunity',
   'kind.match.accepted': 'The invitation was accepted',

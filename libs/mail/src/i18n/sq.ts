@@ -22,6 +22,14 @@ export const sq: Record<CatalogueKey, string> = {
   'notification.details': 'Hapni Talentbridge për të parë hollësitë.',
   'unsubscribe.done':
     'Nuk do të merrni më këto e-mail. Mund t’i aktivizoni përsëri te cilësimet e njoftimeve.',
+  'surveyDue.subject': 'A keni punë me pagesë tani? Një pyetje prej një minute',
+  'surveyDue.body':
+    'Pak kohë më parë përfunduat një trajnim ose filluat një punë përmes Talentbridge. Ju lutemi na tregoni nëse keni punë me pagesë tani dhe afërsisht sa fitoni. Zgjat një minutë dhe nuk keni nevojë të hyni në llogari.\n\nPërgjigjja juaj numërohet vetëm në shifra anonime, kurrë me emrin tuaj, dhe e ndihmon programin të vazhdojë të trajnojë njerëz. Lidhja funksionon një herë dhe për 30 ditë.',
+  'surveyDue.action': 'Përgjigjuni pyetjeve',
+  'surveyReminder.subject': 'Kujtesë: një minutë për punën tuaj',
+  'surveyReminder.body':
+    'Një javë më parë ju bëmë disa pyetje të shkurtra për punën tuaj. Nëse nuk jeni përgjigjur ende, ju lutemi bëjeni tani: zgjat një minutë, nuk keni nevojë të hyni në llogari dhe lidhja funksionon edhe për rreth tre javë.',
+  'surveyReminder.action': 'Përgjigjuni pyetjeve',
   'kind.application.received': 'Keni marrë një aplikim të ri',
   'kind.match.invited': 'Jeni ftuar për një mundësi pune',
   'kind.match.accepted': 'Ftesa u pranua',

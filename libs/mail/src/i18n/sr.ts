@@ -21,6 +21,14 @@ export const sr: Record<CatalogueKey, string> = {
   'notification.details': 'Otvorite Talentbridge da vidite detalje.',
   'unsubscribe.done':
     'Više nećete dobijati ove poruke. Možete ih ponovo uključiti u podešavanjima obaveštenja.',
+  'surveyDue.subject': 'Da li sada imate plaćen posao? Pitanje od jednog minuta',
+  'surveyDue.body':
+    'Pre nekog vremena završili ste obuku ili počeli da radite preko platforme Talentbridge. Molimo vas da nam kažete da li sada imate plaćen posao i koliko otprilike zarađujete. Traje jedan minut i ne morate da se prijavljujete.\n\nVaš odgovor se računa samo u anonimnim zbirovima, nikada uz vaše ime, i pomaže programu da nastavi da obučava ljude. Veza radi jednom i važi 30 dana.',
+  'surveyDue.action': 'Odgovorite na pitanja',
+  'surveyReminder.subject': 'Podsetnik: jedan minut o vašem poslu',
+  'surveyReminder.body':
+    'Pre nedelju dana postavili smo vam nekoliko kratkih pitanja o vašem poslu. Ako još niste odgovorili, molimo vas da to uradite sada: traje jedan minut, ne morate da se prijavljujete, a veza važi još oko tri nedelje.',
+  'surveyReminder.action': 'Odgovorite na pitanja',
   'kind.application.received': 'Dobili ste novu prijavu',
   'kind.match.invited': 'Pozvani ste na priliku za posao',
   'kind.match.accepted': 'Poziv je prihvaćen',

@@ -125,6 +125,54 @@ export class IndicatorCountersDto {
     description: 'Share (0..1) of the trained people hired after their training',
   })
   withPaidWork: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 14,
+    description: 'People who answered a follow-up survey',
+  })
+  surveyed: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 8,
+    description: 'People employed, self-employed or freelancing at the first follow-up (3 months)',
+  })
+  employed3m: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 9,
+    description: 'Likewise at the second follow-up (6 months)',
+  })
+  employed6m: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 7,
+    description: 'Likewise at the third follow-up (12 months)',
+  })
+  employed12m: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 620,
+    description: 'Median monthly EUR of the people with paid work at the second follow-up',
+  })
+  incomeMedian6m: number | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    example: 0.64,
+    description: 'Share (0..1) of the people sent a second follow-up who answered it',
+  })
+  responseRate6m: number | null;
 }
 
 export class IndicatorRowDto extends IndicatorCountersDto {
