@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { errorMessage, OutboxRelay, SearchIndexRegistry } from '@app/search';
+import { errorMessage, formatRelayStats, OutboxRelay, SearchIndexRegistry } from '@app/search';
 import {
   Inject,
   Injectable,
@@ -36,6 +36,7 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
         this.relay.runLoop(this.stop.signal, { wakeUp: () => this.notifications.next() }),
       );
       this.logger.log('Outbox relay started');
+      this.running.push(this.statsLoop());
     }
     if (this.config.searchDriftIntervalMinutes > 0) {
       this.running.push(this.driftLoop(this.config.searchDriftIntervalMinutes * 60_000));
@@ -47,6 +48,25 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
     await this.notifications.stop();
     await Promise.allSettled(this.running);
     this.running = [];
+    if (this.config.workerRelayEnabled) this.logStats();
+  }
+
+  /** Every minute in which the relay claimed something, its batch sizes so far (and at stop). */
+  private async statsLoop(): Promise<void> {
+    let logged = 0;
+    while (!(await sleep(STATS_EVERY_MS, this.stop.signal))) {
+      const passes = this.relay.statsSummary().passes;
+      if (passes > logged) {
+        logged = passes;
+        this.logStats();
+      }
+    }
+  }
+
+  private logStats(): void {
+    this.logger.log(
+      `Outbox relay batches since start: ${formatRelayStats(this.relay.statsSummary())}`,
+    );
   }
 
   private async driftLoop(intervalMs: number): Promise<void> {
@@ -68,6 +88,8 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
     }
   }
 }
+
+const STATS_EVERY_MS = 60_000;
 
 /** Sleeps; resolves true when aborted. */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
