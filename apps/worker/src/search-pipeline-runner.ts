@@ -1,5 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { errorMessage, formatRelayStats, OutboxRelay, SearchIndexRegistry } from '@app/search';
+import {
+  errorMessage,
+  formatRelayStats,
+  OutboxRelay,
+  SEARCH_SYNC_KIND,
+  SearchIndexRegistry,
+} from '@app/search';
 import {
   Inject,
   Injectable,
@@ -18,22 +24,21 @@ import { OutboxNotifications } from './outbox-notifications.js';
 export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SearchPipeline');
   private readonly stop = new AbortController();
-  private readonly notifications = new OutboxNotifications();
   private running: Promise<unknown>[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly registry: SearchIndexRegistry,
+    private readonly notifications: OutboxNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.workerRelayEnabled) {
-      if (this.config.databaseUrl !== undefined) {
-        await this.notifications.start(this.config.databaseUrl);
-      }
       this.running.push(
-        this.relay.runLoop(this.stop.signal, { wakeUp: () => this.notifications.next() }),
+        this.relay.runLoop(this.stop.signal, {
+          wakeUp: () => this.notifications.next(SEARCH_SYNC_KIND),
+        }),
       );
       this.logger.log('Outbox relay started');
       this.running.push(this.statsLoop());
@@ -45,7 +50,6 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
-    await this.notifications.stop();
     await Promise.allSettled(this.running);
     this.running = [];
     if (this.config.workerRelayEnabled) this.logStats();

@@ -11,6 +11,7 @@ import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
+import { OutboxNotifications } from './outbox-notifications.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /**
@@ -29,6 +30,12 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     WebhooksModule,
     MailModule,
   ],
-  providers: [WorkerLifecycle, SearchPipelineRunner, WebhookDispatchRunner, MailRelayRunner],
+  providers: [
+    WorkerLifecycle,
+    OutboxNotifications,
+    SearchPipelineRunner,
+    WebhookDispatchRunner,
+    MailRelayRunner,
+  ],
 })
 export class WorkerModule {}

@@ -88,6 +88,7 @@ export class OutboxRelay {
 
   /** One claim-and-process pass. */
   async processBatch(): Promise<BatchResult> {
+    const started = performance.now();
     const rows = await this.outbox.claimBatch(
       [SEARCH_SYNC_KIND],
       this.config.outboxBatchSize,
@@ -103,7 +104,11 @@ export class OutboxRelay {
       result.failed += counts.failed;
       result.retried += counts.retried;
     }
-    this.stats.record({ ...result, documents: documentCount });
+    this.stats.record({
+      ...result,
+      documents: documentCount,
+      ms: performance.now() - started,
+    });
     return result;
   }
 

@@ -22,12 +22,15 @@ describe('RelayStats', () => {
       documents: 0,
       rowsPerPass: { p50: 0, p95: 0, max: 0 },
       histogram: {},
+      passMs: { p50: 0, p95: 0, max: 0 },
     });
   });
 
   it('counts rows and documents and gives exact nearest-rank percentiles of rows per pass', () => {
     const stats = new RelayStats();
-    for (let size = 1; size <= 20; size += 1) stats.record(pass(size, Math.ceil(size / 2)));
+    for (let size = 1; size <= 20; size += 1) {
+      stats.record({ ...pass(size, Math.ceil(size / 2)), ms: 10 * size });
+    }
     stats.record({ claimed: 3, documents: 1, processed: 1, retried: 1, failed: 1 });
     const s = stats.summary();
     expect(s).toMatchObject({ passes: 21, rows: 213, processed: 211, retried: 1, failed: 1 });
@@ -37,5 +40,8 @@ describe('RelayStats', () => {
     expect(s.histogram).toEqual({ '1': 1, '2-3': 3, '4-7': 4, '8-15': 8, '16-31': 5 });
     expect(formatRelayStats(s)).toContain('rows per pass p50 10, p95 19, max 20');
     expect(formatRelayStats(s)).toContain('histogram 1:1 2-3:3 4-7:4 8-15:8 16-31:5');
+    // durations of the 20 timed passes (10..200 ms): the 10th and the 19th
+    expect(s.passMs).toEqual({ p50: 100, p95: 190, max: 200 });
+    expect(formatRelayStats(s)).toContain('pass time p50 100 ms, p95 190 ms, max 200 ms');
   });
 });

@@ -13,6 +13,8 @@ export interface RelayStatsSummary {
   rowsPerPass: { p50: number; p95: number; max: number };
   /** Rows per pass, counted in power-of-two buckets: `"1"`, `"2-3"`, `"4-7"`, … → passes. */
   histogram: Record<string, number>;
+  /** Wall time of a pass (claim, load, engine tasks, settle), ms: percentiles and the longest. */
+  passMs: { p50: number; p95: number; max: number };
 }
 
 /**
@@ -28,6 +30,8 @@ export class RelayStats {
   private failed = 0;
   private documents = 0;
   private readonly sizes = new Map<number, number>();
+  /** Pass durations, bounded: the latest {@link KEPT_DURATIONS} passes. */
+  private readonly durations: number[] = [];
 
   record(pass: {
     claimed: number;
@@ -35,8 +39,13 @@ export class RelayStats {
     processed: number;
     retried: number;
     failed: number;
+    ms?: number;
   }): void {
     if (pass.claimed === 0) return;
+    if (pass.ms !== undefined) {
+      if (this.durations.length === KEPT_DURATIONS) this.durations.shift();
+      this.durations.push(pass.ms);
+    }
     this.passes += 1;
     this.rows += pass.claimed;
     this.documents += pass.documents;
@@ -58,6 +67,7 @@ export class RelayStats {
       }
       return sizes[sizes.length - 1][0];
     };
+    const durations = [...this.durations].sort((a, b) => a - b);
     const histogram: Record<string, number> = {};
     for (const [size, count] of sizes) {
       const low = 2 ** Math.floor(Math.log2(size));
@@ -73,8 +83,20 @@ export class RelayStats {
       documents: this.documents,
       rowsPerPass: { p50: rank(50), p95: rank(95), max: sizes.at(-1)?.[0] ?? 0 },
       histogram,
+      passMs: {
+        p50: nearestRank(durations, 50),
+        p95: nearestRank(durations, 95),
+        max: durations.at(-1) ?? 0,
+      },
     };
   }
+}
+
+const KEPT_DURATIONS = 10_000;
+
+function nearestRank(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  return sorted[Math.max(1, Math.ceil((p / 100) * sorted.length)) - 1];
 }
 
 /** One log line for a summary: `12 passes, 340 rows (…); rows per pass p50 …; 1:3 2-3:5 …`. */
@@ -85,6 +107,8 @@ export function formatRelayStats(s: RelayStatsSummary): string {
   return (
     `${s.passes} passes, ${s.rows} rows (${s.processed} processed, ${s.retried} retried, ` +
     `${s.failed} dead-lettered) in ${s.documents} document writes; rows per pass p50 ` +
-    `${s.rowsPerPass.p50}, p95 ${s.rowsPerPass.p95}, max ${s.rowsPerPass.max}; histogram ${buckets}`
+    `${s.rowsPerPass.p50}, p95 ${s.rowsPerPass.p95}, max ${s.rowsPerPass.max}; histogram ${buckets}; ` +
+    `pass time p50 ${Math.round(s.passMs.p50)} ms, p95 ${Math.round(s.passMs.p95)} ms, ` +
+    `max ${Math.round(s.passMs.max)} ms`
   );
 }
