@@ -34,7 +34,10 @@ export class OutboxNotifications implements OnApplicationBootstrap, BeforeApplic
   }
 
   async start(databaseUrl: string): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl });
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: `talentbridge-${process.env.TALENTBRIDGE_PROCESS ?? 'worker'}-listen`,
+    });
     client.on('notification', (message) => this.wake(message.payload));
     client.on('error', (error) => {
       this.logger.warn(`LISTEN connection lost (${error.message}); polling only`);
