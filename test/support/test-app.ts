@@ -37,11 +37,15 @@ export interface TestApp {
 
 /**
  * The real API (every module, real PostgreSQL and Meilisearch) on its own database and its own
- * index prefix, so test files never see each other's data.
+ * index prefix, so test files never see each other's data. With `shared`, a second API instance
+ * on another app's database and indexes (closing it leaves them to their owner).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
-  const indexPrefix = `t${randomBytes(4).toString('hex')}_`;
+export async function createTestApp(
+  env: Record<string, string> = {},
+  shared?: Pick<TestApp, 'db' | 'indexPrefix'>,
+): Promise<TestApp> {
+  const db = shared?.db ?? (await createTestDatabase());
+  const indexPrefix = shared?.indexPrefix ?? `t${randomBytes(4).toString('hex')}_`;
   Object.assign(process.env, {
     DATABASE_URL: db.url,
     MEILI_INDEX_PREFIX: indexPrefix,
@@ -57,6 +61,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     indexPrefix,
     async close() {
       await app.close();
+      if (shared !== undefined) return;
       await deleteIndexes(indexPrefix);
       await db.drop();
     },

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole product on one machine. Starts embedded PostgreSQL and Meilisearch for
  * whatever DATABASE_URL / MEILI_HOST do not point at, applies migrations, then runs the API and
- * the worker as child processes. Ctrl-C or SIGTERM stops the children first, then the servers.
+ * the worker as child processes (API_PROCESSES and WORKER_PROCESSES of each, default one; several
+ * API processes share the port through node:cluster). Ctrl-C or SIGTERM stops the children first, then the servers.
  * A crashed embedded server is started again (with its last output printed); the API's
  * /health/ready answers 503 meanwhile and 200 again by itself.
  * With DEMO=1, a database without demo data gets it first (`npm run demo`'s data set).
@@ -17,6 +18,7 @@ import {
 } from '@app/embedded';
 import exitHook from 'async-exit-hook';
 import { spawn, type ChildProcess } from 'node:child_process';
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -106,22 +108,41 @@ const env = {
   ...localIdentityEnv(),
   ...(mailSink === undefined ? {} : { SMTP_URL: mailSink.url }),
 };
-for (const [name, flags, entry] of [
-  ['api', API_NODE_FLAGS, join(distApps, 'api', 'src', 'main.js')],
-  ['worker', WORKER_NODE_FLAGS, join(distApps, 'worker', 'src', 'main.js')],
-] as const) {
-  const child = spawn(process.execPath, [...flags, entry], {
-    env: { ...env, TALENTBRIDGE_PROCESS: name },
-    stdio: 'inherit',
-  });
-  child.once('exit', (code, signal) => {
-    if (!stopping) {
-      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
-      process.exitCode = 1;
-      process.kill(process.pid, 'SIGTERM');
-    }
-  });
-  children.push(child);
+const apiEntry = join(distApps, 'api', 'src', 'main.js');
+const workerEntry = join(distApps, 'worker', 'src', 'main.js');
+const numbered = (name: string, i: number, count: number): string =>
+  count > 1 ? `${name}-${i + 1}` : name;
+if (config.apiProcesses > 1) {
+  // Several API processes share the one port through node:cluster: this launcher accepts each
+  // connection and hands it to the processes in turn (round-robin); requests on a kept-alive
+  // connection stay with its process.
+  cluster.setupPrimary({ exec: apiEntry, execArgv: [...API_NODE_FLAGS] });
+}
+for (let i = 0; i < config.apiProcesses; i += 1) {
+  const name = numbered('api', i, config.apiProcesses);
+  const childEnv = { ...env, TALENTBRIDGE_PROCESS: name };
+  watch(
+    name,
+    config.apiProcesses > 1
+      ? cluster.fork(childEnv).process
+      : spawn(process.execPath, [...API_NODE_FLAGS, apiEntry], { env: childEnv, stdio: 'inherit' }),
+  );
+}
+for (let i = 0; i < config.workerProcesses; i += 1) {
+  const name = numbered('worker', i, config.workerProcesses);
+  watch(
+    name,
+    spawn(process.execPath, [...WORKER_NODE_FLAGS, workerEntry], {
+      env: { ...env, TALENTBRIDGE_PROCESS: name },
+      stdio: 'inherit',
+    }),
+  );
+}
+if (config.apiProcesses > 1 || config.workerProcesses !== 1) {
+  say(
+    `${config.apiProcesses} API processes sharing port ${config.port}, ` +
+      `${config.workerProcesses} worker processes`,
+  );
 }
 say(`API on http://localhost:${config.port} — health at /health/ready, docs at /docs`);
 
@@ -145,6 +166,18 @@ function localIdentityEnv(): Record<string, string> {
     }
   }
   return extra;
+}
+
+/** Keeps the child for shutdown; one that exits on its own stops everything (nothing half-runs). */
+function watch(name: string, child: ChildProcess): void {
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      say(`${name} exited unexpectedly (${signal ?? `code ${code}`}); stopping everything`);
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    }
+  });
+  children.push(child);
 }
 
 function stopChild(child: ChildProcess): Promise<void> {

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { MailRelay } from '@app/mail';
+import { MAIL_SEND_KIND, MailRelay } from '@app/mail';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxNotifications } from './outbox-notifications.js';
 import { RelayLoopRunner } from './relay-loop-runner.js';
 
 /** The mail relay's loop in the worker. */
@@ -12,13 +13,14 @@ export class MailRelayRunner extends RelayLoopRunner {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: MailRelay,
+    private readonly notifications: OutboxNotifications,
   ) {
     super();
     this.enabled = config.workerRelayEnabled;
   }
 
   protected runLoop(signal: AbortSignal): Promise<void> {
-    return this.relay.runLoop(signal);
+    return this.relay.runLoop(signal, { wakeUp: () => this.notifications.next(MAIL_SEND_KIND) });
   }
 
   protected startedMessage(): string {

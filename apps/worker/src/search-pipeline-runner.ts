@@ -1,5 +1,11 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { errorMessage, OutboxRelay, SearchIndexRegistry } from '@app/search';
+import {
+  errorMessage,
+  formatRelayStats,
+  OutboxRelay,
+  SEARCH_SYNC_KIND,
+  SearchIndexRegistry,
+} from '@app/search';
 import {
   Inject,
   Injectable,
@@ -18,24 +24,24 @@ import { OutboxNotifications } from './outbox-notifications.js';
 export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('SearchPipeline');
   private readonly stop = new AbortController();
-  private readonly notifications = new OutboxNotifications();
   private running: Promise<unknown>[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly registry: SearchIndexRegistry,
+    private readonly notifications: OutboxNotifications,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.workerRelayEnabled) {
-      if (this.config.databaseUrl !== undefined) {
-        await this.notifications.start(this.config.databaseUrl);
-      }
       this.running.push(
-        this.relay.runLoop(this.stop.signal, { wakeUp: () => this.notifications.next() }),
+        this.relay.runLoop(this.stop.signal, {
+          wakeUp: () => this.notifications.next(SEARCH_SYNC_KIND),
+        }),
       );
       this.logger.log('Outbox relay started');
+      this.running.push(this.statsLoop());
     }
     if (this.config.searchDriftIntervalMinutes > 0) {
       this.running.push(this.driftLoop(this.config.searchDriftIntervalMinutes * 60_000));
@@ -44,9 +50,27 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stop.abort();
-    await this.notifications.stop();
     await Promise.allSettled(this.running);
     this.running = [];
+    if (this.config.workerRelayEnabled) this.logStats();
+  }
+
+  /** Every minute in which the relay claimed something, its batch sizes so far (and at stop). */
+  private async statsLoop(): Promise<void> {
+    let logged = 0;
+    while (!(await sleep(STATS_EVERY_MS, this.stop.signal))) {
+      const passes = this.relay.statsSummary().passes;
+      if (passes > logged) {
+        logged = passes;
+        this.logStats();
+      }
+    }
+  }
+
+  private logStats(): void {
+    this.logger.log(
+      `Outbox relay batches since start: ${formatRelayStats(this.relay.statsSummary())}`,
+    );
   }
 
   private async driftLoop(intervalMs: number): Promise<void> {
@@ -68,6 +92,8 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
     }
   }
 }
+
+const STATS_EVERY_MS = 60_000;
 
 /** Sleeps; resolves true when aborted. */
 function sleep(ms: number, signal: AbortSignal): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { WebhookDispatcher } from '@app/webhooks';
+import { WEBHOOK_DELIVERY_KIND, WebhookDispatcher } from '@app/webhooks';
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import { OutboxNotifications } from './outbox-notifications.js';
 import { RelayLoopRunner } from './relay-loop-runner.js';
 
 /** The webhook dispatcher's loop in the worker. */
@@ -12,13 +13,16 @@ export class WebhookDispatchRunner extends RelayLoopRunner {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dispatcher: WebhookDispatcher,
+    private readonly notifications: OutboxNotifications,
   ) {
     super();
     this.enabled = config.workerRelayEnabled;
   }
 
   protected runLoop(signal: AbortSignal): Promise<void> {
-    return this.dispatcher.runLoop(signal);
+    return this.dispatcher.runLoop(signal, {
+      wakeUp: () => this.notifications.next(WEBHOOK_DELIVERY_KIND),
+    });
   }
 
   protected startedMessage(): string {

@@ -12,6 +12,7 @@ import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
+import { OutboxNotifications } from './outbox-notifications.js';
 import { SurveyDispatchRunner } from './survey-dispatch-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
@@ -34,6 +35,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
   ],
   providers: [
     WorkerLifecycle,
+    OutboxNotifications,
     SearchPipelineRunner,
     WebhookDispatchRunner,
     MailRelayRunner,

@@ -88,6 +88,20 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toEqual(['DATABASE_POOL_SIZE']);
   });
 
+  it('runs one API and one worker process unless API_PROCESSES / WORKER_PROCESSES say otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ apiProcesses: 1, workerProcesses: 1 });
+    expect(loadConfig({ API_PROCESSES: '2', WORKER_PROCESSES: '0' })).toMatchObject({
+      apiProcesses: 2,
+      workerProcesses: 0,
+    });
+    expect(problemsOf({ API_PROCESSES: '0', WORKER_PROCESSES: '-1' }).sort()).toEqual([
+      'API_PROCESSES',
+      'WORKER_PROCESSES',
+    ]);
+    expect(problemsOf({ API_PROCESSES: 'two' })).toEqual(['API_PROCESSES']);
+    expect(problemsOf({ WORKER_PROCESSES: '65' })).toEqual(['WORKER_PROCESSES']);
+  });
+
   it('runs as many rankings at once as there are cores unless MATCHING_CONCURRENCY says otherwise', () => {
     expect(loadConfig({}).matchingConcurrency).toBe(availableParallelism());
     expect(loadConfig({ MATCHING_CONCURRENCY: '3' }).matchingConcurrency).toBe(3);

@@ -64,6 +64,13 @@ export interface AppConfig {
   outboxRetentionDays: number;
   /** Whether the worker runs the outbox relay loop (off for command-line tools). */
   workerRelayEnabled: boolean;
+  /**
+   * How many API processes `npm start` runs (API_PROCESSES, 1–64): more than one share the port
+   * through node:cluster (docs/operations.md). Deployments scale replicas instead.
+   */
+  apiProcesses: number;
+  /** How many worker processes `npm start` runs (WORKER_PROCESSES, 0–64; 0: workers run elsewhere). */
+  workerProcesses: number;
   /** Minutes between the worker's drift checks with repair; 0 turns them off. */
   searchDriftIntervalMinutes: number;
   /** Where clients reach the API (no trailing slash); certificate verification links use it. */
@@ -346,6 +353,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: r.integer('OUTBOX_MAX_ATTEMPTS', 10, 1, 1_000),
     outboxRetentionDays: r.integer('OUTBOX_RETENTION_DAYS', 7, 0, 3_650),
     workerRelayEnabled: r.boolean('WORKER_RELAY_ENABLED', true),
+    apiProcesses: r.integer('API_PROCESSES', 1, 1, 64),
+    workerProcesses: r.integer('WORKER_PROCESSES', 1, 0, 64),
     searchDriftIntervalMinutes: r.integer('SEARCH_DRIFT_INTERVAL_MINUTES', 60, 0, 10_080),
     // PUBLIC_URL is the documented name; PUBLIC_BASE_URL (its first name) is still read.
     publicBaseUrl: (

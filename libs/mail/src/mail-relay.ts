@@ -63,6 +63,7 @@ export class MailRelay {
     let errors = 0;
     while (!signal.aborted) {
       let wait = options.idleMs ?? 1_000;
+      let woken: (() => Promise<void>) | undefined = options.wakeUp;
       try {
         const { claimed } = await this.processBatch();
         errors = 0;
@@ -70,9 +71,10 @@ export class MailRelay {
       } catch (error) {
         errors += 1;
         wait = backoffDelayMs(errors);
+        woken = undefined; // the database is failing: wait the backoff out
         this.logger.error(`Mail pass failed (${errorMessage(error)}); retry in ${wait} ms`);
       }
-      await idle(wait, signal, options.wakeUp);
+      await idle(wait, signal, woken);
     }
   }
 

@@ -6,6 +6,7 @@ export * from './meili-client.js';
 export * from './meili-tasks.js';
 export * from './outbox-relay.js';
 export * from './outbox-writer.js';
+export * from './relay-stats.js';
 export { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
 export * from './search-index.js';
 export * from './search-index.registry.js';

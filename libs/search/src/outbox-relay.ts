@@ -5,6 +5,7 @@ import { coalesceRows, type DocumentWork } from './coalesce.js';
 import { errorMessage } from './meili-tasks.js';
 import { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
 import { SearchDocumentSync, type DocumentOutcome } from './search-document-sync.js';
+import { RelayStats, type RelayStatsSummary } from './relay-stats.js';
 import { SearchIndexRegistry } from './search-index.registry.js';
 
 export interface RelayCounts {
@@ -38,6 +39,7 @@ const PURGE_EVERY_MS = 10 * 60_000;
 @Injectable()
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
+  private readonly stats = new RelayStats();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -86,20 +88,33 @@ export class OutboxRelay {
 
   /** One claim-and-process pass. */
   async processBatch(): Promise<BatchResult> {
+    const started = performance.now();
     const rows = await this.outbox.claimBatch(
       [SEARCH_SYNC_KIND],
       this.config.outboxBatchSize,
       LEASE_MS,
     );
     const result: BatchResult = { claimed: rows.length, processed: 0, failed: 0, retried: 0 };
+    let documentCount = 0;
     for (const [target, documents] of coalesceRows(rows)) {
+      documentCount += documents.length;
       const outcomes = await this.syncTarget(target, documents);
       const counts = await this.settle(documents, outcomes);
       result.processed += counts.processed;
       result.failed += counts.failed;
       result.retried += counts.retried;
     }
+    this.stats.record({
+      ...result,
+      documents: documentCount,
+      ms: performance.now() - started,
+    });
     return result;
+  }
+
+  /** This relay's passes since it started: rows, documents and rows per pass (batch sizes). */
+  statsSummary(): RelayStatsSummary {
+    return this.stats.summary();
   }
 
   private async syncTarget(

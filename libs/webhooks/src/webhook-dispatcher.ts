@@ -56,10 +56,14 @@ export class WebhookDispatcher {
   }
 
   /** Dispatches until `signal` aborts; the batch in hand is finished first. */
-  async runLoop(signal: AbortSignal, idleMs = 500): Promise<void> {
+  async runLoop(
+    signal: AbortSignal,
+    options: { idleMs?: number; wakeUp?: () => Promise<void> } = {},
+  ): Promise<void> {
     let errors = 0;
     while (!signal.aborted) {
-      let wait = idleMs;
+      let wait = options.idleMs ?? 500;
+      let woken: (() => Promise<void>) | undefined = options.wakeUp;
       try {
         const { claimed } = await this.processBatch();
         errors = 0;
@@ -67,9 +71,10 @@ export class WebhookDispatcher {
       } catch (error) {
         errors += 1;
         wait = backoffDelayMs(errors);
+        woken = undefined; // the database is failing: wait the backoff out
         this.logger.error(`Webhook pass failed (${errorMessage(error)}); retry in ${wait} ms`);
       }
-      await idle(wait, signal);
+      await idle(wait, signal, woken);
     }
   }
 
