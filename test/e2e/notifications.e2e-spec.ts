@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MailRelay } from '@app/mail';
+import { DigestService, nextLocalRun } from '@app/notifications';
+import { DataSource } from 'typeorm';
 import type { ParsedMail } from 'mailparser';
 import { createOpenWorkRequest, move, shortlist } from '../support/brokering-factories.js';
 import {
@@ -90,7 +92,7 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
         id: expect.any(String),
         kind: 'match.invited',
         title: 'Jeni ftuar për një mundësi pune',
-        body: 'Hapni Talentbridge për të parë hollësitë.',
+        body: 'Jeni ftuar për “Customer support in English”. Hapni Talentbridge për ta pranuar ose refuzuar ftesën.',
         link: `/api/matches/${matchId}`,
         data: { matchId, state: 'invited', opportunityId: requestId },
         createdAt: expect.any(String),
@@ -284,6 +286,87 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
     expect((await notificationsOf(trainer).expect(200)).body.items).toEqual([]);
     await deliver();
     expect(notificationMails(trainee.email).map((m) => m.subject)).toEqual(['Добивте сертификат']);
+  });
+
+  it('timezone: Europe/Belgrade by default, settable through PATCH /api/me, validated', async () => {
+    const trainee = await registerTrainee(t);
+    expect((await t.http.get('/api/me').set(bearer(trainee)).expect(200)).body.timezone).toBe(
+      'Europe/Belgrade',
+    );
+    const saved = await t.http
+      .patch('/api/me')
+      .set(bearer(trainee))
+      .send({ timezone: 'Europe/Tirane' })
+      .expect(200);
+    expect(saved.body.timezone).toBe('Europe/Tirane');
+    expect((await t.http.get('/api/me').set(bearer(trainee))).body.timezone).toBe('Europe/Tirane');
+    for (const timezone of ['Mars/Olympus', '', null, 42, 'x'.repeat(80)]) {
+      const res = await t.http.patch('/api/me').set(bearer(trainee)).send({ timezone }).expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(fieldsOf(res.body)).toEqual(['timezone']);
+    }
+  });
+
+  it('daily digest: one e-mail at 08:00 local time listing what waited, nothing on the next run', async () => {
+    const { trainee, matchId } = await invitedTrainee('sr');
+    await t.http
+      .patch('/api/me')
+      .set(bearer(trainee))
+      .send({ timezone: 'Europe/Skopje' })
+      .expect(200);
+    await t.http
+      .put('/api/me/notification-preferences')
+      .set(bearer(trainee))
+      .send({ digest: 'daily' })
+      .expect(200);
+    await deliver();
+    sink.clear();
+    // three more notifications while the digest is chosen: none is e-mailed at once
+    await move(t, broker, matchId, { to: 'cancelled' });
+    const again = await shortlist(t, broker, {
+      profileId: await profileIdOf(t, trainee),
+      workRequestId: requestId,
+    });
+    await move(t, broker, again, { to: 'invited' });
+    await move(t, broker, again, { to: 'cancelled' });
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    const digests = t.app.get(DigestService);
+    const [{ due }] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT next_digest_at AS due FROM notification_preferences np JOIN users u ON u.id = np.user_id WHERE u.email = $1`,
+        [trainee.email],
+      );
+    // scheduled for the next 08:00 in Skopje
+    expect(new Date(due).toISOString()).toBe(
+      nextLocalRun(new Date(Date.now() - 60_000), 'Europe/Skopje', 'daily').toISOString(),
+    );
+    // a minute before it is due: nothing; at 08:00: one digest; the next run: nothing more
+    await digests.runDue(new Date(new Date(due).getTime() - 60_000));
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    const at = new Date(new Date(due).getTime() + 1_000);
+    await Promise.all([digests.runDue(at), digests.runDue(at)]);
+    await digests.runDue(at);
+    await deliver();
+    const mails = notificationMails(trainee.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Vaš pregled sa Talentbridge platforme: 3 novih obaveštenja');
+    expect(mails[0].text).toContain('• Povezivanje je otkazano');
+    expect(mails[0].text).toContain('• Pozvani ste na priliku za posao');
+    expect(header(mails[0], 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // the next day's run finds nothing new and sends nothing
+    sink.clear();
+    await digests.runDue(new Date(at.getTime() + 86_400_000));
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    // the digest's unsubscribe link turns digests off
+    const token = mails[0].text?.match(/unsubscribe\?token=([\w-]+)/)?.[1];
+    await t.http.post(`${UNSUBSCRIBE_PATH}?token=${token}`).expect(204);
+    expect(
+      (await t.http.get('/api/me/notification-preferences').set(bearer(trainee))).body.digest,
+    ).toBe('off');
   });
 
   it('every e-mail arrives exactly once while relays stop, restart and run side by side', async () => {

@@ -1,16 +1,24 @@
+import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
 import { OpportunitiesModule } from '@app/opportunities';
 import { ProfilesModule } from '@app/profiles';
 import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
+import { ApplicationsController } from './applications.controller.js';
 import { MatchesController } from './matches.controller.js';
 import { MatchesRepository } from './matches.repository.js';
 import { MatchesService } from './matches.service.js';
 
 /** Matches between profiles and work requests or listings, their workflow and audit trail. */
 @Module({
-  imports: [OpportunitiesModule, ProfilesModule, WebhooksModule, NotificationsModule],
-  controllers: [MatchesController],
+  imports: [
+    OpportunitiesModule,
+    ProfilesModule,
+    WebhooksModule,
+    NotificationsModule,
+    MatchingModule,
+  ],
+  controllers: [MatchesController, ApplicationsController],
   providers: [MatchesRepository, MatchesService],
 })
 export class BrokeringModule {}

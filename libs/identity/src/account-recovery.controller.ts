@@ -107,9 +107,9 @@ export class AccountRecoveryController {
 
   @Patch('me')
   @ApiBearerAuth(BEARER_AUTH)
-  @ApiOperation({ summary: 'Change the own display name and/or e-mail language' })
+  @ApiOperation({ summary: 'Change the own display name, e-mail language and/or timezone' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiBadRequestResponse({ description: 'problem+json naming displayName or locale' })
+  @ApiBadRequestResponse({ description: 'problem+json naming displayName, locale or timezone' })
   @ApiUnauthorizedResponse({ description: 'Not signed in' })
   async updateMe(
     @CurrentUser() user: AuthUser,

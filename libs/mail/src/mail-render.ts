@@ -2,7 +2,7 @@ import { translate, type CatalogueKey } from './catalogue.js';
 import type { Locale } from './locales.js';
 
 /** The messages Talentbridge writes; each has `<template>.subject`, `.body` and `.action`. */
-export const MAIL_TEMPLATES = ['verifyEmail', 'passwordReset', 'notification'] as const;
+export const MAIL_TEMPLATES = ['verifyEmail', 'passwordReset', 'notification', 'digest'] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
 export interface MailContent {
@@ -58,7 +58,7 @@ export function renderMail(content: MailContent): RenderedMail {
     `<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
     `<p>${escapeHtml(greeting)}</p>`,
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
     ...(content.actionUrl === undefined
       ? []
       : [`<p><strong>${link(content.actionUrl, action)}</strong></p>`]),

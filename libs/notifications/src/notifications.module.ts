@@ -1,6 +1,7 @@
 import { AccountSecurityHooks, IdentityModule } from '@app/identity';
 import { MailModule } from '@app/mail';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationDigestsModule } from './notification-digests.module.js';
 import { NotificationsController } from './notifications.controller.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
@@ -11,7 +12,7 @@ import { NotificationsService } from './notifications.service.js';
  * and its security hook).
  */
 @Module({
-  imports: [IdentityModule, MailModule],
+  imports: [IdentityModule, MailModule, NotificationDigestsModule],
   controllers: [NotificationsController],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],
