@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MailRelay } from '@app/mail';
 import { DigestService, nextLocalRun } from '@app/notifications';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import type { ParsedMail } from 'mailparser';
 import { createOpenWorkRequest, move, shortlist } from '../support/brokering-factories.js';
 import {
@@ -367,6 +370,50 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
     expect(
       (await t.http.get('/api/me/notification-preferences').set(bearer(trainee))).body.digest,
     ).toBe('off');
+  });
+
+  it('the worker stopped while notifications are made, then two started: every e-mail exactly once', async () => {
+    const startWorker = async (): Promise<INestApplicationContext> => {
+      const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      worker.enableShutdownHooks();
+      await worker.init();
+      return worker;
+    };
+    const invitationsTo = (emails: string[]) =>
+      emails.flatMap((e) =>
+        sink.to(e).filter((m) => m.subject === 'You have been invited to an opportunity'),
+      );
+    const waitFor = async (done: () => boolean, what: string): Promise<void> => {
+      const until = Date.now() + 45_000;
+      while (!done()) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const running = await startWorker();
+    const first = await Promise.all([invitedTrainee(), invitedTrainee(), invitedTrainee()]);
+    const firstEmails = first.map((f) => f.trainee.email);
+    await waitFor(() => invitationsTo(firstEmails).length === 3, 'the first three e-mails');
+    await running.close();
+    // stopped: more invitations are made, nothing is sent
+    const second = await Promise.all([invitedTrainee(), invitedTrainee(), invitedTrainee()]);
+    const secondEmails = second.map((s) => s.trainee.email);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(invitationsTo(secondEmails)).toEqual([]);
+    // two workers start side by side: the waiting ones go out, once each
+    const [a, b] = await Promise.all([startWorker(), startWorker()]);
+    try {
+      await waitFor(
+        () => invitationsTo(secondEmails).length >= 3,
+        'the e-mails made while stopped',
+      );
+      await new Promise((r) => setTimeout(r, 1_500));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+    for (const email of [...firstEmails, ...secondEmails]) {
+      expect(invitationsTo([email])).toHaveLength(1);
+    }
   });
 
   it('every e-mail arrives exactly once while relays stop, restart and run side by side', async () => {
