@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { createHash } from 'node:crypto';
 import { MailRelay } from '@app/mail';
 import { DataSource } from 'typeorm';
 import { createOpenWorkRequest } from '../support/brokering-factories.js';
@@ -172,11 +173,57 @@ describe('account recovery and e-mail verification (HTTP, real SMTP)', () => {
     const token = sink.tokenFrom(trainee.email, VERIFY_PATH);
     const page = await t.http.get(`${VERIFY_PATH}?token=${token}`).expect(200);
     expect(page.headers['content-type']).toMatch(/^text\/html/);
+    // in the person's language, under a CSP that runs nothing
+    expect(page.text).toContain('<html lang="bs">');
+    expect(page.text).toContain('Vaša adresa e-pošte je potvrđena.');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['cache-control']).toBe('no-store');
     const me = await t.http.get('/api/me').set(bearer(trainee.accessToken)).expect(200);
     expect(me.body.emailVerified).toBe(true);
     const again = await t.http.get(`${VERIFY_PATH}?token=${token}`).expect(400);
     expect(again.headers['content-type']).toMatch(PROBLEM);
     expect(fieldsOf(again.body)).toEqual(['token']);
+  });
+
+  it('the reset link opens a page, in the person’s language, whose form sets the password', async () => {
+    const trainee = await registerTrainee(t, { locale: 'sr-Cyrl' });
+    await requestReset(trainee.email).expect(202);
+    await deliver();
+    const token = sink.tokenFrom(trainee.email, RESET_PATH);
+    const page = await t.http.get(`${RESET_PATH}?token=${encodeURIComponent(token)}`).expect(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    expect(page.text).toContain('<html lang="sr-Cyrl">');
+    expect(page.text).toContain('Изаберите нову лозинку');
+    expect(page.text).toContain(`data-action="${RESET_PATH}"`);
+    expect(page.text).toContain(`name="token" value="${token}"`);
+    // the inline script and style run only because the CSP names their hashes; nothing else may
+    const csp = page.headers['content-security-policy'];
+    expect(csp).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toContain("connect-src 'self'");
+    expect(csp).toContain("form-action 'none'");
+    const script = /<script>([\s\S]*?)<\/script>/.exec(page.text)?.[1] ?? '';
+    const hash = createHash('sha256').update(script).digest('base64');
+    expect(csp).toContain(`'sha256-${hash}'`);
+    // opening the page uses nothing up: the form's POST (what the script sends) sets the password
+    await t.http.get(`${RESET_PATH}?token=${encodeURIComponent(token)}`).expect(200);
+    await t.http
+      .post(RESET_PATH)
+      .set('Content-Type', 'application/json')
+      .send({ token, password: NEW_PASSWORD })
+      .expect(204);
+    await login(t, trainee.email, NEW_PASSWORD);
+    // a used, unknown or missing token: a page saying so, in the browser's language
+    for (const query of [`?token=${encodeURIComponent(token)}`, '?token=made-up', '']) {
+      const gone = await t.http
+        .get(`${RESET_PATH}${query}`)
+        .set('Accept-Language', 'sq, en;q=0.5')
+        .expect(400);
+      expect(gone.headers['content-type']).toMatch(/^text\/html/);
+      expect(gone.text).toContain('Kjo lidhje është e pavlefshme');
+      expect(gone.text).not.toContain('<form');
+    }
   });
 
   it('a company publishes work requests only once its e-mail address is confirmed', async () => {

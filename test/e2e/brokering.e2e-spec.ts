@@ -502,11 +502,13 @@ describe('brokering (HTTP)', () => {
         .set(as(broker))
         .send({ profileId: hidden, workRequestId: requestId })
         .expect(404);
-      await t.http
+      // a trainee applies, only ever with their own profile: naming one is refused
+      const named = await t.http
         .post('/api/matches')
         .set(as(trainee))
         .send({ profileId, workRequestId: requestId })
-        .expect(403);
+        .expect(400);
+      expect((named.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['profileId']);
       // a draft or closed request takes no matches
       await t.http.post(`/api/work-requests/${requestId}/close`).set(as(company)).expect(200);
       const closed = await t.http

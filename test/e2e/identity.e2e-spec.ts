@@ -52,6 +52,7 @@ describe('identity (HTTP)', () => {
           organisationId: null,
           emailVerified: false,
           locale: 'en',
+          timezone: 'Europe/Belgrade',
         },
         accessToken: expect.any(String),
         refreshToken: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),

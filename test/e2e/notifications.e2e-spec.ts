@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MailRelay } from '@app/mail';
+import { DigestService, nextLocalRun } from '@app/notifications';
+import { NestFactory } from '@nestjs/core';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { WorkerModule } from '../../apps/worker/src/worker.module.js';
 import type { ParsedMail } from 'mailparser';
 import { createOpenWorkRequest, move, shortlist } from '../support/brokering-factories.js';
 import {
@@ -90,7 +95,7 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
         id: expect.any(String),
         kind: 'match.invited',
         title: 'Jeni ftuar për një mundësi pune',
-        body: 'Hapni Talentbridge për të parë hollësitë.',
+        body: 'Jeni ftuar për “Customer support in English”. Hapni Talentbridge për ta pranuar ose refuzuar ftesën.',
         link: `/api/matches/${matchId}`,
         data: { matchId, state: 'invited', opportunityId: requestId },
         createdAt: expect.any(String),
@@ -284,6 +289,131 @@ describe('notifications and their e-mail (HTTP, real SMTP)', () => {
     expect((await notificationsOf(trainer).expect(200)).body.items).toEqual([]);
     await deliver();
     expect(notificationMails(trainee.email).map((m) => m.subject)).toEqual(['Добивте сертификат']);
+  });
+
+  it('timezone: Europe/Belgrade by default, settable through PATCH /api/me, validated', async () => {
+    const trainee = await registerTrainee(t);
+    expect((await t.http.get('/api/me').set(bearer(trainee)).expect(200)).body.timezone).toBe(
+      'Europe/Belgrade',
+    );
+    const saved = await t.http
+      .patch('/api/me')
+      .set(bearer(trainee))
+      .send({ timezone: 'Europe/Tirane' })
+      .expect(200);
+    expect(saved.body.timezone).toBe('Europe/Tirane');
+    expect((await t.http.get('/api/me').set(bearer(trainee))).body.timezone).toBe('Europe/Tirane');
+    for (const timezone of ['Mars/Olympus', '', null, 42, 'x'.repeat(80)]) {
+      const res = await t.http.patch('/api/me').set(bearer(trainee)).send({ timezone }).expect(400);
+      expect(res.headers['content-type']).toMatch(PROBLEM);
+      expect(fieldsOf(res.body)).toEqual(['timezone']);
+    }
+  });
+
+  it('daily digest: one e-mail at 08:00 local time listing what waited, nothing on the next run', async () => {
+    const { trainee, matchId } = await invitedTrainee('sr');
+    await t.http
+      .patch('/api/me')
+      .set(bearer(trainee))
+      .send({ timezone: 'Europe/Skopje' })
+      .expect(200);
+    await t.http
+      .put('/api/me/notification-preferences')
+      .set(bearer(trainee))
+      .send({ digest: 'daily' })
+      .expect(200);
+    await deliver();
+    sink.clear();
+    // three more notifications while the digest is chosen: none is e-mailed at once
+    await move(t, broker, matchId, { to: 'cancelled' });
+    const again = await shortlist(t, broker, {
+      profileId: await profileIdOf(t, trainee),
+      workRequestId: requestId,
+    });
+    await move(t, broker, again, { to: 'invited' });
+    await move(t, broker, again, { to: 'cancelled' });
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    const digests = t.app.get(DigestService);
+    const [{ due }] = await t.app
+      .get(DataSource)
+      .query(
+        `SELECT next_digest_at AS due FROM notification_preferences np JOIN users u ON u.id = np.user_id WHERE u.email = $1`,
+        [trainee.email],
+      );
+    // scheduled for the next 08:00 in Skopje
+    expect(new Date(due).toISOString()).toBe(
+      nextLocalRun(new Date(Date.now() - 60_000), 'Europe/Skopje', 'daily').toISOString(),
+    );
+    // a minute before it is due: nothing; at 08:00: one digest; the next run: nothing more
+    await digests.runDue(new Date(new Date(due).getTime() - 60_000));
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    const at = new Date(new Date(due).getTime() + 1_000);
+    await Promise.all([digests.runDue(at), digests.runDue(at)]);
+    await digests.runDue(at);
+    await deliver();
+    const mails = notificationMails(trainee.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0].subject).toBe('Vaš pregled sa Talentbridge platforme: 3 novih obaveštenja');
+    expect(mails[0].text).toContain('• Povezivanje je otkazano');
+    expect(mails[0].text).toContain('• Pozvani ste na priliku za posao');
+    expect(header(mails[0], 'list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    // the next day's run finds nothing new and sends nothing
+    sink.clear();
+    await digests.runDue(new Date(at.getTime() + 86_400_000));
+    await deliver();
+    expect(notificationMails(trainee.email)).toEqual([]);
+    // the digest's unsubscribe link turns digests off
+    const token = mails[0].text?.match(/unsubscribe\?token=([\w-]+)/)?.[1];
+    await t.http.post(`${UNSUBSCRIBE_PATH}?token=${token}`).expect(204);
+    expect(
+      (await t.http.get('/api/me/notification-preferences').set(bearer(trainee))).body.digest,
+    ).toBe('off');
+  });
+
+  it('the worker stopped while notifications are made, then two started: every e-mail exactly once', async () => {
+    const startWorker = async (): Promise<INestApplicationContext> => {
+      const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      worker.enableShutdownHooks();
+      await worker.init();
+      return worker;
+    };
+    const invitationsTo = (emails: string[]) =>
+      emails.flatMap((e) =>
+        sink.to(e).filter((m) => m.subject === 'You have been invited to an opportunity'),
+      );
+    const waitFor = async (done: () => boolean, what: string): Promise<void> => {
+      const until = Date.now() + 45_000;
+      while (!done()) {
+        if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const running = await startWorker();
+    const first = await Promise.all([invitedTrainee(), invitedTrainee(), invitedTrainee()]);
+    const firstEmails = first.map((f) => f.trainee.email);
+    await waitFor(() => invitationsTo(firstEmails).length === 3, 'the first three e-mails');
+    await running.close();
+    // stopped: more invitations are made, nothing is sent
+    const second = await Promise.all([invitedTrainee(), invitedTrainee(), invitedTrainee()]);
+    const secondEmails = second.map((s) => s.trainee.email);
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(invitationsTo(secondEmails)).toEqual([]);
+    // two workers start side by side: the waiting ones go out, once each
+    const [a, b] = await Promise.all([startWorker(), startWorker()]);
+    try {
+      await waitFor(
+        () => invitationsTo(secondEmails).length >= 3,
+        'the e-mails made while stopped',
+      );
+      await new Promise((r) => setTimeout(r, 1_500));
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+    for (const email of [...firstEmails, ...secondEmails]) {
+      expect(invitationsTo([email])).toHaveLength(1);
+    }
   });
 
   it('every e-mail arrives exactly once while relays stop, restart and run side by side', async () => {

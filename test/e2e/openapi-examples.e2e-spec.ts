@@ -71,6 +71,7 @@ const PUBLIC = new Set([
   'GET /.well-known/jwks.json',
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',
+  'GET /api/auth/password-reset/confirm',
   'POST /api/auth/verify-email',
   'GET /api/auth/verify-email',
   'POST /api/notifications/unsubscribe',

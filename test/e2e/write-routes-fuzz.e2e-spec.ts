@@ -418,6 +418,12 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
       as: () => broker,
       base: () => ({ profileId: ids.profile, listingId: ids.listing, note: 'Strong portfolio' }),
     },
+    'POST /api/matches (a trainee applies)': {
+      method: 'post',
+      path: () => '/api/matches',
+      as: () => trainee,
+      base: () => ({ listingId: ids.listing, note: 'I can start Monday' }),
+    },
     'POST /api/matches/:id/transitions': {
       method: 'post',
       path: () => `/api/matches/${ids.match}/transitions`,
@@ -502,7 +508,7 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
       method: 'patch',
       path: () => '/api/me',
       as: () => trainee,
-      base: () => ({ displayName: 'Ana Petrović', locale: 'sq' }),
+      base: () => ({ displayName: 'Ana Petrović', locale: 'sq', timezone: 'Europe/Skopje' }),
     },
     'POST /api/notifications/read': {
       method: 'post',

@@ -8,8 +8,10 @@ import { OpportunitiesModule } from '@app/opportunities';
 import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
 import { SurveysCoreModule } from '@app/surveys';
+import { NotificationDigestsModule } from '@app/notifications';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
+import { DigestRunner } from './digest-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
 import { OutboxNotifications } from './outbox-notifications.js';
@@ -18,7 +20,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /**
  * The same libs as the API, without HTTP: background jobs run here (search indexes, webhook
- * deliveries, e-mail and follow-up surveys included).
+ * deliveries, e-mail, digests and follow-up surveys included).
  */
 @Module({
   imports: [
@@ -32,6 +34,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     WebhooksModule,
     MailModule,
     SurveysCoreModule,
+    NotificationDigestsModule,
   ],
   providers: [
     WorkerLifecycle,
@@ -40,6 +43,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     WebhookDispatchRunner,
     MailRelayRunner,
     SurveyDispatchRunner,
+    DigestRunner,
   ],
 })
 export class WorkerModule {}

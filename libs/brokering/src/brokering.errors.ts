@@ -98,3 +98,39 @@ export class MatchAlreadyRatedError extends ConflictError {
     super('MATCH_ALREADY_RATED', 'You already rated this engagement');
   }
 }
+
+/** Applying to an opportunity that is closed, filled, or whose deadline has passed. */
+export class ApplicationsClosedError extends ConflictError {
+  constructor(status: string, deadline: Date | null) {
+    super(
+      'OPPORTUNITY_NOT_OPEN',
+      status === 'open'
+        ? 'The deadline for applications has passed'
+        : `The opportunity is ${status}, not open`,
+      { opportunityStatus: status, deadline: deadline === null ? null : deadline.toISOString() },
+    );
+  }
+}
+
+/** Applying needs a profile the hiring party may see. */
+export class ApplicantProfileNotVisibleError extends ConflictError {
+  constructor(needed: string) {
+    super(
+      'PROFILE_NOT_VISIBLE',
+      `Set your profile's visibility to ${needed} to apply: the hiring party must be able to see it`,
+      { neededVisibility: needed },
+    );
+  }
+}
+
+/** More applications in a rolling 24 hours than APPLICATIONS_PER_DAY allows. */
+export class TooManyApplicationsError extends DomainError {
+  constructor(limit: number, retryAfterSeconds: number) {
+    super(
+      'TOO_MANY_APPLICATIONS',
+      429,
+      `At most ${limit} applications in 24 hours; try again later`,
+      { limit, retryAfterSeconds },
+    );
+  }
+}

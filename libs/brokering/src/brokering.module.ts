@@ -1,9 +1,11 @@
+import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
 import { OpportunitiesModule } from '@app/opportunities';
 import { ProfilesModule } from '@app/profiles';
 import { SurveysCoreModule } from '@app/surveys';
 import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
+import { ApplicationsController } from './applications.controller.js';
 import { MatchesController } from './matches.controller.js';
 import { MatchesRepository } from './matches.repository.js';
 import { MatchesService } from './matches.service.js';
@@ -16,8 +18,9 @@ import { MatchesService } from './matches.service.js';
     WebhooksModule,
     NotificationsModule,
     SurveysCoreModule,
+    MatchingModule,
   ],
-  controllers: [MatchesController],
+  controllers: [MatchesController, ApplicationsController],
   providers: [MatchesRepository, MatchesService],
 })
 export class BrokeringModule {}

@@ -60,12 +60,15 @@ export function toMatchResponse(r: MatchRecord, viewer: AuthUser): MatchResponse
       r.employerRating === null
         ? null
         : { rating: r.employerRating, comment: r.employerRatingComment },
-    shortlistedAt: new Date(r.shortlistedAt).toISOString(),
+    appliedAt: iso(r.appliedAt),
+    shortlistedAt: iso(r.shortlistedAt),
     invitedAt: iso(r.invitedAt),
     answeredAt: iso(r.answeredAt),
     hiredAt: iso(r.hiredAt),
     completedAt: iso(r.completedAt),
     cancelledAt: iso(r.cancelledAt),
+    rejectedAt: iso(r.rejectedAt),
+    withdrawnAt: iso(r.withdrawnAt),
     version: r.version,
     createdAt: new Date(r.createdAt).toISOString(),
     updatedAt: new Date(r.updatedAt).toISOString(),

@@ -14,6 +14,19 @@ import {
 
 /** The workflow written out move by move: `from>to` → who may make it, per kind. */
 const EXPECTED: Record<string, Record<MatchOpportunityKind, MatchActor[]>> = {
+  'applied>shortlisted': {
+    work_request: ['company', 'broker', 'admin'],
+    listing: ['company', 'broker', 'admin'],
+  },
+  'applied>invited': {
+    work_request: ['company', 'broker', 'admin'],
+    listing: ['company', 'broker', 'admin'],
+  },
+  'applied>rejected': {
+    work_request: ['company', 'broker', 'admin'],
+    listing: ['company', 'broker', 'admin'],
+  },
+  'applied>withdrawn': { work_request: ['trainee'], listing: ['trainee'] },
   'shortlisted>invited': {
     work_request: ['company', 'broker', 'admin'],
     listing: ['company', 'broker', 'admin'],
@@ -79,7 +92,11 @@ describe('match transitions', () => {
   it('ends in the final states: nothing follows them', () => {
     for (const state of FINAL_STATES) expect(nextStates(state)).toEqual([]);
     const live = MATCH_STATES.filter((s) => !FINAL_STATES.includes(s));
-    for (const state of live) expect(nextStates(state)).toContain('cancelled');
+    // an application is rejected or withdrawn; a match the parties made is cancelled
+    for (const state of live) {
+      expect(nextStates(state)).toContain(state === 'applied' ? 'rejected' : 'cancelled');
+    }
+    expect(nextStates('applied')).toContain('withdrawn');
   });
 });
 

@@ -6,10 +6,13 @@ import type { FieldError } from '@app/http';
  */
 
 export const MATCH_STATES = [
+  'applied',
   'shortlisted',
   'invited',
   'accepted',
   'declined',
+  'rejected',
+  'withdrawn',
   'hired',
   'completed',
   'cancelled',
@@ -17,7 +20,13 @@ export const MATCH_STATES = [
 export type MatchState = (typeof MATCH_STATES)[number];
 
 /** Ended matches: nothing follows, and the pair may be matched again. */
-export const FINAL_STATES: readonly MatchState[] = ['declined', 'completed', 'cancelled'];
+export const FINAL_STATES: readonly MatchState[] = [
+  'declined',
+  'rejected',
+  'withdrawn',
+  'completed',
+  'cancelled',
+];
 
 /** Who acts, as the workflow sees them. */
 export const MATCH_ACTORS = ['trainee', 'company', 'broker', 'admin'] as const;
@@ -36,6 +45,14 @@ function hiringParty(kind: MatchOpportunityKind): readonly MatchActor[] {
 type Movers = (kind: MatchOpportunityKind) => readonly MatchActor[];
 
 const GRAPH: Record<MatchState, Partial<Record<MatchState, Movers>>> = {
+  // A trainee's application: the parties take it further or turn it down; the person may take
+  // it back. (Nothing is "cancelled" here: rejected and withdrawn say who ended it.)
+  applied: {
+    shortlisted: () => PARTIES,
+    invited: () => PARTIES,
+    rejected: () => PARTIES,
+    withdrawn: () => ['trainee'],
+  },
   shortlisted: { invited: () => PARTIES, cancelled: () => PARTIES },
   // Only the person answers an invitation; the parties may still withdraw it.
   invited: { accepted: () => ['trainee'], declined: () => ['trainee'], cancelled: () => PARTIES },
@@ -43,6 +60,8 @@ const GRAPH: Record<MatchState, Partial<Record<MatchState, Movers>>> = {
   accepted: { hired: hiringParty, cancelled: () => [...PARTIES, 'trainee'] },
   hired: { completed: hiringParty, cancelled: () => PARTIES },
   declined: {},
+  rejected: {},
+  withdrawn: {},
   completed: {},
   cancelled: {},
 };

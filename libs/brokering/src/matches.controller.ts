@@ -11,8 +11,10 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import {
+  ApplicationResponseDto,
   MatchCreateDto,
   MatchEventListDto,
   MatchListQueryDto,
@@ -30,20 +32,33 @@ export class MatchesController {
   constructor(private readonly matches: MatchesService) {}
 
   @Post()
-  @Roles('broker', 'company', 'admin')
+  @Roles('trainee', 'broker', 'company', 'admin')
   @ApiOperation({
-    summary: 'Shortlist a profile for a work request or listing',
+    summary: 'Apply (trainee) or shortlist a profile (parties) for a work request or listing',
     description:
-      'Brokers: any open work request, and their own organisation’s listings; companies: their ' +
-      'own work requests. The profile must be visible to you. One live match per pair.',
+      'Trainees apply with their own profile (no profileId): state `applied`, and the answer ' +
+      'carries `fit` (score, explanation, eligible, ineligibilityReasons); at most ' +
+      'APPLICATIONS_PER_DAY (default 20) in a rolling 24 hours. Brokers shortlist for any open ' +
+      'work request and their own organisation’s listings; companies for their own work ' +
+      'requests; the profile must be visible to them. One live match per pair.',
   })
-  @ApiCreatedResponse({ type: MatchResponseDto })
-  @ApiBadRequestResponse({ description: 'Neither or both of workRequestId, listingId; bad ids' })
+  @ApiCreatedResponse({ type: ApplicationResponseDto })
+  @ApiBadRequestResponse({
+    description:
+      'Neither or both of workRequestId, listingId; bad ids; profileId missing (parties) or given (trainees)',
+  })
   @ApiNotFoundResponse({ description: 'Profile or opportunity unknown or not visible to you' })
   @ApiConflictResponse({
-    description: 'MATCH_ALREADY_EXISTS (with existingMatchId) or OPPORTUNITY_NOT_OPEN',
+    description:
+      'MATCH_ALREADY_EXISTS (with existingMatchId), OPPORTUNITY_NOT_OPEN (closed, filled or past its deadline), PROFILE_NOT_VISIBLE (an applicant the hiring party could not see)',
   })
-  create(@CurrentUser() user: AuthUser, @Body() body: MatchCreateDto): Promise<MatchResponseDto> {
+  @ApiTooManyRequestsResponse({
+    description: 'TOO_MANY_APPLICATIONS: APPLICATIONS_PER_DAY reached; see Retry-After',
+  })
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: MatchCreateDto,
+  ): Promise<MatchResponseDto | ApplicationResponseDto> {
     return this.matches.create(user, body);
   }
 
@@ -52,7 +67,7 @@ export class MatchesController {
   @ApiOperation({
     summary: 'Matches you are party to, newest first',
     description:
-      'A trainee: their invitations and what followed; a company: matches on its requests; ' +
+      'A trainee: their applications and invitations and what followed; a company: matches on its requests; ' +
       'a broker: matches their organisation created or on its listings; admins: all.',
   })
   @ApiOkResponse({ type: MatchPageDto })
@@ -88,9 +103,11 @@ export class MatchesController {
   @HttpCode(200)
   @Roles('trainee', 'broker', 'company', 'admin')
   @ApiOperation({
-    summary: 'Move a match: shortlisted → invited → accepted | declined → hired → completed',
+    summary:
+      'Move a match: (applied →) shortlisted → invited → accepted | declined → hired → completed',
     description:
-      'cancelled from any live state. Parties invite and cancel; only the trainee accepts or ' +
+      'An application becomes shortlisted, invited or rejected (parties) or withdrawn (the ' +
+      'trainee); cancelled from any other live state. Parties invite and cancel; only the trainee accepts or ' +
       'declines; the company (broker for listings) hires with agreedRateEur and completes with ' +
       'hoursWorked, incomeEur and an optional rating of the trainee.',
   })

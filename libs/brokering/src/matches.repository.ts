@@ -5,8 +5,8 @@ import type { MatchActor, MatchOpportunityKind, MatchState } from './match-trans
 
 /**
  * Which matches a caller may see: platform staff all; an organisation those it created and
- * those on its own requests and listings; a trainee those on their own profile they were
- * invited to (a shortlist is the parties' working list, not yet the person's business).
+ * those on its own requests and listings; a trainee those on their own profile they applied
+ * or were invited to (a shortlist is the parties' working list, not yet the person's business).
  */
 export type MatchScope =
   | { kind: 'all' }
@@ -36,8 +36,11 @@ export interface MatchRecord {
   traineeRatingComment: string | null;
   employerRating: number | null;
   employerRatingComment: string | null;
-  shortlistedAt: Date;
+  appliedAt: Date | null;
+  shortlistedAt: Date | null;
   invitedAt: Date | null;
+  rejectedAt: Date | null;
+  withdrawnAt: Date | null;
   answeredAt: Date | null;
   hiredAt: Date | null;
   completedAt: Date | null;
@@ -92,7 +95,9 @@ const SELECT_MATCH = `
          m.trainee_rating AS "traineeRating", m.trainee_rating_comment AS "traineeRatingComment",
          m.employer_rating AS "employerRating",
          m.employer_rating_comment AS "employerRatingComment",
-         m.shortlisted_at AS "shortlistedAt", m.invited_at AS "invitedAt",
+         m.applied_at AS "appliedAt", m.shortlisted_at AS "shortlistedAt",
+         m.invited_at AS "invitedAt", m.rejected_at AS "rejectedAt",
+         m.withdrawn_at AS "withdrawnAt",
          m.answered_at AS "answeredAt", m.hired_at AS "hiredAt",
          m.completed_at AS "completedAt", m.cancelled_at AS "cancelledAt",
          m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
@@ -115,7 +120,10 @@ function scopeSql(scope: MatchScope, from: number): { sql: string; params: unkno
         params: [scope.organisationId],
       };
     case 'trainee':
-      return { sql: `(p.user_id = $${from} AND m.invited_at IS NOT NULL)`, params: [scope.userId] };
+      return {
+        sql: `(p.user_id = $${from} AND (m.applied_at IS NOT NULL OR m.invited_at IS NOT NULL))`,
+        params: [scope.userId],
+      };
   }
 }
 
@@ -187,7 +195,7 @@ export class MatchesRepository {
     const [row] = (await manager.query(
       `SELECT id FROM matches
         WHERE profile_id = $1 AND opportunity_id = $2
-          AND state NOT IN ('declined', 'completed', 'cancelled')`,
+          AND state NOT IN ('declined', 'rejected', 'withdrawn', 'completed', 'cancelled')`,
       [profileId, opportunityId],
     )) as { id: string }[];
     return row?.id;
@@ -204,8 +212,9 @@ export class MatchesRepository {
     },
   ): Promise<string> {
     const [row] = (await manager.query(
-      `INSERT INTO matches (profile_id, opportunity_id, state, organisation_id, created_by, note)
-       VALUES ($1, $2, 'shortlisted', $3, $4, $5) RETURNING id`,
+      `INSERT INTO matches (profile_id, opportunity_id, state, organisation_id, created_by, note,
+                            shortlisted_at)
+       VALUES ($1, $2, 'shortlisted', $3, $4, $5, now()) RETURNING id`,
       [
         values.profileId,
         values.opportunityId,
@@ -215,6 +224,72 @@ export class MatchesRepository {
       ],
     )) as { id: string }[];
     return row.id;
+  }
+
+  /** A trainee's application: state `applied`, made by nobody's organisation. */
+  async insertApplication(
+    manager: EntityManager,
+    values: { profileId: string; opportunityId: string; createdBy: string; note: string | null },
+  ): Promise<string> {
+    const [row] = (await manager.query(
+      `INSERT INTO matches (profile_id, opportunity_id, state, created_by, note, applied_at)
+       VALUES ($1, $2, 'applied', $3, $4, now()) RETURNING id`,
+      [values.profileId, values.opportunityId, values.createdBy, values.note],
+    )) as { id: string }[];
+    return row.id;
+  }
+
+  /**
+   * Serialises the applications of one profile until the transaction ends (so the daily count
+   * cannot be raced), then counts those of the last 24 hours and the oldest of them.
+   */
+  async lockAndCountRecentApplications(
+    manager: EntityManager,
+    profileId: string,
+    now: Date,
+  ): Promise<{ count: number; oldest: Date | null }> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+      `applications:${profileId}`,
+    ]);
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS count, min(applied_at) AS oldest FROM matches
+        WHERE profile_id = $1 AND applied_at > $2::timestamptz - interval '24 hours'`,
+      [profileId, now],
+    )) as { count: number; oldest: Date | null }[];
+    return row;
+  }
+
+  /**
+   * The live applications of an opportunity (applied and not ended), with what ranking them and
+   * showing each person needs.
+   */
+  async findLiveApplications(
+    manager: EntityManager,
+    opportunityId: string,
+  ): Promise<MatchRecord[]> {
+    return (await manager.query(
+      `${SELECT_MATCH}
+        WHERE m.opportunity_id = $1 AND m.applied_at IS NOT NULL
+          AND m.state NOT IN ('declined', 'rejected', 'withdrawn', 'completed', 'cancelled')
+        ORDER BY m.applied_at, m.id`,
+      [opportunityId],
+    )) as MatchRecord[];
+  }
+
+  /** Staff of these organisations who hear of the parties' side of a match (companies, brokers). */
+  async findPartyStaff(
+    manager: EntityManager,
+    organisationIds: readonly string[],
+    roles: readonly string[],
+  ): Promise<string[]> {
+    if (organisationIds.length === 0) return [];
+    const rows = (await manager.query(
+      `SELECT id FROM users
+        WHERE organisation_id = ANY($1::uuid[]) AND role = ANY($2::text[]) AND erased_at IS NULL
+        ORDER BY id`,
+      [organisationIds, roles],
+    )) as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   /** Hires that count against openings: hired and completed matches of the opportunity. */
@@ -241,7 +316,10 @@ export class MatchesRepository {
     const [, changed] = (await manager.query(
       `UPDATE matches
           SET state = $3, version = version + 1,
+              shortlisted_at = CASE WHEN $3 = 'shortlisted' THEN now() ELSE shortlisted_at END,
               invited_at = CASE WHEN $3 = 'invited' THEN now() ELSE invited_at END,
+              rejected_at = CASE WHEN $3 = 'rejected' THEN now() ELSE rejected_at END,
+              withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN now() ELSE withdrawn_at END,
               answered_at = CASE WHEN $3 IN ('accepted', 'declined') THEN now() ELSE answered_at END,
               hired_at = CASE WHEN $3 = 'hired' THEN now() ELSE hired_at END,
               completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END,

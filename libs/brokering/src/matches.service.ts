@@ -1,3 +1,4 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import {
   cursorPosition,
@@ -8,17 +9,25 @@ import {
 } from '@app/http';
 import type { AuthUser } from '@app/identity';
 import {
+  DEADLINE_PASSED_REASON,
+  MatchingService,
+  OPPORTUNITY_NOT_OPEN_REASON,
+} from '@app/matching';
+import {
   OpportunitiesService,
   OpportunityNotFoundError,
+  type OpportunityEntity,
   type OpportunityHead,
 } from '@app/opportunities';
 import { ProfilesService } from '@app/profiles';
 import { NotificationsService, type NotificationKind } from '@app/notifications';
 import { FollowUpSchedule } from '@app/surveys';
 import { WebhookPublisher } from '@app/webhooks';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
+  ApplicantProfileNotVisibleError,
+  ApplicationsClosedError,
   MatchAlreadyExistsError,
   MatchAlreadyRatedError,
   MatchIllegalTransitionError,
@@ -30,8 +39,12 @@ import {
   ProfileErasedError,
   ProfileHiddenFromPartyError,
   ProfileNotVisibleToPartyError,
+  TooManyApplicationsError,
 } from './brokering.errors.js';
 import type {
+  ApplicantDto,
+  ApplicantListDto,
+  ApplicationResponseDto,
   MatchCreateDto,
   MatchEventListDto,
   MatchListQueryDto,
@@ -57,11 +70,33 @@ import {
 } from './matches.repository.js';
 import { outcomeProblems } from './outcome-bounds.js';
 
-const TRAINEE_NOTIFICATIONS: Partial<Record<string, NotificationKind>> = {
+/** What the trainee hears of moves others make, once the match is theirs to see. */
+const TRAINEE_NOTIFICATIONS: Partial<Record<MatchState, NotificationKind>> = {
   invited: 'match.invited',
+  rejected: 'match.rejected',
   hired: 'match.hired',
   completed: 'match.completed',
   cancelled: 'match.cancelled',
+};
+
+/** What the hiring side hears of the trainee's moves. */
+const PARTY_NOTIFICATIONS: Partial<Record<MatchState, NotificationKind>> = {
+  applied: 'application.received',
+  accepted: 'match.accepted',
+  declined: 'match.declined',
+};
+
+const DAY_MS = 86_400_000;
+
+/** Reasons about the opportunity, not the applicant: they rank no one below anyone else. */
+const OPPORTUNITY_REASONS: ReadonlySet<string> = new Set([
+  OPPORTUNITY_NOT_OPEN_REASON,
+  DEADLINE_PASSED_REASON,
+]);
+
+const APPLICATIONS_PATH: Record<MatchOpportunityKind, string> = {
+  work_request: '/api/work-requests',
+  listing: '/api/listings',
 };
 
 /** The visibilities a profile needs for the hiring party of each kind of opportunity to see it. */
@@ -85,13 +120,179 @@ export class MatchesService {
     private readonly webhooks: WebhookPublisher,
     private readonly notifications: NotificationsService,
     private readonly followUps: FollowUpSchedule,
+    private readonly matching: MatchingService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(user: AuthUser, dto: MatchCreateDto): Promise<MatchResponseDto> {
+  /** A trainee applies (their own profile); anyone else shortlists the profile they name. */
+  async create(
+    user: AuthUser,
+    dto: MatchCreateDto,
+  ): Promise<MatchResponseDto | ApplicationResponseDto> {
+    if (user.role === 'trainee') {
+      if (dto.profileId !== undefined) {
+        throw new InputValidationError([
+          { field: 'profileId', message: 'a trainee applies with their own profile; leave it out' },
+        ]);
+      }
+      return this.apply(user, dto);
+    }
+    if (dto.profileId === undefined) {
+      throw new InputValidationError([
+        {
+          field: 'profileId',
+          message:
+            'is required: name the profile to shortlist (only trainees apply, for themselves)',
+        },
+      ]);
+    }
+    return this.shortlist(user, dto.profileId, dto);
+  }
+
+  /**
+   * A trainee's application: state `applied` on their own profile, refused when the opportunity
+   * is not open or past its deadline, when the hiring party could not see the profile, when the
+   * pair already has a live match, or beyond APPLICATIONS_PER_DAY in a rolling 24 hours. The
+   * hiring side hears of it (notification, e-mail, webhook) in the same transaction; the answer
+   * carries how the person fits, scored as candidates are.
+   */
+  async apply(
+    user: AuthUser,
+    dto: MatchCreateDto,
+    now = new Date(),
+  ): Promise<ApplicationResponseDto> {
+    const target = opportunityOf(dto);
+    const own = await this.profiles.getOwn(user);
+    const opportunityId = target.id.toLowerCase();
+    const limit = this.config.applicationsPerDay;
+    let entity: OpportunityEntity | undefined;
+    try {
+      const created = await this.tx.run(async (m) => {
+        const recent = await this.matches.lockAndCountRecentApplications(m, own.id, now);
+        if (recent.count >= limit && recent.oldest !== null) {
+          const freeAt = new Date(recent.oldest).getTime() + DAY_MS;
+          throw new TooManyApplicationsError(
+            limit,
+            Math.max(1, Math.ceil((freeAt - now.getTime()) / 1000)),
+          );
+        }
+        entity = await this.opportunities.findForApplication(m, target.kind, opportunityId);
+        // drafts and listings held for review are nobody's business but their owners'
+        if (entity === undefined || entity.status === 'draft' || entity.status === 'review') {
+          throw new OpportunityNotFoundError(target.kind);
+        }
+        if (
+          entity.status !== 'open' ||
+          (entity.deadline !== null && entity.deadline.getTime() <= now.getTime())
+        ) {
+          throw new ApplicationsClosedError(entity.status, entity.deadline);
+        }
+        const needed = VISIBLE_TO_HIRER[target.kind];
+        if (!needed.includes(own.visibility)) {
+          throw new ApplicantProfileNotVisibleError(needed.join(' or '));
+        }
+        const existing = await this.matches.findLiveId(m, own.id, opportunityId);
+        if (existing !== undefined) throw new MatchAlreadyExistsError(existing);
+        const id = await this.matches.insertApplication(m, {
+          profileId: own.id,
+          opportunityId,
+          createdBy: user.id,
+          note: dto.note ?? null,
+        });
+        await this.matches.appendEvent(m, {
+          matchId: id,
+          actorUserId: user.id,
+          actorRole: 'trainee',
+          fromState: null,
+          toState: 'applied',
+          note: dto.note ?? null,
+        });
+        const match = await this.require(m, { kind: 'all' }, id);
+        await this.announce(m, match, null, 'trainee');
+        return match;
+      });
+      const fits = await this.matching.fitsOf(user, entity as OpportunityEntity, [own], now);
+      return { ...toMatchResponse(created, user), fit: fits.get(own.id)! };
+    } catch (error) {
+      if (!isLivePairViolation(error)) throw error;
+      const existing = await this.tx.run((m) => this.matches.findLiveId(m, own.id, opportunityId));
+      throw new MatchAlreadyExistsError(existing ?? '');
+    }
+  }
+
+  /**
+   * The live applications of a work request or listing, for those who may rank its candidates:
+   * ranked by the same score, eligible applicants first, then those failing a hard constraint
+   * (with the reasons), then those whose profile the reader may not see now (anonymised, no
+   * score). Whether the opportunity itself is still open does not make anyone ineligible.
+   */
+  async applications(
+    user: AuthUser,
+    kind: MatchOpportunityKind,
+    id: string,
+    now = new Date(),
+  ): Promise<ApplicantListDto> {
+    const entity = await this.opportunities.get(kind, user, id);
+    const records = await this.tx.run((m) => this.matches.findLiveApplications(m, entity.id));
+    const seen = records.filter((r) => profileVisibleTo(r, user));
+    const full = await this.profiles.getForScoring(seen.map((r) => r.profileId));
+    const fits = await this.matching.fitsOf(user, entity, full, now);
+    const { profiles } = await this.profiles.getVisibleInOrder(
+      user,
+      seen.map((r) => r.profileId),
+    );
+    const shown = new Map(profiles.map((p) => [p.id, p]));
+    const items: ApplicantDto[] = records.map((r) => {
+      const fit = fits.get(r.profileId);
+      const profile = shown.get(r.profileId);
+      const base = {
+        matchId: r.id,
+        state: r.state,
+        appliedAt: new Date(r.appliedAt as Date).toISOString(),
+        note: r.note,
+      };
+      if (fit === undefined || profile === undefined) {
+        return {
+          ...base,
+          hidden: true,
+          profile: null,
+          score: null,
+          explanation: null,
+          eligible: false,
+          ineligibilityReasons: ['profile not visible to you'],
+        };
+      }
+      const reasons = fit.ineligibilityReasons.filter((x) => !OPPORTUNITY_REASONS.has(x));
+      return {
+        ...base,
+        hidden: false,
+        profile,
+        score: fit.score,
+        explanation: fit.explanation,
+        eligible: reasons.length === 0,
+        ineligibilityReasons: reasons,
+      };
+    });
+    const rank = (a: ApplicantDto): number => (a.hidden ? 2 : a.eligible ? 0 : 1);
+    items.sort(
+      (a, b) =>
+        rank(a) - rank(b) ||
+        (b.score ?? 0) - (a.score ?? 0) ||
+        a.appliedAt.localeCompare(b.appliedAt) ||
+        a.matchId.localeCompare(b.matchId),
+    );
+    return { items };
+  }
+
+  private async shortlist(
+    user: AuthUser,
+    requestedProfileId: string,
+    dto: MatchCreateDto,
+  ): Promise<MatchResponseDto> {
     const target = opportunityOf(dto);
     // Throws 404 unless the profile exists, is not erased and is visible to the caller.
-    await this.profiles.getVisible(user, dto.profileId);
-    const profileId = dto.profileId.toLowerCase();
+    await this.profiles.getVisible(user, requestedProfileId);
+    const profileId = requestedProfileId.toLowerCase();
     const opportunityId = target.id.toLowerCase();
     try {
       return await this.tx.run(async (m) => {
@@ -121,7 +322,7 @@ export class MatchesService {
           note: dto.note ?? null,
         });
         const created = await this.require(m, { kind: 'all' }, id);
-        await this.announce(m, created, null);
+        await this.announce(m, created, null, actorOf(user));
         return toMatchResponse(created, user);
       });
     } catch (error) {
@@ -242,7 +443,7 @@ export class MatchesService {
       // the follow-up surveys exist if and only if the hire commits
       if (dto.to === 'hired') await this.followUps.afterHire(m, id);
       const updated = await this.require(m, { kind: 'all' }, id);
-      await this.announce(m, updated, current.state);
+      await this.announce(m, updated, current.state, actor);
       return toMatchResponse(updated, user);
     });
   }
@@ -280,11 +481,16 @@ export class MatchesService {
     return found;
   }
 
-  /** `match.<state>` to the organisation that created the match and the opportunity's owner. */
+  /**
+   * `match.<state>` to the organisation that created the match and the opportunity's owner, and
+   * the notifications of the move: the trainee hears of what others do once the match is theirs
+   * to see (applied or invited); the hiring side hears of the trainee's application and answers.
+   */
   private async announce(
     m: EntityManager,
     match: MatchRecord,
     previousState: string | null,
+    mover: MatchActor,
   ): Promise<void> {
     await this.webhooks.publish(m, {
       event: eventOf(match.state),
@@ -297,16 +503,59 @@ export class MatchesService {
         opportunityKind: match.opportunityKind,
       },
     });
-    // The trainee hears of moves that concern them, once they can see the match (invited).
-    const kind = TRAINEE_NOTIFICATIONS[match.state];
-    if (kind !== undefined && match.invitedAt !== null && match.profileUserId !== null) {
+    const data = { matchId: match.id, state: match.state, opportunityId: match.opportunityId };
+    const params = { opportunity: match.opportunityTitle };
+    const traineeKind = TRAINEE_NOTIFICATIONS[match.state];
+    const traineeSees = match.invitedAt !== null || match.appliedAt !== null;
+    if (
+      traineeKind !== undefined &&
+      mover !== 'trainee' &&
+      traineeSees &&
+      match.profileUserId !== null
+    ) {
       await this.notifications.notify(m, {
         userId: match.profileUserId,
-        kind,
-        data: { matchId: match.id, state: match.state, opportunityId: match.opportunityId },
+        kind: traineeKind,
+        data,
+        params,
         link: `/api/matches/${match.id}`,
       });
     }
+    const partyKind = PARTY_NOTIFICATIONS[match.state];
+    if (partyKind !== undefined && mover === 'trainee') {
+      for (const userId of await this.partyStaff(m, match)) {
+        await this.notifications.notify(m, {
+          userId,
+          kind: partyKind,
+          data,
+          params,
+          link:
+            partyKind === 'application.received'
+              ? `${APPLICATIONS_PATH[match.opportunityKind]}/${match.opportunityId}/applications`
+              : `/api/matches/${match.id}`,
+        });
+      }
+    }
+  }
+
+  /**
+   * Who runs the process on the hiring side: the company's staff for a work request, the
+   * brokers of the listing's organisation for a listing, and the brokers of the organisation
+   * that made the match (when a broker shortlisted on a company's request).
+   */
+  private partyStaff(m: EntityManager, match: MatchRecord): Promise<string[]> {
+    const owners = this.matches.findPartyStaff(
+      m,
+      [match.opportunityOrganisationId],
+      match.opportunityKind === 'work_request' ? ['company'] : ['broker'],
+    );
+    if (match.organisationId === null || match.organisationId === match.opportunityOrganisationId) {
+      return owners;
+    }
+    return Promise.all([
+      owners,
+      this.matches.findPartyStaff(m, [match.organisationId], ['broker', 'company']),
+    ]).then(([a, b]) => [...new Set([...a, ...b])]);
   }
 }
 

@@ -102,6 +102,13 @@ describe('loadConfig', () => {
     expect(problemsOf({ WORKER_PROCESSES: '65' })).toEqual(['WORKER_PROCESSES']);
   });
 
+  it('allows 20 applications a day unless APPLICATIONS_PER_DAY says otherwise', () => {
+    expect(loadConfig({}).applicationsPerDay).toBe(20);
+    expect(loadConfig({ APPLICATIONS_PER_DAY: '5' }).applicationsPerDay).toBe(5);
+    expect(problemsOf({ APPLICATIONS_PER_DAY: '0' })).toEqual(['APPLICATIONS_PER_DAY']);
+    expect(problemsOf({ APPLICATIONS_PER_DAY: 'many' })).toEqual(['APPLICATIONS_PER_DAY']);
+  });
+
   it('runs as many rankings at once as there are cores unless MATCHING_CONCURRENCY says otherwise', () => {
     expect(loadConfig({}).matchingConcurrency).toBe(availableParallelism());
     expect(loadConfig({ MATCHING_CONCURRENCY: '3' }).matchingConcurrency).toBe(3);

@@ -85,6 +85,11 @@ export interface AppConfig {
    */
   matchingConcurrency: number;
   /**
+   * Applications one trainee may send in any rolling 24 hours (APPLICATIONS_PER_DAY, default 20);
+   * one more is a 429 with Retry-After.
+   */
+  applicationsPerDay: number;
+  /**
    * Webhooks: SSRF guard switch, attempts before `failed`, backoff base, timeout, and how many
    * registrations one organisation may hold (WEBHOOKS_PER_ORGANISATION).
    */
@@ -369,6 +374,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? listingRiskConfig
       : resolve(process.cwd(), listingRiskConfig),
     matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
+    applicationsPerDay: r.integer('APPLICATIONS_PER_DAY', 20, 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),
       maxAttempts: r.integer('WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),

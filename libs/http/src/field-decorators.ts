@@ -117,3 +117,28 @@ export const NestedObjectArray = (type: () => Constructor): PropertyDecorator =>
     ValidateNested({ each: true }),
     Type(type as () => new () => object),
   );
+
+/** True for a timezone name the runtime knows (IANA, e.g. `Europe/Skopje`, `UTC`). */
+export function isTimeZone(name: unknown): boolean {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 64) return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA timezone name (`Europe/Belgrade`); anything else is refused, naming the field. */
+export const IsTimeZone = (options?: ValidationOptions): PropertyDecorator =>
+  ValidateBy(
+    {
+      name: 'isTimeZone',
+      validator: {
+        validate: (value: unknown) => isTimeZone(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'value'} must be an IANA timezone name such as Europe/Belgrade`,
+      },
+    },
+    options,
+  );

@@ -1,5 +1,17 @@
 import { BEARER_AUTH } from '@app/http';
-import { Body, Controller, Get, Header, HttpCode, Ip, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Ip,
+  Patch,
+  Post,
+  Query,
+  Res,
+} from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
@@ -8,11 +20,19 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
+  ApiQuery,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import { AccountRecoveryService } from './account-recovery.service.js';
+import {
+  ACCOUNT_PAGE_CSP,
+  emailVerifiedPage,
+  invalidLinkPage,
+  localeFromAcceptLanguage,
+  passwordResetPage,
+} from './account-pages.js';
+import { AccountRecoveryService, PASSWORD_RESET_PATH } from './account-recovery.service.js';
 import type { AuthUser } from './auth-user.js';
 import { CurrentUser, Public } from './decorators.js';
 import {
@@ -25,6 +45,13 @@ import {
 import { toUserResponse, UserResponseDto } from './dto/user.dto.js';
 import { UnauthenticatedError } from './identity.errors.js';
 import { UsersService } from './users.service.js';
+
+/** An account page: HTML under its own CSP, never cached (it carries a token). */
+function htmlPage(res: Response): void {
+  res.type('html');
+  res.setHeader('Content-Security-Policy', ACCOUNT_PAGE_CSP);
+  res.setHeader('Referrer-Policy', 'no-referrer');
+}
 
 const RESET_ACCEPTED: PasswordResetAcceptedDto = {
   message: 'If an account uses this address, a link to reset its password is on its way.',
@@ -86,30 +113,59 @@ export class AccountRecoveryController {
   }
 
   @Public()
+  @Get('auth/password-reset/confirm')
+  @ApiOperation({
+    summary: 'The e-mailed reset link opened in a browser: a page to choose the new password',
+    description:
+      'A small page in the account’s language whose form posts `{ token, password }` to ' +
+      '`POST /api/auth/password-reset/confirm` (same origin, JSON). The token is not used up ' +
+      'by opening the page. An unknown, used or expired token: 400 with a page saying so (in ' +
+      'the language of Accept-Language).',
+  })
+  @ApiProduces('text/html')
+  @ApiQuery({ name: 'token', required: true, description: 'The token of the e-mailed link' })
+  @ApiOkResponse({ description: 'The form' })
+  @ApiBadRequestResponse({ description: 'A page: the link is invalid, used or expired' })
+  async passwordResetLink(
+    @Query('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const locale =
+      typeof token === 'string' ? await this.recovery.resetLinkLocale(token) : undefined;
+    htmlPage(res);
+    if (locale === undefined || typeof token !== 'string') {
+      res.status(400);
+      return invalidLinkPage(localeFromAcceptLanguage(acceptLanguage));
+    }
+    return passwordResetPage(locale, token, PASSWORD_RESET_PATH);
+  }
+
+  @Public()
   @Get('auth/verify-email')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({
     summary: 'The e-mailed verification link opened in a browser',
     description:
-      'Confirms the address like the POST does and answers with a short page; a bad token is a ' +
-      '400 naming token.',
+      'Confirms the address like the POST does and answers with a short page in the account’s ' +
+      'language; a bad token is a 400 naming token.',
   })
   @ApiProduces('text/html')
   @ApiOkResponse({ description: 'A short page saying the address is confirmed' })
   @ApiBadRequestResponse({ description: 'problem+json naming token (unknown, used or expired)' })
-  async verifyEmailLink(@Query() query: VerifyEmailDto): Promise<string> {
-    await this.recovery.verifyEmail(query.token);
-    return (
-      '<!doctype html><html><head><meta charset="utf-8"><title>Talentbridge</title></head>' +
-      '<body><p>Your e-mail address is confirmed. You can close this page.</p></body></html>'
-    );
+  async verifyEmailLink(
+    @Query() query: VerifyEmailDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const locale = await this.recovery.verifyEmail(query.token);
+    htmlPage(res);
+    return emailVerifiedPage(locale);
   }
 
   @Patch('me')
   @ApiBearerAuth(BEARER_AUTH)
-  @ApiOperation({ summary: 'Change the own display name and/or e-mail language' })
+  @ApiOperation({ summary: 'Change the own display name, e-mail language and/or timezone' })
   @ApiOkResponse({ type: UserResponseDto })
-  @ApiBadRequestResponse({ description: 'problem+json naming displayName or locale' })
+  @ApiBadRequestResponse({ description: 'problem+json naming displayName, locale or timezone' })
   @ApiUnauthorizedResponse({ description: 'Not signed in' })
   async updateMe(
     @CurrentUser() user: AuthUser,

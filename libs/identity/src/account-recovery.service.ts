@@ -1,6 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
-import { DEFAULT_LOCALE, isLocale, MailOutbox, type MailTemplate } from '@app/mail';
+import { DEFAULT_LOCALE, isLocale, MailOutbox, type Locale, type MailTemplate } from '@app/mail';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
@@ -83,15 +83,29 @@ export class AccountRecoveryService {
     });
   }
 
-  /** Confirms the address the verification link was sent to. */
-  async verifyEmail(token: string): Promise<void> {
+  /** Confirms the address the verification link was sent to; returns the account's language. */
+  async verifyEmail(token: string): Promise<Locale> {
     const hash = hashToken(token);
-    await this.transactions.run(async (manager) => {
+    const userId = await this.transactions.run(async (manager) => {
       const open = await this.tokens.findOpen('email_verification', hash, manager, true);
       if (open === undefined) throw new InputValidationError(INVALID_TOKEN);
       await this.tokens.markEmailVerified(manager, open.userId);
       await this.tokens.useAllOf(manager, open.userId, 'email_verification');
+      return open.userId;
     });
+    return localeOf(await this.users.findActiveById(userId));
+  }
+
+  /**
+   * The language of the account a reset link belongs to, or undefined when the link is
+   * unknown, used or expired (nothing is used up: the page posts the token back).
+   */
+  async resetLinkLocale(token: string): Promise<Locale | undefined> {
+    if (token.length === 0 || token.length > 200) return undefined;
+    const open = await this.tokens.findOpen('password_reset', hashToken(token));
+    if (open === undefined) return undefined;
+    const user = await this.users.findActiveById(open.userId);
+    return user === null ? undefined : localeOf(user);
   }
 
   /** Queues the verification link of a new account, inside its registration transaction. */
@@ -124,6 +138,10 @@ export class AccountRecoveryService {
       actionUrl: this.mail.link(reset ? PASSWORD_RESET_PATH : VERIFY_EMAIL_PATH, token),
     });
   }
+}
+
+function localeOf(user: Pick<UserEntity, 'locale'> | null): Locale {
+  return user !== null && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
 }
 
 function newToken(): { token: string; hash: string } {

@@ -44,15 +44,16 @@ export class UsersRepository {
     return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
   }
 
-  /** Changes the own name and/or e-mail language; returns the account as it is now. */
+  /** Changes the own name, e-mail language and/or timezone; returns the account as it is now. */
   async updateProfileFields(
     userId: string,
-    fields: { displayName?: string; locale?: string },
+    fields: { displayName?: string; locale?: string; timezone?: string },
   ): Promise<UserEntity | null> {
     await this.dataSource.query(
-      `UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale)
+      `UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale),
+                        timezone = coalesce($4, timezone)
         WHERE id = $1 AND erased_at IS NULL`,
-      [userId, fields.displayName ?? null, fields.locale ?? null],
+      [userId, fields.displayName ?? null, fields.locale ?? null, fields.timezone ?? null],
     );
     return this.findActiveById(userId);
   }

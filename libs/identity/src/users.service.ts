@@ -23,6 +23,7 @@ export interface UserAccount {
   organisationId: string | null;
   emailVerifiedAt: Date | null;
   locale: string;
+  timezone: string;
   createdAt: Date;
 }
 
@@ -73,10 +74,10 @@ export class UsersService {
     return user === null ? null : toUserAccount(user);
   }
 
-  /** Changes the own display name and/or e-mail language. */
+  /** Changes the own display name, e-mail language and/or timezone. */
   async updateOwnAccount(
     id: string,
-    fields: { displayName?: string; locale?: string },
+    fields: { displayName?: string; locale?: string; timezone?: string },
   ): Promise<UserAccount | null> {
     const user = await this.users.updateProfileFields(id, fields);
     return user === null ? null : toUserAccount(user);

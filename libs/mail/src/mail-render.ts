@@ -8,6 +8,7 @@ export const MAIL_TEMPLATES = [
   'notification',
   'surveyDue',
   'surveyReminder',
+  'digest',
 ] as const;
 export type MailTemplate = (typeof MAIL_TEMPLATES)[number];
 
@@ -64,7 +65,7 @@ export function renderMail(content: MailContent): RenderedMail {
     `<html lang="${escapeHtml(locale)}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>`,
     '<body style="font-family:sans-serif;line-height:1.5;max-width:40em">',
     `<p>${escapeHtml(greeting)}</p>`,
-    ...paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`),
+    ...paragraphs.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`),
     ...(content.actionUrl === undefined
       ? []
       : [`<p><strong>${link(content.actionUrl, action)}</strong></p>`]),

@@ -97,6 +97,10 @@ function heldLanguage(c: Candidate, code: string): CefrLevel | undefined {
  * The hard constraints, checked in one place for both callers: with `reasons` every failed
  * constraint is recorded; without, the check stops at the first failure.
  */
+/** Reasons about the opportunity itself (not the person): it is closed or its deadline passed. */
+export const OPPORTUNITY_NOT_OPEN_REASON = 'opportunity is not open';
+export const DEADLINE_PASSED_REASON = 'deadline has passed';
+
 function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: string[]): boolean {
   let ok = true;
   const fail = (reason: string): boolean => {
@@ -104,8 +108,8 @@ function checkEligibility(c: Candidate, o: Opportunity, now: number, reasons?: s
     reasons?.push(reason);
     return reasons === undefined;
   };
-  if (o.status !== 'open' && fail('opportunity is not open')) return false;
-  if (o.deadline !== undefined && o.deadline <= now && fail('deadline has passed')) return false;
+  if (o.status !== 'open' && fail(OPPORTUNITY_NOT_OPEN_REASON)) return false;
+  if (o.deadline !== undefined && o.deadline <= now && fail(DEADLINE_PASSED_REASON)) return false;
   if (!c.openToWork && fail('not open to work')) return false;
   let holdsAny = false;
   for (const req of o.skills) {

@@ -1,10 +1,16 @@
 import type { AuthUser } from '@app/identity';
-import { OpportunitiesService } from '@app/opportunities';
-import { ProfilesService, visibilitiesFor, type PublicProfileResponseDto } from '@app/profiles';
+import { OpportunitiesService, type OpportunityEntity } from '@app/opportunities';
+import {
+  ProfilesService,
+  visibilitiesFor,
+  type ProfileResponseDto,
+  type PublicProfileResponseDto,
+} from '@app/profiles';
 import { TaxonomyService } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CandidateMatchDto,
+  FitDto,
   MatchExplanationDto,
   RecommendationDto,
   RecommendedOpportunityDto,
@@ -184,6 +190,41 @@ export class MatchingService {
       }
       return top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx));
     });
+  }
+
+  /**
+   * How each of these profiles fits the opportunity, for `viewer`: the same rules, weights and
+   * explanation as a ranking of candidates (programme priorities weigh only for a viewer who may
+   * see them weigh), for every given profile whether eligible or not. `profiles` are full
+   * records (ProfilesService.getForScoring or the trainee's own); nothing of them is answered
+   * but the explanation, which a caller shows only to those who may see the person.
+   */
+  async fitsOf(
+    viewer: AuthUser,
+    entity: OpportunityEntity,
+    profiles: readonly ProfileResponseDto[],
+    now = new Date(),
+  ): Promise<Map<string, FitDto>> {
+    const o = opportunityFromEntity(entity);
+    const ctx = await this.scoringContext(viewer, o.programmeId, now);
+    const inclusion =
+      ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
+        ? await this.repository.findConsentedInclusion(profiles.map((p) => p.id))
+        : undefined;
+    const names = await this.taxonomy.skillNames(o.skills.map((s) => s.skillId));
+    const fits = new Map<string, FitDto>();
+    for (const p of profiles) {
+      const candidate = candidateFromOwnProfile(p, inclusion?.get(p.id));
+      const reasons = ineligibilityReasons(candidate, o, now);
+      const scored = scoreCandidate(candidate, o, ctx);
+      fits.set(p.id, {
+        score: scored.score,
+        explanation: toExplanationDto(scored.explanation, names),
+        eligible: reasons.length === 0,
+        ineligibilityReasons: reasons,
+      });
+    }
+    return fits;
   }
 
   /**

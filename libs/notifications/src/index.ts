@@ -6,3 +6,7 @@ export {
   type NotifyInput,
   type NotificationMail,
 } from './notifications.service.js';
+export * from './clock.js';
+export { DigestService, type DigestRunCounts } from './digest.service.js';
+export * from './local-schedule.js';
+export * from './notification-digests.module.js';

@@ -20,6 +20,9 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 export const TRANSACTIONAL_KINDS: ReadonlySet<NotificationKind> = new Set(['account.security']);
 
 export const DIGESTS = ['instant', 'daily', 'weekly', 'off'] as const;
+
+/** The unsubscribe token of a digest e-mail turns digests off (not one kind). */
+export const DIGEST_UNSUBSCRIBE_KIND = 'digest';
 export type Digest = (typeof DIGESTS)[number];
 
 export function isNotificationKind(value: string): value is NotificationKind {

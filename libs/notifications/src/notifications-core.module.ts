@@ -1,5 +1,6 @@
 import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
+import { NotificationDigestsModule } from './notification-digests.module.js';
 import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
@@ -8,7 +9,7 @@ import { NotificationsService } from './notifications.service.js';
  * (it loads no accounts or JWT settings). The API's {@link NotificationsModule} builds on it.
  */
 @Module({
-  imports: [MailModule],
+  imports: [MailModule, NotificationDigestsModule],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],
 })

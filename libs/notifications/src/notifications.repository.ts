@@ -2,7 +2,8 @@ import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Digest } from './notification-kinds.js';
+import { DIGEST_UNSUBSCRIBE_KIND, type Digest } from './notification-kinds.js';
+import { DEFAULT_TIMEZONE } from './local-schedule.js';
 
 export interface NotificationRow {
   id: string;
@@ -46,12 +47,28 @@ export class NotificationsRepository {
   async insert(
     manager: EntityManager,
     userId: string,
-    values: { kind: string; title: string; body: string; link: string | null; data: unknown },
+    values: {
+      kind: string;
+      title: string;
+      body: string;
+      link: string | null;
+      data: unknown;
+      /** Waits for the person's daily or weekly digest e-mail. */
+      digestPending: boolean;
+    },
   ): Promise<string> {
     const [row] = (await manager.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, data)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb) RETURNING id`,
-      [userId, values.kind, values.title, values.body, values.link, JSON.stringify(values.data)],
+      `INSERT INTO notifications (user_id, kind, title, body, link, data, digest_pending)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
+      [
+        userId,
+        values.kind,
+        values.title,
+        values.body,
+        values.link,
+        JSON.stringify(values.data),
+        values.digestPending,
+      ],
     )) as { id: string }[];
     return row.id;
   }
@@ -104,13 +121,35 @@ export class NotificationsRepository {
     return row;
   }
 
-  async savePreferences(userId: string, preferences: Preferences): Promise<void> {
+  /**
+   * Saves the preferences; `nextDigestAt` is the first run of a daily or weekly digest (null for
+   * instant or off). Choosing the period a person already has keeps their schedule.
+   */
+  async savePreferences(
+    userId: string,
+    preferences: Preferences,
+    nextDigestAt: Date | null,
+  ): Promise<void> {
     await this.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email, digest) VALUES ($1, $2::jsonb, $3)
+      `INSERT INTO notification_preferences (user_id, email, digest, next_digest_at)
+       VALUES ($1, $2::jsonb, $3, $4)
        ON CONFLICT (user_id) DO UPDATE
-         SET email = EXCLUDED.email, digest = EXCLUDED.digest, updated_at = now()`,
-      [userId, JSON.stringify(preferences.email), preferences.digest],
+         SET email = EXCLUDED.email, digest = EXCLUDED.digest, updated_at = now(),
+             next_digest_at = CASE
+               WHEN notification_preferences.digest = EXCLUDED.digest
+                    AND notification_preferences.next_digest_at IS NOT NULL
+                 THEN notification_preferences.next_digest_at
+               ELSE EXCLUDED.next_digest_at END`,
+      [userId, JSON.stringify(preferences.email), preferences.digest, nextDigestAt],
     );
+  }
+
+  /** The timezone of the account (its digests arrive at 08:00 there). */
+  async findTimezone(userId: string): Promise<string> {
+    const [row] = (await this.dataSource.query(`SELECT timezone FROM users WHERE id = $1`, [
+      userId,
+    ])) as { timezone: string }[];
+    return row?.timezone ?? DEFAULT_TIMEZONE;
   }
 
   async insertUnsubscribeToken(
@@ -136,6 +175,15 @@ export class NotificationsRepository {
         [hash],
       )) as { userId: string; kind: string }[];
       if (token === undefined) return undefined;
+      if (token.kind === DIGEST_UNSUBSCRIBE_KIND) {
+        await manager.query(
+          `UPDATE notification_preferences SET digest = 'off', next_digest_at = NULL,
+                  updated_at = now()
+            WHERE user_id = $1`,
+          [token.userId],
+        );
+        return token.kind;
+      }
       await manager.query(
         `INSERT INTO notification_preferences (user_id, email)
          VALUES ($1, jsonb_build_object($2::text, false))

@@ -8,7 +8,9 @@ import {
   type Locale,
   type MailTemplate,
 } from '@app/mail';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, type Clock } from './clock.js';
+import { nextLocalRun } from './local-schedule.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -29,6 +31,11 @@ export interface NotifyInput {
   kind: NotificationKind;
   /** Ids and states only (shown to the user as `data`); never another person's details. */
   data?: Record<string, unknown>;
+  /**
+   * Values for the placeholders of the kind's title and body (e.g. `opportunity`: its title);
+   * public facts only, never another person's details.
+   */
+  params?: Readonly<Record<string, string>>;
   /** Where the notification leads in the product (a path under PUBLIC_URL). */
   link?: string;
   /** false: in the product only (e.g. when another e-mail already tells the same). */
@@ -65,6 +72,7 @@ export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
     private readonly mail: MailOutbox,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -76,19 +84,26 @@ export class NotificationsService {
     const recipient = await this.repository.findRecipient(manager, input.userId);
     if (recipient === undefined) return;
     const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
-    const title = translate(locale, `kind.${input.kind}` as CatalogueKey);
-    const body = translate(locale, 'notification.details');
+    const title = translate(locale, `kind.${input.kind}` as CatalogueKey, input.params);
+    const body = translate(locale, `kindBody.${input.kind}` as CatalogueKey, input.params);
     const link = input.link ?? null;
+    const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
+    const transactional = TRANSACTIONAL_KINDS.has(input.kind);
+    // a kind the person wants by e-mail, gathered into their daily or weekly digest
+    const digestPending =
+      input.email !== false &&
+      !transactional &&
+      preferences.email[input.kind] &&
+      (preferences.digest === 'daily' || preferences.digest === 'weekly');
     await this.repository.insert(manager, input.userId, {
       kind: input.kind,
       title,
       body,
       link,
       data: input.data ?? {},
+      digestPending,
     });
-    const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
     if (input.email === false) return;
-    const transactional = TRANSACTIONAL_KINDS.has(input.kind);
     if (!transactional && (preferences.digest !== 'instant' || !preferences.email[input.kind])) {
       return;
     }
@@ -187,7 +202,11 @@ export class NotificationsService {
       email: { ...current.email, ...(input.email ?? {}) },
       digest: input.digest ?? current.digest,
     };
-    await this.repository.savePreferences(userId, next);
+    const nextDigestAt =
+      next.digest === 'daily' || next.digest === 'weekly'
+        ? nextLocalRun(this.clock.now(), await this.repository.findTimezone(userId), next.digest)
+        : null;
+    await this.repository.savePreferences(userId, next, nextDigestAt);
     return next;
   }
 

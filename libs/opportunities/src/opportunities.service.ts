@@ -333,6 +333,18 @@ export class OpportunitiesService {
     );
   }
 
+  /**
+   * An opportunity of `kind` by id whatever its status or owner, for a trainee applying (the
+   * caller decides what each status allows: drafts and listings in review stay unknown to them).
+   */
+  async findForApplication(
+    manager: EntityManager,
+    kind: OpportunityKind,
+    id: string,
+  ): Promise<OpportunityEntity | undefined> {
+    return (await this.repository.findInScope(manager, kind, { kind: 'all' }, id)) ?? undefined;
+  }
+
   /** Locks the row until the caller's transaction ends: hires count openings under this lock. */
   lockForHire(manager: EntityManager, id: string): Promise<OpportunityHead | undefined> {
     return this.repository.lockHead(manager, id);

@@ -14,7 +14,7 @@ import { toProfileExport, toProfileResponse, toPublicProfileResponse } from './p
 import { PROFILES_INDEX } from './profile-search-document.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
-import { DEFAULT_VISIBILITY, type Visibility } from './profile-values.js';
+import { DEFAULT_VISIBILITY, VISIBILITIES, type Visibility } from './profile-values.js';
 import {
   ProfileNotFoundError,
   ProfileVersionConflictError,
@@ -173,6 +173,17 @@ export class ProfilesService {
     const [aggregate] = await this.profiles.findVisibleByIds([id], visibilitiesFor(viewer.role));
     if (aggregate === undefined) throw new ProfileNotFoundError();
     return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
+  }
+
+  /**
+   * The full records of these profiles (not erased, whatever their visibility), for scoring on
+   * the server only (applications rank every applicant): never answered as they are; a caller
+   * shows each person through {@link getVisibleInOrder}.
+   */
+  async getForScoring(ids: string[]): Promise<ProfileResponseDto[]> {
+    const found = await this.profiles.findVisibleByIds(ids, VISIBILITIES);
+    const names = await this.skillNamesOf(found);
+    return found.map((a) => toProfileResponse(a, names));
   }
 
   /**

@@ -242,7 +242,7 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
   ),
   matched AS (
     SELECT m.profile_id,
-           ${first('m.shortlisted_at', 'true')} AS matched,
+           ${first('coalesce(m.applied_at, m.shortlisted_at)', 'true')} AS matched,
            ${first('m.hired_at', 'true')} AS hired,
            ${first('m.hired_at', `o.engagement_type = 'freelance'`)} AS hired_self_employed,
            ${first('m.hired_at', `o.engagement_type <> 'freelance'`)} AS hired_employed,

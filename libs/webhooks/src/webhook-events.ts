@@ -1,9 +1,15 @@
 /** Every event an organisation can subscribe to. Payloads carry ids and states, never personal data. */
 export const WEBHOOK_EVENTS = [
+  /** A trainee applied (payload as every match.* event: matchId, state, previousState, …). */
+  'match.applied',
   'match.shortlisted',
   'match.invited',
   'match.accepted',
   'match.declined',
+  /** The hiring party turned an application down. */
+  'match.rejected',
+  /** The trainee took their application back. */
+  'match.withdrawn',
   'match.hired',
   'match.completed',
   'match.cancelled',

@@ -1,4 +1,6 @@
 import { CommaSeparated, IsFreeText, OptionalNotNull, PageQueryDto } from '@app/http';
+import { FitDto, MatchExplanationDto } from '@app/matching';
+import { PublicProfileResponseDto } from '@app/profiles';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
@@ -17,13 +19,16 @@ import { OUTCOME_BOUNDS } from '../outcome-bounds.js';
 const NOTE_MAX = 2000;
 
 export class MatchCreateDto {
-  @ApiProperty({
+  @ApiPropertyOptional({
     format: 'uuid',
-    description: 'A profile visible to you',
+    description:
+      'Brokers, companies, admins: the profile to shortlist (one visible to you; required). ' +
+      'Trainees leave it out: they apply with their own profile.',
     example: '3d1f6a0e-52c4-4c8b-9f0e-7a2b6c1d4e51',
   })
+  @OptionalNotNull()
   @IsUUID('all', { message: 'profileId must be a UUID' })
-  profileId: string;
+  profileId?: string;
 
   @ApiPropertyOptional({
     format: 'uuid',
@@ -242,7 +247,20 @@ export class MatchResponseDto {
     description: 'The trainee’s rating of the engagement',
   })
   employerRating: MatchRatingViewDto | null;
-  @ApiProperty({ format: 'date-time' }) shortlistedAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'When the trainee applied (null: the parties shortlisted them)',
+  })
+  appliedAt: string | null;
+  @ApiProperty({
+    format: 'date-time',
+    nullable: true,
+    type: String,
+    description: 'null for an application not (yet) shortlisted',
+  })
+  shortlistedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) invitedAt: string | null;
   @ApiProperty({
     format: 'date-time',
@@ -254,6 +272,8 @@ export class MatchResponseDto {
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) hiredAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt: string | null;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) cancelledAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) rejectedAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String }) withdrawnAt: string | null;
   @ApiProperty({ example: 3 }) version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
@@ -285,4 +305,38 @@ export class MatchEventListDto {
   @ApiProperty({ type: [MatchEventDto] }) items: MatchEventDto[];
   @ApiProperty({ nullable: true, type: String, description: 'Always null: the trail is short' })
   nextCursor: string | null;
+}
+
+/** The answer to a trainee's application: the match, and how they fit the opportunity. */
+export class ApplicationResponseDto extends MatchResponseDto {
+  @ApiProperty({ type: FitDto }) fit: FitDto;
+}
+
+/**
+ * One applicant as the hiring party sees them: the person's public profile when it is visible
+ * to the reader (otherwise `profile` is null and `hidden` true, with no score or explanation),
+ * ranked by the same score as candidates.
+ */
+export class ApplicantDto {
+  @ApiProperty({ format: 'uuid' }) matchId: string;
+  @ApiProperty({ enum: MATCH_STATES, example: 'applied' }) state: MatchState;
+  @ApiProperty({ format: 'date-time' }) appliedAt: string;
+  @ApiProperty({ nullable: true, type: String, description: "The applicant's note" })
+  note: string | null;
+  @ApiProperty({
+    example: false,
+    description: "The profile's visibility does not let you see it now: listed last, anonymised",
+  })
+  hidden: boolean;
+  @ApiProperty({ type: PublicProfileResponseDto, nullable: true })
+  profile: PublicProfileResponseDto | null;
+  @ApiProperty({ example: 0.74, nullable: true, type: Number }) score: number | null;
+  @ApiProperty({ type: MatchExplanationDto, nullable: true })
+  explanation: MatchExplanationDto | null;
+  @ApiProperty({ example: true }) eligible: boolean;
+  @ApiProperty({ type: [String], example: [] }) ineligibilityReasons: string[];
+}
+
+export class ApplicantListDto {
+  @ApiProperty({ type: [ApplicantDto] }) items: ApplicantDto[];
 }

@@ -18,6 +18,8 @@ import { Mail1764480000001 } from './1764480000001-mail.js';
 import { AccountRecovery1764480000002 } from './1764480000002-account-recovery.js';
 import { Notifications1764480000003 } from './1764480000003-notifications.js';
 import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-attachment.js';
+import { Applications1764510000001 } from './1764510000001-applications.js';
+import { Digests1764510000002 } from './1764510000002-digests.js';
 import { FollowUpSurveys1764540000001 } from './1764540000001-follow-up-surveys.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
@@ -42,5 +44,7 @@ export const MIGRATIONS = [
   AccountRecovery1764480000002,
   Notifications1764480000003,
   ProgrammeAttachment1764490000001,
+  Applications1764510000001,
+  Digests1764510000002,
   FollowUpSurveys1764540000001,
 ];

@@ -1,4 +1,4 @@
-import { IsNameText, OptionalNotNull } from '@app/http';
+import { IsNameText, IsTimeZone, OptionalNotNull } from '@app/http';
 import { LOCALES, type Locale } from '@app/mail';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length, MaxLength } from 'class-validator';
@@ -59,4 +59,13 @@ export class UpdateMeDto {
   @OptionalNotNull()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    example: 'Europe/Skopje',
+    maxLength: 64,
+    description: 'IANA timezone name: daily and weekly digests arrive at 08:00 local time',
+  })
+  @OptionalNotNull()
+  @IsTimeZone()
+  timezone?: string;
 }

@@ -17,13 +17,25 @@ export class UserResponseDto {
     description: 'The language of e-mail to this account',
   })
   locale: string;
+  @ApiProperty({
+    example: 'Europe/Belgrade',
+    description: 'IANA timezone: daily and weekly digests arrive at 08:00 local time',
+  })
+  timezone: string;
 }
 
 /** The only way a user leaves the identity lib over HTTP: public fields, nothing secret. */
 export function toUserResponse(
   user: Pick<
     UserEntity,
-    'id' | 'email' | 'displayName' | 'role' | 'organisationId' | 'emailVerifiedAt' | 'locale'
+    | 'id'
+    | 'email'
+    | 'displayName'
+    | 'role'
+    | 'organisationId'
+    | 'emailVerifiedAt'
+    | 'locale'
+    | 'timezone'
   >,
 ): UserResponseDto {
   return {
@@ -34,5 +46,6 @@ export function toUserResponse(
     organisationId: user.organisationId,
     emailVerified: user.emailVerifiedAt !== null,
     locale: user.locale,
+    timezone: user.timezone,
   };
 }

@@ -26,6 +26,9 @@ export class UserEntity {
   /** The recipient's language for e-mail (en, sq, sr, sr-Cyrl, mk, bs). */
   @Column({ type: 'text', insert: false }) locale: string;
 
+  /** IANA timezone: digests arrive at 08:00 local time (default Europe/Belgrade). */
+  @Column({ type: 'text', insert: false }) timezone: string;
+
   /** When the address was confirmed through the e-mailed link; null until then. */
   @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true, insert: false })
   emailVerifiedAt: Date | null;

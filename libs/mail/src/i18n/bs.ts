@@ -18,7 +18,6 @@ export const bs: Record<CatalogueKey, string> = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Otvorite Talentbridge',
-  'notification.details': 'Otvorite Talentbridge da vidite detalje.',
   'unsubscribe.done':
     'Više nećete dobijati ove poruke. Možete ih ponovo uključiti u postavkama obavještenja.',
   'surveyDue.subject': 'Imate li sada plaćen posao? Pitanje od jedne minute',
@@ -42,4 +41,36 @@ export const bs: Record<CatalogueKey, string> = {
   'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
   'kind.account.security': 'Sigurnosne postavke vašeg računa su promijenjene',
   'kind.listing.review': 'Oglas je prijavljen i čeka vaš pregled',
+  'kindBody.application.received':
+    'Polaznik se prijavio na „{opportunity}“. Otvorite Talentbridge da vidite koliko odgovara i da odgovorite.',
+  'kindBody.match.invited':
+    'Pozvani ste na „{opportunity}“. Otvorite Talentbridge da prihvatite ili odbijete poziv.',
+  'kindBody.match.accepted': 'Polaznik je prihvatio poziv na „{opportunity}“.',
+  'kindBody.match.declined': 'Polaznik je odbio poziv na „{opportunity}“.',
+  'kindBody.match.rejected':
+    'Vaša prijava na „{opportunity}“ nije prošla dalje. Druge prilike vas čekaju na Talentbridgeu.',
+  'kindBody.match.hired': 'Zaposleni ste na „{opportunity}“. Čestitamo!',
+  'kindBody.match.completed':
+    'Angažman „{opportunity}“ je označen kao završen. Sada ga možete ocijeniti na Talentbridgeu.',
+  'kindBody.match.cancelled': 'Povezivanje za „{opportunity}“ je otkazano.',
+  'kindBody.certificate.issued':
+    'Vaš certifikat je spreman. Otvorite Talentbridge da ga vidite i podijelite link za provjeru.',
+  'kindBody.survey.due': 'Recite nam kako ste: anketa traje dvije minute.',
+  'kindBody.search.alert':
+    'Novi rezultati odgovaraju vašoj sačuvanoj pretrazi. Otvorite Talentbridge da ih vidite.',
+  'kindBody.account.security': 'Ako to niste bili vi, odmah promijenite lozinku.',
+  'kindBody.listing.review':
+    'Polaznici su prijavili oglas vaše organizacije. Ostaje skriven dok ga posrednik ne pregleda.',
+  'digest.subject': 'Vaš pregled s Talentbridgea: {count} novih obavještenja',
+  'digest.body': 'Evo šta se desilo od vašeg posljednjeg pregleda:\n\n{items}',
+  'digest.action': 'Otvorite svoja obavještenja',
+  'page.reset.title': 'Izaberite novu lozinku',
+  'page.reset.intro':
+    'Unesite novu lozinku za svoj Talentbridge račun. Sve otvorene sesije bit će zatvorene.',
+  'page.reset.password': 'Nova lozinka (najmanje 12 znakova)',
+  'page.reset.submit': 'Sačuvaj novu lozinku',
+  'page.reset.done': 'Vaša lozinka je promijenjena. Sada se možete prijaviti s njom.',
+  'page.reset.failed': 'Lozinka nije promijenjena:',
+  'page.verify.done': 'Vaša adresa e-pošte je potvrđena. Možete zatvoriti ovu stranicu.',
+  'page.linkInvalid': 'Ovaj link nije ispravan, već je iskorišten ili je istekao. Zatražite novi.',
 };

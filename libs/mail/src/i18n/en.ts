@@ -17,7 +17,6 @@ export const en = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Open Talentbridge',
-  'notification.details': 'Open Talentbridge to see the details.',
   'unsubscribe.done':
     'You will no longer receive these e-mails. You can turn them on again in your notification settings.',
   'surveyDue.subject': 'Do you have paid work now? A one-minute question',
@@ -41,6 +40,37 @@ export const en = {
   'kind.search.alert': 'New results for your saved search',
   'kind.account.security': 'Your account security settings changed',
   'kind.listing.review': 'A listing was flagged and waits for your review',
+  'kindBody.application.received':
+    'A trainee applied to “{opportunity}”. Open Talentbridge to see how they fit and to answer.',
+  'kindBody.match.invited':
+    'You are invited to “{opportunity}”. Open Talentbridge to accept or decline the invitation.',
+  'kindBody.match.accepted': 'The trainee accepted the invitation to “{opportunity}”.',
+  'kindBody.match.declined': 'The trainee declined the invitation to “{opportunity}”.',
+  'kindBody.match.rejected':
+    'Your application to “{opportunity}” was not taken further. Other opportunities are waiting for you on Talentbridge.',
+  'kindBody.match.hired': 'You have been hired for “{opportunity}”. Congratulations!',
+  'kindBody.match.completed':
+    'The engagement “{opportunity}” was marked completed. You can now rate it on Talentbridge.',
+  'kindBody.match.cancelled': 'The match for “{opportunity}” was cancelled.',
+  'kindBody.certificate.issued':
+    'Your certificate is ready. Open Talentbridge to see it and share its verification link.',
+  'kindBody.survey.due': 'Please tell us how you are doing: the survey takes two minutes.',
+  'kindBody.search.alert': 'New results match your saved search. Open Talentbridge to see them.',
+  'kindBody.account.security': 'If you did not do this, reset your password at once.',
+  'kindBody.listing.review':
+    'Trainees flagged a listing of your organisation. It stays hidden until a broker reviews it.',
+  'digest.subject': 'Your Talentbridge summary: {count} new notifications',
+  'digest.body': 'Here is what happened since your last summary:\n\n{items}',
+  'digest.action': 'Open your notifications',
+  'page.reset.title': 'Choose a new password',
+  'page.reset.intro':
+    'Enter the new password for your Talentbridge account. Every signed-in session will end.',
+  'page.reset.password': 'New password (at least 12 characters)',
+  'page.reset.submit': 'Save the new password',
+  'page.reset.done': 'Your password is changed. You can sign in with it now.',
+  'page.reset.failed': 'The password was not changed:',
+  'page.verify.done': 'Your e-mail address is confirmed. You can close this page.',
+  'page.linkInvalid': 'This link is invalid, was already used or has expired. Ask for a new one.',
 } as const;
 
 export type CatalogueKey = keyof typeof en;

@@ -19,7 +19,6 @@ export const mk: Record<CatalogueKey, string> = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Отворете Talentbridge',
-  'notification.details': 'Отворете Talentbridge за да ги видите деталите.',
   'unsubscribe.done':
     'Повеќе нема да ги добивате овие пораки. Можете повторно да ги вклучите во поставките за известувања.',
   'surveyDue.subject': 'Дали сега имате платена работа? Прашање од една минута',
@@ -43,4 +42,36 @@ export const mk: Record<CatalogueKey, string> = {
   'kind.search.alert': 'Нови резултати за вашето зачувано пребарување',
   'kind.account.security': 'Безбедносните поставки на вашата сметка се променети',
   'kind.listing.review': 'Оглас е пријавен и чека ваш преглед',
+  'kindBody.application.received':
+    'Кандидат се пријави за „{opportunity}“. Отворете Talentbridge за да видите колку одговара и да одговорите.',
+  'kindBody.match.invited':
+    'Поканети сте за „{opportunity}“. Отворете Talentbridge за да ја прифатите или одбиете поканата.',
+  'kindBody.match.accepted': 'Кандидатот ја прифати поканата за „{opportunity}“.',
+  'kindBody.match.declined': 'Кандидатот ја одби поканата за „{opportunity}“.',
+  'kindBody.match.rejected':
+    'Вашата пријава за „{opportunity}“ не продолжи понатаму. Други можности ве чекаат на Talentbridge.',
+  'kindBody.match.hired': 'Вработени сте за „{opportunity}“. Честитки!',
+  'kindBody.match.completed':
+    'Ангажманот „{opportunity}“ е означен како завршен. Сега можете да го оцените на Talentbridge.',
+  'kindBody.match.cancelled': 'Поврзувањето за „{opportunity}“ е откажано.',
+  'kindBody.certificate.issued':
+    'Вашиот сертификат е подготвен. Отворете Talentbridge за да го видите и да ја споделите врската за проверка.',
+  'kindBody.survey.due': 'Кажете ни како сте: анкетата трае две минути.',
+  'kindBody.search.alert':
+    'Нови резултати одговараат на вашето зачувано пребарување. Отворете Talentbridge за да ги видите.',
+  'kindBody.account.security': 'Ако не сте го направиле ова вие, веднаш сменете ја лозинката.',
+  'kindBody.listing.review':
+    'Кандидати пријавија оглас на вашата организација. Останува скриен додека посредник не го прегледа.',
+  'digest.subject': 'Вашиот преглед од Talentbridge: {count} нови известувања',
+  'digest.body': 'Еве што се случи од вашиот последен преглед:\n\n{items}',
+  'digest.action': 'Отворете ги вашите известувања',
+  'page.reset.title': 'Изберете нова лозинка',
+  'page.reset.intro':
+    'Внесете нова лозинка за вашата Talentbridge сметка. Сите отворени сесии ќе бидат затворени.',
+  'page.reset.password': 'Нова лозинка (најмалку 12 знаци)',
+  'page.reset.submit': 'Зачувај ја новата лозинка',
+  'page.reset.done': 'Вашата лозинка е сменета. Сега можете да се најавите со неа.',
+  'page.reset.failed': 'Лозинката не е сменета:',
+  'page.verify.done': 'Вашата адреса на е-пошта е потврдена. Можете да ја затворите оваа страница.',
+  'page.linkInvalid': 'Оваа врска е неважечка, веќе е искористена или истекла. Побарајте нова.',
 };

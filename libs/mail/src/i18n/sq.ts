@@ -19,7 +19,6 @@ export const sq: Record<CatalogueKey, string> = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Hapni Talentbridge',
-  'notification.details': 'Hapni Talentbridge për të parë hollësitë.',
   'unsubscribe.done':
     'Nuk do të merrni më këto e-mail. Mund t’i aktivizoni përsëri te cilësimet e njoftimeve.',
   'surveyDue.subject': 'A keni punë me pagesë tani? Një pyetje prej një minute',
@@ -43,4 +42,37 @@ export const sq: Record<CatalogueKey, string> = {
   'kind.search.alert': 'Rezultate të reja për kërkimin tuaj të ruajtur',
   'kind.account.security': 'Cilësimet e sigurisë së llogarisë suaj ndryshuan',
   'kind.listing.review': 'Një njoftim u raportua dhe pret shqyrtimin tuaj',
+  'kindBody.application.received':
+    'Një kandidat aplikoi për “{opportunity}”. Hapni Talentbridge për të parë sa i përshtatet dhe për t’u përgjigjur.',
+  'kindBody.match.invited':
+    'Jeni ftuar për “{opportunity}”. Hapni Talentbridge për ta pranuar ose refuzuar ftesën.',
+  'kindBody.match.accepted': 'Kandidati e pranoi ftesën për “{opportunity}”.',
+  'kindBody.match.declined': 'Kandidati e refuzoi ftesën për “{opportunity}”.',
+  'kindBody.match.rejected':
+    'Aplikimi juaj për “{opportunity}” nuk vazhdoi më tej. Mundësi të tjera ju presin në Talentbridge.',
+  'kindBody.match.hired': 'Jeni punësuar për “{opportunity}”. Urime!',
+  'kindBody.match.completed':
+    'Angazhimi “{opportunity}” u shënua si i përfunduar. Tani mund ta vlerësoni në Talentbridge.',
+  'kindBody.match.cancelled': 'Përputhja për “{opportunity}” u anulua.',
+  'kindBody.certificate.issued':
+    'Certifikata juaj është gati. Hapni Talentbridge për ta parë dhe për të ndarë lidhjen e verifikimit.',
+  'kindBody.survey.due': 'Na tregoni si jeni: anketa zgjat dy minuta.',
+  'kindBody.search.alert':
+    'Rezultate të reja përputhen me kërkimin tuaj të ruajtur. Hapni Talentbridge për t’i parë.',
+  'kindBody.account.security': 'Nëse nuk e bëtë ju këtë, rivendosni menjëherë fjalëkalimin.',
+  'kindBody.listing.review':
+    'Kandidatët raportuan një njoftim të organizatës suaj. Ai mbetet i fshehur derisa ta shqyrtojë një ndërmjetës.',
+  'digest.subject': 'Përmbledhja juaj nga Talentbridge: {count} njoftime të reja',
+  'digest.body': 'Ja çfarë ndodhi që nga përmbledhja e fundit:\n\n{items}',
+  'digest.action': 'Hapni njoftimet tuaja',
+  'page.reset.title': 'Zgjidhni një fjalëkalim të ri',
+  'page.reset.intro':
+    'Shkruani fjalëkalimin e ri për llogarinë tuaj në Talentbridge. Të gjitha seancat e hapura do të mbyllen.',
+  'page.reset.password': 'Fjalëkalimi i ri (të paktën 12 shenja)',
+  'page.reset.submit': 'Ruani fjalëkalimin e ri',
+  'page.reset.done': 'Fjalëkalimi juaj u ndryshua. Tani mund të hyni me të.',
+  'page.reset.failed': 'Fjalëkalimi nuk u ndryshua:',
+  'page.verify.done': 'Adresa juaj e e-mail-it u konfirmua. Mund ta mbyllni këtë faqe.',
+  'page.linkInvalid':
+    'Kjo lidhje është e pavlefshme, është përdorur ose ka skaduar. Kërkoni një të re.',
 };

@@ -21,7 +21,6 @@ export const srCyrl: Record<CatalogueKey, string> = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Отворите Talentbridge',
-  'notification.details': 'Отворите Talentbridge да видите детаље.',
   'unsubscribe.done':
     'Више нећете добијати ове поруке. Можете их поново укључити у подешавањима обавештења.',
   'surveyDue.subject': 'Да ли сада имате плаћен посао? Питање од једног минута',
@@ -45,4 +44,36 @@ export const srCyrl: Record<CatalogueKey, string> = {
   'kind.search.alert': 'Нови резултати за вашу сачувану претрагу',
   'kind.account.security': 'Безбедносна подешавања вашег налога су промењена',
   'kind.listing.review': 'Оглас је пријављен и чека ваш преглед',
+  'kindBody.application.received':
+    'Полазник се пријавио на „{opportunity}“. Отворите Talentbridge да видите колико одговара и да одговорите.',
+  'kindBody.match.invited':
+    'Позвани сте на „{opportunity}“. Отворите Talentbridge да прихватите или одбијете позив.',
+  'kindBody.match.accepted': 'Полазник је прихватио позив на „{opportunity}“.',
+  'kindBody.match.declined': 'Полазник је одбио позив на „{opportunity}“.',
+  'kindBody.match.rejected':
+    'Ваша пријава на „{opportunity}“ није прошла даље. Друге прилике вас чекају на Talentbridge платформи.',
+  'kindBody.match.hired': 'Запослени сте на „{opportunity}“. Честитамо!',
+  'kindBody.match.completed':
+    'Ангажман „{opportunity}“ је означен као завршен. Сада га можете оценити на Talentbridge платформи.',
+  'kindBody.match.cancelled': 'Повезивање за „{opportunity}“ је отказано.',
+  'kindBody.certificate.issued':
+    'Ваш сертификат је спреман. Отворите Talentbridge да га видите и поделите везу за проверу.',
+  'kindBody.survey.due': 'Реците нам како сте: анкета траје два минута.',
+  'kindBody.search.alert':
+    'Нови резултати одговарају вашој сачуваној претрази. Отворите Talentbridge да их видите.',
+  'kindBody.account.security': 'Ако то нисте били ви, одмах промените лозинку.',
+  'kindBody.listing.review':
+    'Полазници су пријавили оглас ваше организације. Остаје скривен док га посредник не прегледа.',
+  'digest.subject': 'Ваш преглед са Talentbridge платформе: {count} нових обавештења',
+  'digest.body': 'Ево шта се десило од вашег последњег прегледа:\n\n{items}',
+  'digest.action': 'Отворите своја обавештења',
+  'page.reset.title': 'Изаберите нову лозинку',
+  'page.reset.intro':
+    'Унесите нову лозинку за свој Talentbridge налог. Све отворене сесије биће затворене.',
+  'page.reset.password': 'Нова лозинка (најмање 12 знакова)',
+  'page.reset.submit': 'Сачувај нову лозинку',
+  'page.reset.done': 'Ваша лозинка је промењена. Сада можете да се пријавите са њом.',
+  'page.reset.failed': 'Лозинка није промењена:',
+  'page.verify.done': 'Ваша адреса е-поште је потврђена. Можете затворити ову страницу.',
+  'page.linkInvalid': 'Ова веза није исправна, већ је искоришћена или је истекла. Затражите нову.',
 };

@@ -18,7 +18,6 @@ export const sr: Record<CatalogueKey, string> = {
   'notification.subject': '{title}',
   'notification.body': '{body}',
   'notification.action': 'Otvorite Talentbridge',
-  'notification.details': 'Otvorite Talentbridge da vidite detalje.',
   'unsubscribe.done':
     'Više nećete dobijati ove poruke. Možete ih ponovo uključiti u podešavanjima obaveštenja.',
   'surveyDue.subject': 'Da li sada imate plaćen posao? Pitanje od jednog minuta',
@@ -42,4 +41,36 @@ export const sr: Record<CatalogueKey, string> = {
   'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
   'kind.account.security': 'Bezbednosna podešavanja vašeg naloga su promenjena',
   'kind.listing.review': 'Oglas je prijavljen i čeka vaš pregled',
+  'kindBody.application.received':
+    'Polaznik se prijavio na „{opportunity}“. Otvorite Talentbridge da vidite koliko odgovara i da odgovorite.',
+  'kindBody.match.invited':
+    'Pozvani ste na „{opportunity}“. Otvorite Talentbridge da prihvatite ili odbijete poziv.',
+  'kindBody.match.accepted': 'Polaznik je prihvatio poziv na „{opportunity}“.',
+  'kindBody.match.declined': 'Polaznik je odbio poziv na „{opportunity}“.',
+  'kindBody.match.rejected':
+    'Vaša prijava na „{opportunity}“ nije prošla dalje. Druge prilike vas čekaju na Talentbridge platformi.',
+  'kindBody.match.hired': 'Zaposleni ste na „{opportunity}“. Čestitamo!',
+  'kindBody.match.completed':
+    'Angažman „{opportunity}“ je označen kao završen. Sada ga možete oceniti na Talentbridge platformi.',
+  'kindBody.match.cancelled': 'Povezivanje za „{opportunity}“ je otkazano.',
+  'kindBody.certificate.issued':
+    'Vaš sertifikat je spreman. Otvorite Talentbridge da ga vidite i podelite vezu za proveru.',
+  'kindBody.survey.due': 'Recite nam kako ste: anketa traje dva minuta.',
+  'kindBody.search.alert':
+    'Novi rezultati odgovaraju vašoj sačuvanoj pretrazi. Otvorite Talentbridge da ih vidite.',
+  'kindBody.account.security': 'Ako to niste bili vi, odmah promenite lozinku.',
+  'kindBody.listing.review':
+    'Polaznici su prijavili oglas vaše organizacije. Ostaje skriven dok ga posrednik ne pregleda.',
+  'digest.subject': 'Vaš pregled sa Talentbridge platforme: {count} novih obaveštenja',
+  'digest.body': 'Evo šta se desilo od vašeg poslednjeg pregleda:\n\n{items}',
+  'digest.action': 'Otvorite svoja obaveštenja',
+  'page.reset.title': 'Izaberite novu lozinku',
+  'page.reset.intro':
+    'Unesite novu lozinku za svoj Talentbridge nalog. Sve otvorene sesije biće zatvorene.',
+  'page.reset.password': 'Nova lozinka (najmanje 12 znakova)',
+  'page.reset.submit': 'Sačuvaj novu lozinku',
+  'page.reset.done': 'Vaša lozinka je promenjena. Sada možete da se prijavite sa njom.',
+  'page.reset.failed': 'Lozinka nije promenjena:',
+  'page.verify.done': 'Vaša adresa e-pošte je potvrđena. Možete zatvoriti ovu stranicu.',
+  'page.linkInvalid': 'Ova veza nije ispravna, već je iskorišćena ili je istekla. Zatražite novu.',
 };

@@ -89,3 +89,20 @@ export class RecommendationDto {
   @ApiProperty({ example: 0.74, minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
 }
+
+/**
+ * How one person fits one opportunity, scored exactly as candidates and recommendations are:
+ * the score and its explanation, and whether the hard constraints hold (with the reasons when
+ * they do not). An ineligible person still gets a score, for ordering only.
+ */
+export class FitDto {
+  @ApiProperty({ example: 0.74, minimum: 0, maximum: 1 }) score: number;
+  @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
+  @ApiProperty({ example: true }) eligible: boolean;
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'The hard constraints not met (empty when eligible), e.g. "language de"',
+  })
+  ineligibilityReasons: string[];
+}
