@@ -3,6 +3,7 @@ import type { AuthUser } from '@app/identity';
 import type { OpportunitiesService } from '@app/opportunities';
 import type { ProfilesService } from '@app/profiles';
 import type { TaxonomyService } from '@app/taxonomy';
+import type { CourseOffers } from '@app/training';
 import defaults from '../../../config/matching.json' with { type: 'json' };
 import type { ProfileMatchDocument } from './match-documents.js';
 import type { ConsentedInclusion, Opportunity } from './match-types.js';
@@ -81,6 +82,7 @@ function setUp(
       ]),
     })),
   };
+  const courses = { openCohortsTeaching: jest.fn(async () => new Map()) };
   const programmes = {
     find: jest.fn(async (id: string) => (id === PROGRAMME.id ? PROGRAMME : undefined)),
   };
@@ -92,8 +94,9 @@ function setUp(
     { skillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
     programmes as unknown as ProgrammePriorities,
     slots,
+    courses as unknown as CourseOffers,
   );
-  return { service, repository, profiles, programmes };
+  return { service, repository, profiles, programmes, courses };
 }
 
 describe('MatchingService.rankCandidates', () => {
