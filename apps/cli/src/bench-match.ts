@@ -36,7 +36,7 @@ import { TaxonomyService } from '@app/taxonomy';
 import { NestFactory } from '@nestjs/core';
 import { hash } from '@node-rs/argon2';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,6 +160,8 @@ async function blocksInTurns(
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
+// run as root, PostgreSQL runs as `postgres`, which must be able to pass through (mkdtemp makes 700)
+chmodSync(dataDir, 0o711);
 let api: ChildProcess | undefined;
 const config = loadConfig({
   ...process.env,
@@ -288,14 +290,21 @@ try {
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return res.json() as Promise<Record<string, unknown>>;
   };
-  const company = await post('/api/auth/register', {
+  const companyLogin = {
     email: 'bench-company@talentbridge.invalid',
     password: 'Bench-company-password-1',
+  };
+  await post('/api/auth/register', {
+    ...companyLogin,
     displayName: 'Bench Company',
     accountType: 'company',
     organisationName: 'Bench d.o.o.',
   });
-  const token = company.accessToken as string;
+  // publishing needs a confirmed e-mail address: confirm it as following the link would, sign in again
+  await ds.query(`UPDATE users SET email_verified_at = now() WHERE email = $1`, [
+    companyLogin.email,
+  ]);
+  const token = (await post('/api/auth/login', companyLogin)).accessToken as string;
   const ids: string[] = [];
   for (const body of workRequestBodies(postings, REQUESTS, 50, now)) {
     const created = await post('/api/work-requests', body, token);
