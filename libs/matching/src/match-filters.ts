@@ -2,6 +2,7 @@ import { OPPORTUNITY_FILTERABLE_ATTRIBUTES } from '@app/opportunities';
 import { PROFILE_FILTERABLE, type Visibility } from '@app/profiles';
 import { FilterBuilder, type FilterExpression } from '@app/search';
 import type { Candidate, Opportunity } from './match-types.js';
+import { cefrStepBelow, NEAR_MISS_RANGE } from './near-miss.js';
 
 const DAY_MS = 86_400_000;
 const profiles = new FilterBuilder(PROFILE_FILTERABLE);
@@ -12,6 +13,98 @@ const opportunities = new FilterBuilder(OPPORTUNITY_FILTERABLE_ATTRIBUTES);
  * someone the rules keep; the exact check (`ineligibilityReasons`) runs on every document.
  */
 export const GEO_SLACK = { factor: 1.001, metres: 10 };
+
+/** One hard constraint as a filter part: `strict` as the rules hold it, `near` as far as a near miss may go. */
+interface RelaxablePart {
+  strict: FilterExpression;
+  /** Undefined: anything goes for a near miss (a work mode or engagement not ticked). */
+  near: FilterExpression | undefined;
+}
+
+/** The constraints that are never relaxed: visibility, open to work, a requested skill, a country. */
+function fixedParts(
+  o: Opportunity,
+  visibilities: readonly Visibility[],
+): (FilterExpression | undefined)[] {
+  return [
+    profiles.in('visibility', visibilities),
+    profiles.eq('openToWork', true),
+    o.skills.length === 0
+      ? undefined
+      : profiles.in(
+          'skillIds',
+          o.skills.map((s) => s.skillId),
+        ),
+    o.countries.length === 0 ? undefined : profiles.in('country', o.countries),
+  ];
+}
+
+/** Within `km` of the opportunity's town, widened by {@link GEO_SLACK}. */
+function withinKm(o: Opportunity & { lat: number; lng: number }, km: number): FilterExpression {
+  return profiles.geoRadius(o.lat, o.lng, km * 1000 * GEO_SLACK.factor + GEO_SLACK.metres);
+}
+
+/** Available from day d (UTC midnight) qualifies when d × 1 day ≤ deadline + `extraDays`. */
+function availableBy(deadline: number, extraDays: number): FilterExpression {
+  const lastDay = Math.floor(deadline / DAY_MS) + extraDays;
+  return profiles.or(
+    profiles.isNull('availableFrom'),
+    profiles.compare('availableFrom', '<=', lastDay),
+  ) as FilterExpression;
+}
+
+/**
+ * The constraints a near miss may fail (one of them, by a little; `nearMissGap` in
+ * near-miss.ts): each must-have skill (one level short, or not held), each language (one CEFR
+ * step short), the work mode, the engagement type, the radius (by half of it) and availability
+ * (14 days after the deadline).
+ */
+function relaxableParts(o: Opportunity): RelaxablePart[] {
+  const parts: RelaxablePart[] = [];
+  for (const s of o.skills) {
+    if (!s.mustHave) continue;
+    parts.push({
+      strict: profiles.eq('skillLevels', `${s.skillId}:${s.minLevel}`),
+      // held one level short, or not held at all (never: two or more levels short)
+      near:
+        s.minLevel <= 1
+          ? undefined
+          : profiles.or(
+              profiles.eq('skillLevels', `${s.skillId}:${s.minLevel - 1}`),
+              profiles.notEq('skillIds', s.skillId),
+            ),
+    });
+  }
+  for (const l of o.languages) {
+    const strict = profiles.eq('languageLevels', `${l.code}:${l.minLevel}`);
+    const below = cefrStepBelow(l.minLevel);
+    parts.push({
+      strict,
+      near: below === undefined ? strict : profiles.eq('languageLevels', `${l.code}:${below}`),
+    });
+  }
+  parts.push({ strict: profiles.eq('workModes', o.workMode), near: undefined });
+  parts.push({ strict: profiles.eq('engagementTypes', o.engagementType), near: undefined });
+  if (
+    o.workMode !== 'remote' &&
+    o.radiusKm !== undefined &&
+    o.lat !== undefined &&
+    o.lng !== undefined
+  ) {
+    const at = { ...o, lat: o.lat, lng: o.lng };
+    parts.push({
+      strict: withinKm(at, o.radiusKm),
+      near: withinKm(at, o.radiusKm * (1 + NEAR_MISS_RANGE.radiusShare)),
+    });
+  }
+  if (o.deadline !== undefined) {
+    parts.push({
+      strict: availableBy(o.deadline, 0),
+      near: availableBy(o.deadline, NEAR_MISS_RANGE.lateDays),
+    });
+  }
+  return parts;
+}
 
 /**
  * Hard constraints of an opportunity as a filter on the profiles index: only people the
@@ -25,43 +118,30 @@ export function candidateFilter(
   visibilities: readonly Visibility[],
 ): FilterExpression | undefined {
   if (visibilities.length === 0) return undefined;
-  const parts: (FilterExpression | undefined)[] = [
-    profiles.in('visibility', visibilities),
-    profiles.eq('openToWork', true),
-    ...o.skills
-      .filter((s) => s.mustHave)
-      .map((s) => profiles.eq('skillLevels', `${s.skillId}:${s.minLevel}`)),
-    o.skills.length === 0
+  return profiles.and(...fixedParts(o, visibilities), ...relaxableParts(o).map((p) => p.strict));
+}
+
+/**
+ * Everyone who is eligible or fails at most one relaxable constraint by a little, in one
+ * filter: the fixed constraints, every relaxable one at its near-miss extent, and — of the
+ * strict versions — all but at most one (an OR over which one may fail). It contains
+ * {@link candidateFilter}'s set (each part is implied by the strict filter), so one fetch with
+ * it serves both the candidates and the near misses; the exact rules then decide each
+ * document (`isEligible`, `nearMissGap`). Returns undefined when nobody can qualify.
+ */
+export function nearMissFilter(
+  o: Opportunity,
+  visibilities: readonly Visibility[],
+): FilterExpression | undefined {
+  if (visibilities.length === 0) return undefined;
+  const relaxable = relaxableParts(o);
+  const stricts = relaxable.map((p) => p.strict);
+  // "all strict parts but the i-th" for each i; with a single part, dropping it leaves no condition
+  const allButOne =
+    stricts.length <= 1
       ? undefined
-      : profiles.in(
-          'skillIds',
-          o.skills.map((s) => s.skillId),
-        ),
-    ...o.languages.map((l) => profiles.eq('languageLevels', `${l.code}:${l.minLevel}`)),
-    profiles.eq('workModes', o.workMode),
-    profiles.eq('engagementTypes', o.engagementType),
-    o.countries.length === 0 ? undefined : profiles.in('country', o.countries),
-  ];
-  if (
-    o.workMode !== 'remote' &&
-    o.radiusKm !== undefined &&
-    o.lat !== undefined &&
-    o.lng !== undefined
-  ) {
-    const metres = o.radiusKm * 1000 * GEO_SLACK.factor + GEO_SLACK.metres;
-    parts.push(profiles.geoRadius(o.lat, o.lng, metres));
-  }
-  if (o.deadline !== undefined) {
-    // available from day d (UTC midnight) qualifies when d × 1 day ≤ deadline
-    const lastDay = Math.floor(o.deadline / DAY_MS);
-    parts.push(
-      profiles.or(
-        profiles.isNull('availableFrom'),
-        profiles.compare('availableFrom', '<=', lastDay),
-      ),
-    );
-  }
-  return profiles.and(...parts);
+      : profiles.or(...stricts.map((_, i) => profiles.and(...stricts.filter((__, j) => j !== i))));
+  return profiles.and(...fixedParts(o, visibilities), ...relaxable.map((p) => p.near), allButOne);
 }
 
 /**
@@ -69,10 +149,22 @@ export function candidateFilter(
  * document there is open): deadline not passed, a work mode and engagement the person accepts,
  * at least one of their skills (or none asked), a country that includes theirs (or none asked).
  * Must-haves, languages and radius depend on each document and are checked exactly afterwards.
- * Returns undefined when no opportunity can qualify.
+ * With `nearMisses`, a work mode or an engagement the person did not tick may be the one
+ * constraint they fail (not both). Returns undefined when no opportunity can qualify.
  */
-export function opportunityFilter(c: Candidate, now: Date): FilterExpression | undefined {
-  if (!c.openToWork || c.workModes.length === 0 || c.engagementTypes.length === 0) {
+export function opportunityFilter(
+  c: Candidate,
+  now: Date,
+  nearMisses = false,
+): FilterExpression | undefined {
+  if (!c.openToWork) return undefined;
+  const mode = c.workModes.length === 0 ? undefined : opportunities.in('workMode', c.workModes);
+  const engagement =
+    c.engagementTypes.length === 0
+      ? undefined
+      : opportunities.in('engagementType', c.engagementTypes);
+  const fit = nearMisses ? opportunities.or(mode, engagement) : opportunities.and(mode, engagement);
+  if (fit === undefined || (!nearMisses && (mode === undefined || engagement === undefined))) {
     return undefined;
   }
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -82,8 +174,7 @@ export function opportunityFilter(c: Candidate, now: Date): FilterExpression | u
       opportunities.isNull('deadline'),
       opportunities.compare('deadline', '>=', nowSeconds),
     ),
-    opportunities.in('workMode', c.workModes),
-    opportunities.in('engagementType', c.engagementTypes),
+    fit,
     opportunities.or(
       opportunities.isEmpty('skillIds'),
       c.skills.length === 0

@@ -25,10 +25,10 @@ export class MatchingController {
   @ApiOperation({
     summary: 'Best candidates for a work request, each with score and explanation',
     description:
-      'The owner company (visibility `companies` only; the priority category is hidden) or a broker (open requests; `brokers` and `companies`).',
+      'The owner company (visibility `companies` only; the priority category is hidden) or a broker (open requests; `brokers` and `companies`). With `nearMisses=true`, people failing exactly one hard constraint follow the eligible candidates, marked `nearMiss: true` with their `gaps`.',
   })
   @ApiOkResponse({ type: [CandidateMatchDto] })
-  @ApiBadRequestResponse({ description: 'problem+json naming `limit` or `id`' })
+  @ApiBadRequestResponse({ description: 'problem+json naming `limit`, `nearMisses` or `id`' })
   @ApiForbiddenResponse({ description: 'Not a company member or broker' })
   @ApiNotFoundResponse({ description: 'Unknown, or not a request you may see' })
   workRequestCandidates(
@@ -36,16 +36,18 @@ export class MatchingController {
     @Param('id', ParseIdPipe) id: string,
     @Query() query: MatchQueryDto,
   ): Promise<CandidateMatchDto[]> {
-    return this.matching.candidatesForWorkRequest(user, id, query.limit);
+    return this.matching.candidatesForWorkRequest(user, id, query.limit, query.nearMisses);
   }
 
   @Get('listings/:id/candidates')
   @Roles('broker')
   @ApiOperation({
     summary: 'Best candidates for a listing of your membership organisation',
+    description:
+      'With `nearMisses=true`, people failing exactly one hard constraint follow the eligible candidates, marked `nearMiss: true` with their `gaps`.',
   })
   @ApiOkResponse({ type: [CandidateMatchDto] })
-  @ApiBadRequestResponse({ description: 'problem+json naming `limit` or `id`' })
+  @ApiBadRequestResponse({ description: 'problem+json naming `limit`, `nearMisses` or `id`' })
   @ApiForbiddenResponse({ description: 'Not a broker' })
   @ApiNotFoundResponse({ description: "Unknown, or another organisation's listing" })
   listingCandidates(
@@ -53,21 +55,23 @@ export class MatchingController {
     @Param('id', ParseIdPipe) id: string,
     @Query() query: MatchQueryDto,
   ): Promise<CandidateMatchDto[]> {
-    return this.matching.candidatesForListing(user, id, query.limit);
+    return this.matching.candidatesForListing(user, id, query.limit, query.nearMisses);
   }
 
   @Get('profiles/me/recommendations')
   @Roles('trainee')
   @ApiOperation({
     summary: 'Open work requests and listings that fit me best, with explanation',
+    description:
+      'With `nearMisses=true`, opportunities one step away follow, marked `nearMiss: true` with the gap and the courses that close a skill gap.',
   })
   @ApiOkResponse({ type: [RecommendationDto] })
-  @ApiBadRequestResponse({ description: 'problem+json naming `limit`' })
+  @ApiBadRequestResponse({ description: 'problem+json naming `limit` or `nearMisses`' })
   @ApiForbiddenResponse({ description: 'Not a trainee' })
   recommendations(
     @CurrentUser() user: AuthUser,
     @Query() query: MatchQueryDto,
   ): Promise<RecommendationDto[]> {
-    return this.matching.recommendationsFor(user, query.limit);
+    return this.matching.recommendationsFor(user, query.limit, new Date(), query.nearMisses);
   }
 }

@@ -3,6 +3,7 @@ import type { AuthUser } from '@app/identity';
 import type { OpportunitiesService } from '@app/opportunities';
 import type { ProfilesService } from '@app/profiles';
 import type { TaxonomyService } from '@app/taxonomy';
+import type { CohortOffer, CourseOffers } from '@app/training';
 import defaults from '../../../config/matching.json' with { type: 'json' };
 import type { ProfileMatchDocument } from './match-documents.js';
 import type { ConsentedInclusion, Opportunity } from './match-types.js';
@@ -81,6 +82,11 @@ function setUp(
       ]),
     })),
   };
+  const courses = {
+    openCohortsTeaching: jest.fn(
+      async (_needs: unknown, _today: string) => new Map<string, CohortOffer[]>(),
+    ),
+  };
   const programmes = {
     find: jest.fn(async (id: string) => (id === PROGRAMME.id ? PROGRAMME : undefined)),
   };
@@ -92,8 +98,9 @@ function setUp(
     { skillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
     programmes as unknown as ProgrammePriorities,
     slots,
+    courses as unknown as CourseOffers,
   );
-  return { service, repository, profiles, programmes };
+  return { service, repository, profiles, programmes, courses };
 }
 
 describe('MatchingService.rankCandidates', () => {
@@ -207,5 +214,61 @@ describe('MatchingService.rankCandidates', () => {
     );
     expect(programmes.find).toHaveBeenCalledTimes(1);
     expect(ranked.explanation.components).not.toHaveProperty('priority');
+  });
+
+  it('with near misses, asks the engine once and puts them after the unchanged eligible ones, with their gap and courses', async () => {
+    const docs = [
+      doc('strong', [`${JS}:5:4`, `${SQL}:4:2`]),
+      doc('weak', [`${JS}:3:`]),
+      doc('one-short', [`${JS}:2:`, `${SQL}:4:`]),
+      doc('english-b1', [`${JS}:4:`], { matchLanguages: ['en:B1'] }),
+      doc('two-gaps', [`${JS}:2:`], { matchLanguages: ['en:B1'] }),
+      doc('no-requested-skill', ['00000000-0000-4000-8000-00000000000c:5:']),
+    ];
+    const plain = setUp(docs);
+    const eligible = await plain.service.rankCandidates(company, opportunity(), 10, NOW);
+    const { service, repository, courses } = setUp(docs);
+    courses.openCohortsTeaching.mockImplementation(
+      async () =>
+        new Map([
+          [
+            `${JS}:3`,
+            [
+              {
+                courseId: 'course',
+                title: 'Modern JavaScript',
+                cohortId: 'late',
+                startsOn: '2027-03-01',
+                endsOn: '2027-04-01',
+              },
+              {
+                courseId: 'course',
+                title: 'Modern JavaScript',
+                cohortId: 'soon',
+                startsOn: '2026-12-01',
+                endsOn: '2027-01-01',
+              },
+            ],
+          ],
+        ]),
+    );
+    const deadline = Date.parse('2027-01-31T12:00:00Z');
+    const ranked = await service.rankCandidates(company, opportunity({ deadline }), 10, NOW, true);
+    expect(repository.fetchEligibleProfiles).toHaveBeenCalledTimes(1);
+    expect(ranked.slice(0, eligible.length)).toEqual(eligible);
+    const near = ranked.slice(eligible.length);
+    expect(near.map((r) => [r.profile.id, r.nearMiss, r.gaps?.map((g) => g.kind)])).toEqual([
+      ['one-short', true, ['skill_level']],
+      ['english-b1', true, ['language']],
+    ]);
+    expect(courses.openCohortsTeaching).toHaveBeenCalledWith(
+      [{ skillId: JS, level: 3 }],
+      '2026-11-27',
+    );
+    // the cohort starting before the deadline comes first, whatever order they were read in
+    expect(near[0].gaps?.[0].courses?.map((c) => [c.cohortId, c.startsBeforeDeadline])).toEqual([
+      ['soon', true],
+      ['late', false],
+    ]);
   });
 });

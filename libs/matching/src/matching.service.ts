@@ -7,11 +7,13 @@ import {
   type PublicProfileResponseDto,
 } from '@app/profiles';
 import { TaxonomyService } from '@app/taxonomy';
+import { CourseOffers, offerKey, type CohortOffer } from '@app/training';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   CandidateMatchDto,
   FitDto,
   MatchExplanationDto,
+  NearMissGapDto,
   RecommendationDto,
   RecommendedOpportunityDto,
 } from './dto/match-response.dto.js';
@@ -23,7 +25,7 @@ import {
   opportunityFromEntity,
   type OpportunityMatchDocument,
 } from './match-documents.js';
-import { candidateFilter, opportunityFilter } from './match-filters.js';
+import { candidateFilter, nearMissFilter, opportunityFilter } from './match-filters.js';
 import { traineeScore } from './trainee-score.js';
 import {
   compareScores,
@@ -42,11 +44,24 @@ import { weightsFor, type MatchingConfig } from './match-weights.js';
 import { MATCHING_CONFIG } from './matching-config.js';
 import { MatchingRepository } from './matching.repository.js';
 import { ProgrammePriorities, weighsPriorities } from './programme-priorities.js';
+import { describeGap, gapFacts, nearMissGap, type NearMissGap } from './near-miss.js';
 import { RankingSlots } from './ranking-slots.js';
 import { TopK } from './top-k.js';
 
 /** A scored candidate kept for the explanation (built only for the k kept). */
 type Ranked = Pick<MatchScore, 'candidateId' | 'score'> & { candidate: Candidate };
+
+/** A near miss: scored like a candidate, with the one constraint it fails. */
+export type NearMissScore = MatchScore & { gap: NearMissGap };
+
+/** The ranked eligible candidates and, when asked for, the ranked near misses after them. */
+export interface RankedCandidates {
+  eligible: MatchScore[];
+  nearMisses: NearMissScore[];
+}
+
+const NOTHING: RankedCandidates = { eligible: [], nearMisses: [] };
+const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
  * One scoring path for candidates of a request or listing and for a trainee's recommendations:
@@ -64,6 +79,7 @@ export class MatchingService {
     private readonly taxonomy: TaxonomyService,
     private readonly programmes: ProgrammePriorities,
     private readonly slots: RankingSlots,
+    private readonly courses: CourseOffers,
   ) {}
 
   /** Owner company (its own requests) or any broker (open requests); others see 404. */
@@ -71,9 +87,10 @@ export class MatchingService {
     user: AuthUser,
     id: string,
     limit = DEFAULT_MATCH_LIMIT,
+    nearMisses = false,
   ): Promise<CandidateMatchDto[]> {
     const entity = await this.opportunities.get('work_request', user, id);
-    return this.rankCandidates(user, opportunityFromEntity(entity), limit);
+    return this.rankCandidates(user, opportunityFromEntity(entity), limit, new Date(), nearMisses);
   }
 
   /** Brokers of the organisation that owns the listing; others see 404. */
@@ -81,22 +98,30 @@ export class MatchingService {
     user: AuthUser,
     id: string,
     limit = DEFAULT_MATCH_LIMIT,
+    nearMisses = false,
   ): Promise<CandidateMatchDto[]> {
     const entity = await this.opportunities.get('listing', user, id);
-    return this.rankCandidates(user, opportunityFromEntity(entity), limit);
+    return this.rankCandidates(user, opportunityFromEntity(entity), limit, new Date(), nearMisses);
   }
 
-  /** Open requests and listings ranked for the signed-in trainee. */
+  /**
+   * Open requests and listings ranked for the signed-in trainee; with `nearMisses`, then the
+   * opportunities one step away (exactly one hard constraint failed by a little), each with
+   * its gap and the courses that close a skill gap. One engine query either way: the near-miss
+   * filter contains the eligible one.
+   */
   async recommendationsFor(
     user: AuthUser,
     limit = DEFAULT_MATCH_LIMIT,
     now = new Date(),
+    nearMisses = false,
   ): Promise<RecommendationDto[]> {
     const own = await this.profiles.getOwn(user);
     const inclusion = (await this.repository.findConsentedInclusion([own.id])).get(own.id);
     const candidate = candidateFromOwnProfile(own);
-    const filter = opportunityFilter(candidate, now);
+    const filter = opportunityFilter(candidate, now, nearMisses);
     if (filter === undefined) return [];
+    type Scored = MatchScore & { doc: OpportunityMatchDocument; o: Opportunity };
     // every eligible opportunity is held while ranking: one of the bounded slots
     const ranked = await this.slots.run(async () => {
       const docs = await this.repository.fetchEligibleOpportunities(filter);
@@ -104,12 +129,15 @@ export class MatchingService {
         docs.map((d) => d.id),
         now,
       );
-      const top = new TopK<MatchScore & { doc: OpportunityMatchDocument }>(limit, compareScores);
+      const top = new TopK<Scored>(limit, compareScores);
+      const near = new TopK<Scored & { gap: NearMissGap }>(limit, compareScores);
       const contexts = new Map<string, ScoringContext>();
       for (const doc of docs) {
         if (!open.has(doc.id)) continue;
         const o = opportunityFromDocument(doc);
-        if (ineligibilityReasons(candidate, o, now).length > 0) continue;
+        const eligible = isEligible(candidate, o, now);
+        const gap = eligible || !nearMisses ? undefined : nearMissGap(candidate, o, now);
+        if (!eligible && gap === undefined) continue;
         const key = o.programmeId ?? '';
         let ctx = contexts.get(key);
         if (ctx === undefined) {
@@ -118,45 +146,90 @@ export class MatchingService {
         }
         const scored = traineeScore(candidate, inclusion, o, ctx);
         // ranked by opportunity: the heap's tie-break reads candidateId, so put the opportunity there
-        top.push({ ...scored, candidateId: o.id, doc });
+        const item = { ...scored, candidateId: o.id, doc, o };
+        if (gap === undefined) top.push(item);
+        else near.push({ ...item, gap });
       }
-      return top.sorted();
+      return { eligible: top.sorted(), near: near.sorted() };
     });
     const names = await this.taxonomy.skillNames(
-      ranked.flatMap((r) => r.doc.skillMinLevels.map((s) => s.split(':')[0])),
+      [...ranked.eligible, ...ranked.near].flatMap((r) =>
+        r.doc.skillMinLevels.map((s) => s.split(':')[0]),
+      ),
     );
-    return ranked.map((r) => ({
-      opportunity: toRecommendedOpportunity(r.doc),
-      score: r.score,
-      explanation: toExplanationDto(r.explanation, names),
-    }));
+    const offers = await this.offersFor(ranked.near, now);
+    return [
+      ...ranked.eligible.map((r) => ({
+        opportunity: toRecommendedOpportunity(r.doc),
+        score: r.score,
+        explanation: toExplanationDto(r.explanation, names),
+      })),
+      ...ranked.near.map((r) => ({
+        opportunity: toRecommendedOpportunity(r.doc),
+        score: r.score,
+        explanation: toExplanationDto(r.explanation, names),
+        nearMiss: true as const,
+        gaps: [toGapDto(r.gap, names, offers, r.o.deadline)],
+      })),
+    ];
+  }
+
+  /** Open cohorts for every skill gap among these near misses (one read, none without skill gaps). */
+  private offersFor(
+    near: readonly { gap: NearMissGap }[],
+    now: Date,
+  ): Promise<ReadonlyMap<string, CohortOffer[]>> {
+    const needs = near.flatMap(({ gap }) =>
+      gap.kind === 'skill_missing' || gap.kind === 'skill_level'
+        ? [{ skillId: gap.skillId, level: gap.required }]
+        : [],
+    );
+    return needs.length === 0
+      ? Promise.resolve(new Map())
+      : this.courses.openCohortsTeaching(needs, isoDay(now));
   }
 
   /**
    * The ranked candidates of one opportunity, as this viewer may see them: the profiles their
    * role may read, ranked with the programme's priorities only for those who may see them weigh
    * on each person (admins, brokers of partner organisations); for everyone else the set, order,
-   * scores and explanations are those of a ranking without priorities.
+   * scores and explanations are those of a ranking without priorities. With `nearMisses`, the
+   * near misses follow (at most `limit`), seen through the same rules, with their gaps.
    */
   async rankCandidates(
     viewer: AuthUser,
     o: Opportunity,
     limit = DEFAULT_MATCH_LIMIT,
     now = new Date(),
+    nearMisses = false,
   ): Promise<CandidateMatchDto[]> {
-    const ranked = await this.scoreEligible(viewer, o, limit, now);
-    if (ranked.length === 0) return [];
-    const { profiles, skillNames: names } = await this.profiles.getVisibleInOrder(
-      viewer,
-      ranked.map((r) => r.candidateId),
-      o.skills.map((s) => s.skillId),
-    );
+    const ranked = await this.scoreCandidates(viewer, o, limit, now, nearMisses);
+    const all = [...ranked.eligible, ...ranked.nearMisses];
+    if (all.length === 0) return [];
+    const [{ profiles, skillNames: names }, offers] = await Promise.all([
+      this.profiles.getVisibleInOrder(
+        viewer,
+        all.map((r) => r.candidateId),
+        o.skills.map((s) => s.skillId),
+      ),
+      this.offersFor(ranked.nearMisses, now),
+    ]);
     const byId = new Map<string, PublicProfileResponseDto>(profiles.map((p) => [p.id, p]));
-    return ranked.flatMap((r) => {
+    const item = (r: MatchScore): CandidateMatchDto[] => {
       const profile = byId.get(r.candidateId);
       if (profile === undefined) return [];
       return [{ profile, score: r.score, explanation: toExplanationDto(r.explanation, names) }];
-    });
+    };
+    return [
+      ...ranked.eligible.flatMap(item),
+      ...ranked.nearMisses.flatMap((r) =>
+        item(r).map((m) => ({
+          ...m,
+          nearMiss: true as const,
+          gaps: [toGapDto(r.gap, names, offers, o.deadline)],
+        })),
+      ),
+    ];
   }
 
   /**
@@ -169,26 +242,68 @@ export class MatchingService {
     limit: number,
     now = new Date(),
   ): Promise<MatchScore[]> {
-    if (o.status !== 'open' || (o.deadline !== undefined && o.deadline <= now.getTime())) return [];
-    const filter = candidateFilter(o, visibilitiesFor(viewer.role));
-    if (filter === undefined) return [];
+    return (await this.scoreCandidates(viewer, o, limit, now, false)).eligible;
+  }
+
+  /**
+   * The top `limit` eligible candidates and, with `nearMisses`, the top `limit` near misses,
+   * from one engine query: the candidate filter, or the near-miss filter that contains it.
+   * Every fetched document is decided by the exact rules (`isEligible`, then `nearMissGap`),
+   * so the eligible part is exactly the answer without near misses.
+   */
+  async scoreCandidates(
+    viewer: AuthUser,
+    o: Opportunity,
+    limit: number,
+    now = new Date(),
+    nearMisses = false,
+  ): Promise<RankedCandidates> {
+    if (o.status !== 'open' || (o.deadline !== undefined && o.deadline <= now.getTime())) {
+      return NOTHING;
+    }
+    const visibilities = visibilitiesFor(viewer.role);
+    const filter = nearMisses ? nearMissFilter(o, visibilities) : candidateFilter(o, visibilities);
+    if (filter === undefined) return NOTHING;
     const ctx = await this.scoringContext(viewer, o.programmeId, now);
-    // every eligible profile is held while ranking: one of the bounded slots
+    // every fetched profile is held while ranking: one of the bounded slots
     return this.slots.run(async () => {
       const docs = await this.repository.fetchEligibleProfiles(filter);
-      const inclusion =
-        ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
-          ? await this.repository.findConsentedInclusion(docs.map((d) => d.id))
-          : undefined;
-      // every eligible profile is scored (numbers only); only the kept k are explained
-      const top = new TopK<Ranked>(limit, compareScores);
       const requested = o.skills.map((s) => s.skillId);
+      const eligible: Candidate[] = [];
+      const near: { candidate: Candidate; gap: NearMissGap }[] = [];
       for (const doc of docs) {
-        const candidate = candidateFromDocument(doc, inclusion?.get(doc.id), requested);
-        if (!isEligible(candidate, o, now)) continue;
+        const candidate = candidateFromDocument(doc, undefined, requested);
+        if (isEligible(candidate, o, now)) {
+          eligible.push(candidate);
+        } else if (nearMisses) {
+          const gap = nearMissGap(candidate, o, now);
+          if (gap !== undefined) near.push({ candidate, gap });
+        }
+      }
+      if (ctx.priorities.length > 0 && ctx.priorityBoostCap > 0) {
+        const inclusion = await this.repository.findConsentedInclusion([
+          ...eligible.map((c) => c.id),
+          ...near.map((n) => n.candidate.id),
+        ]);
+        for (const c of eligible) c.inclusion = inclusion.get(c.id);
+        for (const n of near) n.candidate.inclusion = inclusion.get(n.candidate.id);
+      }
+      // every one is scored (numbers only); only the kept k are explained
+      const top = new TopK<Ranked>(limit, compareScores);
+      for (const candidate of eligible) {
         top.push({ candidateId: candidate.id, score: scoreOnly(candidate, o, ctx), candidate });
       }
-      return top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx));
+      const topNear = new TopK<Ranked & { gap: NearMissGap }>(limit, compareScores);
+      for (const { candidate, gap } of near) {
+        const score = scoreOnly(candidate, o, ctx);
+        topNear.push({ candidateId: candidate.id, score, candidate, gap });
+      }
+      return {
+        eligible: top.sorted().map((r) => scoreCandidate(r.candidate, o, ctx)),
+        nearMisses: topNear
+          .sorted()
+          .map((r) => ({ ...scoreCandidate(r.candidate, o, ctx), gap: r.gap })),
+      };
     });
   }
 
@@ -277,6 +392,35 @@ export function toExplanationDto(
     components,
     componentDetails,
   };
+}
+
+/** A gap as the answer shows it: in words, with its facts and, for a skill, open cohorts. */
+export function toGapDto(
+  gap: NearMissGap,
+  names: ReadonlyMap<string, string>,
+  offers: ReadonlyMap<string, CohortOffer[]>,
+  deadline: number | undefined,
+): NearMissGapDto {
+  const facts = gapFacts(gap);
+  const name = facts.skillId === undefined ? undefined : (names.get(facts.skillId) ?? null);
+  const dto: NearMissGapDto = {
+    kind: gap.kind,
+    detail: describeGap(gap, name),
+    ...facts,
+    ...(name === undefined ? {} : { name }),
+  };
+  if (gap.kind === 'skill_missing' || gap.kind === 'skill_level') {
+    const lastDay = deadline === undefined ? undefined : isoDay(new Date(deadline));
+    const courses = (offers.get(offerKey({ skillId: gap.skillId, level: gap.required })) ?? []).map(
+      (c) => ({ ...c, startsBeforeDeadline: lastDay === undefined || c.startsOn <= lastDay }),
+    );
+    // those starting before the deadline first; each part by start date (the order given)
+    dto.courses = [
+      ...courses.filter((c) => c.startsBeforeDeadline),
+      ...courses.filter((c) => !c.startsBeforeDeadline),
+    ];
+  }
+  return dto;
 }
 
 function toRecommendedOpportunity(d: OpportunityMatchDocument): RecommendedOpportunityDto {

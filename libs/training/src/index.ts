@@ -5,6 +5,7 @@ export * from './dto/enrolment.dto.js';
 export * from './dto/programme.dto.js';
 export * from './entities/programme.entity.js';
 export type { ProgrammePriority } from './programme-priority.js';
+export { CourseOffers, MAX_OFFERS_PER_SKILL, offerKey, type CohortOffer } from './course-offers.js';
 export { ProgrammesService } from './programmes.service.js';
 export * from './training-values.js';
 export * from './training.errors.js';

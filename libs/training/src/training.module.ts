@@ -14,6 +14,7 @@ import { CredentialKeysRepository } from './credential-keys.repository.js';
 import { CredentialKeysService } from './credential-keys.service.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { CertificatesService } from './certificates.service.js';
+import { CourseOffers } from './course-offers.js';
 import { CoursesController } from './courses.controller.js';
 import { CoursesRepository } from './courses.repository.js';
 import { CoursesService } from './courses.service.js';
@@ -85,7 +86,8 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     CredentialKeysService,
     SkillGapsService,
     SkillGapsReportService,
+    CourseOffers,
   ],
-  exports: [ProgrammesService],
+  exports: [ProgrammesService, CourseOffers],
 })
 export class TrainingModule {}

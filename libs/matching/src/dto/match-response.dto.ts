@@ -1,5 +1,6 @@
 import { PublicProfileResponseDto } from '@app/profiles';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NEAR_MISS_GAP_KINDS } from '../near-miss.js';
 
 export class MatchedSkillDto {
   @ApiProperty({ format: 'uuid' }) skillId: string;
@@ -61,10 +62,75 @@ export class MatchExplanationDto {
   componentDetails: Record<string, ComponentDetailDto>;
 }
 
+export class CourseOfferDto {
+  @ApiProperty({ format: 'uuid' }) courseId: string;
+  @ApiProperty({ example: 'JavaScript for web shops' }) title: string;
+  @ApiProperty({ format: 'uuid' }) cohortId: string;
+  @ApiProperty({ example: '2026-03-02', format: 'date' }) startsOn: string;
+  @ApiProperty({ example: '2026-05-29', format: 'date' }) endsOn: string;
+  @ApiProperty({
+    example: true,
+    description: "The cohort starts on or before the opportunity's deadline (no deadline: true)",
+  })
+  startsBeforeDeadline: boolean;
+}
+
+export class NearMissGapDto {
+  @ApiProperty({ enum: NEAR_MISS_GAP_KINDS, example: 'skill_level' }) kind: string;
+  @ApiProperty({
+    example: 'JavaScript at level 2; level 3 is asked for (must-have)',
+    description: 'The gap in plain words a broker can repeat to the person',
+  })
+  detail: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'skill_missing, skill_level' })
+  skillId?: string;
+  @ApiPropertyOptional({
+    example: 'JavaScript',
+    nullable: true,
+    type: String,
+    description: 'Name of `skillId`',
+  })
+  name?: string | null;
+  @ApiPropertyOptional({ example: 'de', description: 'language: the language asked for' })
+  code?: string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    example: 3,
+    description:
+      'What the opportunity asks: skill level (skill_*), CEFR level (language), radius in km (distance), deadline date (availability), work mode or engagement type',
+  })
+  required?: number | string;
+  @ApiPropertyOptional({
+    oneOf: [{ type: 'number' }, { type: 'string' }],
+    example: 2,
+    description:
+      'What the person has: skill level (skill_level), CEFR level (language), distance in km (distance), first day available (availability); absent for the other kinds',
+  })
+  has?: number | string;
+  @ApiPropertyOptional({
+    type: [CourseOfferDto],
+    description:
+      'skill_missing, skill_level: open cohorts of courses teaching the skill at (at least) the level asked, those starting before the deadline first, then by start date',
+  })
+  courses?: CourseOfferDto[];
+}
+
 export class CandidateMatchDto {
   @ApiProperty({ type: PublicProfileResponseDto }) profile: PublicProfileResponseDto;
   @ApiProperty({ example: 0.82, minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
+  @ApiPropertyOptional({
+    enum: [true],
+    example: true,
+    description:
+      'Only with `nearMisses=true`, only on near misses (listed after every eligible candidate): this person fails exactly one hard constraint, named in `gaps`. Eligible candidates carry neither field',
+  })
+  nearMiss?: true;
+  @ApiPropertyOptional({
+    type: [NearMissGapDto],
+    description: 'Near misses only: the one constraint failed',
+  })
+  gaps?: NearMissGapDto[];
 }
 
 export class RecommendedOpportunityDto {
@@ -88,6 +154,18 @@ export class RecommendationDto {
   @ApiProperty({ type: RecommendedOpportunityDto }) opportunity: RecommendedOpportunityDto;
   @ApiProperty({ example: 0.74, minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: MatchExplanationDto }) explanation: MatchExplanationDto;
+  @ApiPropertyOptional({
+    enum: [true],
+    example: true,
+    description:
+      'Only with `nearMisses=true`, only on opportunities one step away (listed after every eligible one): you fail exactly one of its hard constraints, named in `gaps` with the courses that close a skill gap',
+  })
+  nearMiss?: true;
+  @ApiPropertyOptional({
+    type: [NearMissGapDto],
+    description: 'One step away only: the one constraint you do not meet',
+  })
+  gaps?: NearMissGapDto[];
 }
 
 /**
