@@ -7,7 +7,8 @@ import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { DEMO_ADMIN_ENV } from '../../apps/cli/src/demo/demo-cast.js';
 import { seedDemo } from '../../apps/cli/src/demo/demo-seeder.js';
-import { loadDemoPostings, type DemoOptions } from '../../apps/cli/src/demo/demo-steps.js';
+import { loadDemoOccupations } from '../../apps/cli/src/demo/demo-population.js';
+import type { DemoOptions } from '../../apps/cli/src/demo/demo-steps.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /**
@@ -139,7 +140,7 @@ describe('README walkthrough', () => {
     demo = {
       trainees: 60,
       seed: 2026,
-      postings: loadDemoPostings(join(process.cwd(), 'data', 'demo', 'postings.json')),
+      occupations: loadDemoOccupations(join(process.cwd(), 'data', 'demo', 'occupations.json')),
       now: new Date(),
     };
     await seedDemo(t.app, demo);

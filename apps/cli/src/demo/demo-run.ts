@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { createApiApp } from '../../../api/src/create-api-app.js';
 import { DEMO_ADMIN_ENV, type DemoCredential } from './demo-cast.js';
 import { hasDemoData, seedDemo } from './demo-seeder.js';
-import { loadDemoPostings, type DemoOptions } from './demo-steps.js';
+import { loadDemoOccupations } from './demo-population.js';
+import type { DemoOptions } from './demo-steps.js';
 
 export interface DemoRunOptions {
   /** Addresses of the servers (DATABASE_URL, MEILI_HOST, MEILI_MASTER_KEY) the API should use. */
@@ -40,7 +41,7 @@ export async function runDemo(options: DemoRunOptions): Promise<DemoCredential[]
     const demo: DemoOptions = {
       trainees: options.trainees,
       seed: options.seed,
-      postings: loadDemoPostings(join(process.cwd(), 'data', 'demo', 'postings.json')),
+      occupations: loadDemoOccupations(join(process.cwd(), 'data', 'demo', 'occupations.json')),
       now: new Date(),
     };
     return await seedDemo(app, demo, options.log);

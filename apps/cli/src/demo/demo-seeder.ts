@@ -30,8 +30,7 @@ export async function seedDemo(
     sessions: new Map(),
     organisations: new Map(),
     programmes: new Map(),
-    postings: [],
-    pool: { demanded: [], all: [] },
+    occupations: [],
     profiles: [],
   };
   for (const step of steps) {

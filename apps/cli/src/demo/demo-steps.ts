@@ -1,17 +1,4 @@
-import { readFileSync } from 'node:fs';
-import {
-  generateProfiles,
-  seededRandom,
-  type SeedProfile,
-  type SkillPool,
-} from '../bench/profile-population.js';
-import {
-  demandedSkills,
-  resolvePostings,
-  workRequestBodies,
-  type Posting,
-  type ResolvedPosting,
-} from '../bench/request-population.js';
+import { seededRandom, type SeedProfile } from '../bench/profile-population.js';
 import {
   DEMO_ADMIN,
   DEMO_ORGANISATIONS,
@@ -21,6 +8,16 @@ import {
   traineeEmail,
 } from './demo-cast.js';
 import { forEachLimit, type DemoHttp, type Session } from './demo-http.js';
+import {
+  demoListingBody,
+  demoRequestBody,
+  generateDemoProfiles,
+  resolveOccupations,
+  type DemoEmployer,
+  type DemoOccupation,
+  type DemoProfile,
+  type ResolvedOccupation,
+} from './demo-population.js';
 import {
   planDemoMatches,
   remainingMoves,
@@ -37,8 +34,8 @@ export interface DemoOptions {
   trainees: number;
   /** PRNG seed: the same seed gives the same data. */
   seed: number;
-  /** Real postings (SkillSpan) the work requests and listings are built from. */
-  postings: Posting[];
+  /** ESCO occupations (data/demo/occupations.json) the people and opportunities are built from. */
+  occupations: DemoOccupation[];
   now: Date;
 }
 
@@ -51,9 +48,8 @@ export interface DemoContext {
   sessions: Map<string, Session>;
   organisations: Map<string, string>;
   programmes: Map<string, string>;
-  postings: ResolvedPosting[];
-  pool: SkillPool;
-  profiles: SeedProfile[];
+  occupations: ResolvedOccupation[];
+  profiles: DemoProfile[];
 }
 
 /** One named, idempotent part of the demo data: it creates only what is not there yet. */
@@ -219,20 +215,50 @@ export const programmesStep: DemoStep = {
   },
 };
 
-/** The postings' skill labels resolved through the taxonomy, as a company's input would be. */
+/**
+ * Each company hires for one ESCO occupation, in its own town; its work requests ask for that
+ * occupation's skills, and the demo casts people who fit them (demo-population.ts).
+ */
+const EMPLOYERS: DemoEmployer[] = [
+  { key: 'nssoft', city: 'Novi Sad', occupation: 'software developer' },
+  { key: 'tirana', city: 'Tirana', occupation: 'customer service representative' },
+  { key: 'prishtina', city: 'Pristina', occupation: 'ICT help desk agent' },
+  { key: 'mostar', city: 'Mostar', occupation: 'data entry clerk' },
+  { key: 'skopjedata', city: 'Skopje', occupation: 'data analyst' },
+  { key: 'podgorica', city: 'Podgorica', occupation: 'web developer' },
+].map((e) => {
+  const org = DEMO_ORGANISATIONS.find((o) => o.key === e.key) as DemoOrganisation;
+  return { ...e, name: org.name, country: org.country };
+});
+
+const occupationOf = (ctx: DemoContext, label: string): ResolvedOccupation => {
+  const found = ctx.occupations.find((o) => o.label === label);
+  if (found === undefined) throw new Error(`no demo occupation ${label}`);
+  return found;
+};
+
+/** The occupations' ESCO skills looked up in the taxonomy (the skills table holds ESCO by URI). */
 export const skillsStep: DemoStep = {
-  name: 'skills from postings',
+  name: 'occupations and their skills',
   async run(ctx) {
-    ctx.postings = await resolvePostings(ctx.options.postings, async (labels) =>
-      (
-        await ctx.http.post<{ skill: { id: string } | null }[]>('/api/skills/resolve', { labels })
-      ).map((r) => r.skill?.id ?? null),
+    const refs = ctx.options.occupations.flatMap((o) => [...o.essential, ...o.optional]);
+    const rows = await ctx.sql(
+      `SELECT id, esco_uri, lower(name) AS name FROM skills
+        WHERE esco_uri = ANY($1::text[]) OR lower(name) = ANY($2::text[])`,
+      [
+        refs.map((r) => r.escoUri),
+        refs.flatMap((r) => (r.taxonomyName === undefined ? [] : [r.taxonomyName.toLowerCase()])),
+      ],
     );
-    const all = await ctx.sql(
-      `SELECT id FROM skills WHERE category IN ('digital', 'bpo') ORDER BY id`,
+    const byUri = new Map(rows.map((r) => [r.esco_uri as string, r.id as string]));
+    const byName = new Map(rows.map((r) => [r.name as string, r.id as string]));
+    ctx.occupations = resolveOccupations(ctx.options.occupations, (ref) =>
+      ref.taxonomyName === undefined
+        ? byUri.get(ref.escoUri)
+        : byName.get(ref.taxonomyName.toLowerCase()),
     );
-    ctx.pool = { demanded: demandedSkills(ctx.postings), all: all.map((r) => r.id as string) };
-    return `${ctx.postings.length} postings, ${ctx.pool.demanded.length} skills they ask for`;
+    const resolved = new Set(ctx.occupations.flatMap((o) => [...o.essential, ...o.optional]));
+    return `${ctx.occupations.length} occupations with ${resolved.size} skills of the taxonomy`;
   },
 };
 
@@ -241,10 +267,9 @@ export const traineesStep: DemoStep = {
   name: 'trainees',
   async run(ctx) {
     const { trainees, seed, now } = ctx.options;
-    ctx.profiles = generateProfiles(trainees, seed, ctx.pool, now).map((p, i) => ({
-      ...p,
-      email: traineeEmail(i),
-    }));
+    ctx.profiles = generateDemoProfiles(trainees, seed, ctx.occupations, EMPLOYERS, now).map(
+      (p, i) => ({ ...p, email: traineeEmail(i) }),
+    );
     const present = await existingEmails(
       ctx.sql,
       ctx.profiles.map((p) => p.email),
@@ -305,16 +330,63 @@ function profileBody(p: SeedProfile, now: Date): Record<string, unknown> {
   };
 }
 
-const COURSES: { provider: string; title: string; hours: number; mode: string }[] = [
-  { provider: 'codeba', title: 'Web development with JavaScript', hours: 240, mode: 'blended' },
-  { provider: 'codeba', title: 'Software testing and QA', hours: 120, mode: 'online' },
-  { provider: 'ictmk', title: 'Cloud and DevOps basics', hours: 160, mode: 'in_person' },
-  { provider: 'ictmk', title: 'Data analysis with SQL and Python', hours: 180, mode: 'online' },
-  { provider: 'hubme', title: 'Agile project work', hours: 80, mode: 'blended' },
-  { provider: 'hubme', title: 'Java back-end development', hours: 200, mode: 'in_person' },
+/** One course per occupation the companies hire for; each teaches that occupation's core skills. */
+const COURSES: {
+  provider: string;
+  title: string;
+  hours: number;
+  mode: string;
+  occupation: string;
+}[] = [
+  {
+    provider: 'codeba',
+    title: 'Web development with JavaScript',
+    hours: 240,
+    mode: 'blended',
+    occupation: 'web developer',
+  },
+  {
+    provider: 'codeba',
+    title: 'Data entry and office software',
+    hours: 80,
+    mode: 'online',
+    occupation: 'data entry clerk',
+  },
+  {
+    provider: 'ictmk',
+    title: 'IT help desk support',
+    hours: 120,
+    mode: 'in_person',
+    occupation: 'ICT help desk agent',
+  },
+  {
+    provider: 'ictmk',
+    title: 'Data analysis with SQL and Python',
+    hours: 180,
+    mode: 'online',
+    occupation: 'data analyst',
+  },
+  {
+    provider: 'hubme',
+    title: 'Customer service in English',
+    hours: 80,
+    mode: 'blended',
+    occupation: 'customer service representative',
+  },
+  {
+    provider: 'hubme',
+    title: 'Java back-end development',
+    hours: 200,
+    mode: 'in_person',
+    occupation: 'software developer',
+  },
 ];
 
-/** Courses of the training providers, one cohort each, enrolments, completions (certificates) and drop-outs. */
+/**
+ * Courses of the training providers: a past cohort each with enrolments of people of the
+ * course's occupation, completions (certificates) and drop-outs, and an upcoming cohort with
+ * seats left, the one a near miss's skill gap points to.
+ */
 export const trainingStep: DemoStep = {
   name: 'courses, cohorts, enrolments and certificates',
   async run(ctx) {
@@ -340,9 +412,10 @@ export const trainingStep: DemoStep = {
       const outcomes = Array.from({ length: perCohort }, () => rnd());
       if (existing !== undefined) continue;
       const trainer = session(ctx, memberOf(course.provider));
-      const skills = ctx.pool.demanded
-        .slice(i * 3, i * 3 + 3)
-        .map((skillId, j) => ({ skillId, level: 3 - (j === 2 ? 1 : 0) }));
+      const skills = occupationOf(ctx, course.occupation).core.map((skillId, j) => ({
+        skillId,
+        level: 3 - (j === 2 ? 1 : 0),
+      }));
       const created_ = await ctx.http.post<{ id: string }>(
         '/api/courses',
         {
@@ -365,9 +438,24 @@ export const trainingStep: DemoStep = {
         },
         trainer,
       );
+      await ctx.http.post(
+        `/api/courses/${created_.id}/cohorts`,
+        {
+          startsOn: day(now, 10 + i * 2),
+          endsOn: day(now, 70 + i * 2),
+          location: `${DEMO_ORGANISATIONS.find((o) => o.key === course.provider)?.name}, room ${i + 1}`,
+          capacity: perCohort + 5,
+        },
+        trainer,
+      );
       created += 1;
-      for (let k = 0; k < perCohort; k += 1) {
-        const profileId = profileOf.get(ctx.profiles[(offset + k) % ctx.profiles.length].email);
+      // people of the course's occupation, except those cast as near misses (they lack what it
+      // teaches and are pointed to the upcoming cohort); a certificate adds its skills
+      const learners = ctx.profiles.filter(
+        (p) => p.occupation === course.occupation && p.role !== 'near',
+      );
+      for (let k = 0; k < Math.min(perCohort, learners.length); k += 1) {
+        const profileId = profileOf.get(learners[(offset + k) % learners.length].email);
         if (profileId === undefined) continue;
         const enrolment = await ctx.http.post<{ id: string }>(
           `/api/cohorts/${cohort.id}/enrolments`,
@@ -393,28 +481,33 @@ export const trainingStep: DemoStep = {
 const REQUESTS_PER_COMPANY = 2;
 /** The planned length of demo engagements: completions report up to 12 weeks of hours. */
 const DEMO_DURATION_WEEKS = 12;
-const COMPANIES = DEMO_ORGANISATIONS.filter((o) => o.type === 'company');
 
 /**
- * Work requests of the companies, built from the postings: most open, one draft, one closed,
- * some under the youth programme. The last one, a remote request with one must-have skill, is
- * the walkthrough's: the newest open request.
+ * Work requests of the companies, each for the occupation the company hires for (on site or
+ * hybrid in its town, or remote): most open, one draft, one closed, some under the youth
+ * programme. The last one, a remote request with one must-have skill, is the walkthrough's: the
+ * newest open request.
  */
 export const workRequestsStep: DemoStep = {
   name: 'work requests',
   async run(ctx) {
     const { seed, now } = ctx.options;
-    const count = COMPANIES.length * REQUESTS_PER_COMPANY;
-    const bodies = workRequestBodies(ctx.postings, count + 1, seed + 2, now);
+    const count = EMPLOYERS.length * REQUESTS_PER_COMPANY;
+    const rnd = seededRandom(seed + 2);
+    const bodies = Array.from({ length: count }, (_, i) => {
+      const employer = EMPLOYERS[i % EMPLOYERS.length];
+      const variant = Math.floor(i / EMPLOYERS.length);
+      return demoRequestBody(employer, occupationOf(ctx, employer.occupation), variant, rnd, now);
+    });
+    const first = EMPLOYERS[0];
+    const showcaseBody = demoRequestBody(first, occupationOf(ctx, first.occupation), 1, rnd, now);
     const showcase = {
-      ...bodies[count],
-      workMode: 'remote',
+      ...showcaseBody,
+      title: `${occupationOf(ctx, first.occupation).headline} (remote, youth programme placement)`,
       countries: undefined,
-      city: undefined,
-      radiusKm: undefined,
-      skills: ctx.pool.demanded
+      skills: (showcaseBody.skills as { skillId: string }[])
         .slice(0, 3)
-        .map((skillId, j) => ({ skillId, minLevel: 1, mustHave: j === 0 })),
+        .map(({ skillId }, j) => ({ skillId, minLevel: 1, mustHave: j === 0 })),
       languages: [{ code: 'en', minLevel: 'A2' }],
       budget: { type: 'hourly', minEur: 8, maxEur: 40 },
       programmeId: ctx.programmes.get('WB-DIGITAL-2026'),
@@ -429,10 +522,16 @@ export const workRequestsStep: DemoStep = {
             ? { programmeId: ctx.programmes.get('WB-DIGITAL-2026'), openings: 4 }
             : {}),
         },
-        company: COMPANIES[i % COMPANIES.length],
+        company: DEMO_ORGANISATIONS.find(
+          (o) => o.key === EMPLOYERS[i % EMPLOYERS.length].key,
+        ) as DemoOrganisation,
         status: i === 1 ? 'draft' : i === 2 ? 'closed' : 'open',
       })),
-      { body: showcase, company: COMPANIES[0], status: 'open' },
+      {
+        body: showcase,
+        company: DEMO_ORGANISATIONS.find((o) => o.key === first.key) as DemoOrganisation,
+        status: 'open',
+      },
     ];
     let created = 0;
     for (const { body, company, status } of plan) {
@@ -469,15 +568,25 @@ export const workRequestsStep: DemoStep = {
 
 const LISTINGS = 8;
 const SOURCES = ['upwork', 'freelancer', 'toptal'];
+const CLIENT_COUNTRIES = ['DE', 'US', 'NL', 'AT'];
 
-/** Freelance listings the membership organisations broker, from the postings; sourceUrl is their natural key. */
+/**
+ * Freelance listings the membership organisations broker, for the companies' occupations in
+ * turn (remote, the whole region); sourceUrl is their natural key.
+ */
 export const listingsStep: DemoStep = {
   name: 'listings',
   async run(ctx) {
     const { seed, now } = ctx.options;
-    const offset = COMPANIES.length * REQUESTS_PER_COMPANY + 1;
-    const postings = [...ctx.postings.slice(offset), ...ctx.postings].slice(0, LISTINGS);
-    const bodies = workRequestBodies(postings, LISTINGS, seed + 3, now);
+    const rnd = seededRandom(seed + 3);
+    const bodies = Array.from({ length: LISTINGS }, (_, i) =>
+      demoListingBody(
+        occupationOf(ctx, EMPLOYERS[i % EMPLOYERS.length].occupation),
+        CLIENT_COUNTRIES[i % CLIENT_COUNTRIES.length],
+        rnd,
+        now,
+      ),
+    );
     const brokers = ['bridge', 'kyen', 'dal'];
     let created = 0;
     for (const [i, body] of bodies.entries()) {
@@ -485,26 +594,16 @@ export const listingsStep: DemoStep = {
       const organisationId = ctx.organisations.get(key) as string;
       const source = SOURCES[i % SOURCES.length];
       // On the platform's own domain, as the scam screening expects of a listing from it.
-      const sourceUrl = `https://www.${source}.com/jobs/demo-${postings[i].id}`;
+      const sourceUrl = `https://www.${source}.com/jobs/demo-listing-${i + 1}`;
       const [existing] = await ctx.sql(
         `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
         [organisationId, sourceUrl],
       );
       if (existing !== undefined) continue;
       const broker = session(ctx, memberOf(key));
-      const { city: _city, radiusKm: _radius, ...rest } = body;
       const listing = await ctx.http.post<{ id: string }>(
         '/api/listings',
-        {
-          ...rest,
-          durationWeeks: DEMO_DURATION_WEEKS,
-          engagementType: 'freelance',
-          workMode: 'remote',
-          countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
-          source,
-          sourceUrl,
-          clientCountry: ['DE', 'US', 'NL', 'AT'][i % 4],
-        },
+        { ...body, durationWeeks: DEMO_DURATION_WEEKS, source, sourceUrl },
         broker,
       );
       // listings open on creation; one has been filled elsewhere and is closed again
@@ -546,15 +645,11 @@ async function screenedListings(
       [organisationId, sourceUrl],
     );
     if (existing !== undefined) continue;
-    const { city: _city, radiusKm: _radius, ...rest } = bodies[i];
     await ctx.http.post(
       '/api/listings',
       {
-        ...rest,
-        description: `${String(rest.description)}\n\n${screened.note}`,
-        engagementType: 'freelance',
-        workMode: 'remote',
-        countries: ['AL', 'BA', 'XK', 'ME', 'MK', 'RS'],
+        ...bodies[i],
+        description: `${String(bodies[i].description)}\n\n${screened.note}`,
         source: 'upwork',
         sourceUrl,
         clientCountry: 'US',
@@ -732,8 +827,3 @@ export const DEMO_STEPS: readonly DemoStep[] = [
   listingsStep,
   matchesStep,
 ];
-
-/** Reads the vendored postings (SkillSpan, MIT; see data/demo/postings.LICENSE). */
-export function loadDemoPostings(path: string): Posting[] {
-  return (JSON.parse(readFileSync(path, 'utf8')) as { postings: Posting[] }).postings;
-}
