@@ -144,4 +144,17 @@ describe('demo data', () => {
       service.filter((r) => /docker|ci\/cd|continuous integration|cloud|devops/i.test(r.name)),
     ).toEqual([]);
   });
+
+  it('matches people of the occupation an opportunity asks for, hired for the hours it asks', async () => {
+    const rows: { title: string; headline: string; asked: number | null; agreed: number | null }[] =
+      await t.app.get(DataSource).query(
+        `SELECT o.title, p.headline, o.hours_per_week AS asked,
+                m.agreed_hours_per_week AS agreed
+           FROM matches m JOIN opportunities o ON o.id = m.opportunity_id
+           JOIN profiles p ON p.id = m.profile_id`,
+      );
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => !r.title.startsWith(`${r.headline} `))).toEqual([]);
+    expect(rows.filter((r) => r.agreed !== null && r.agreed !== r.asked)).toEqual([]);
+  });
 });

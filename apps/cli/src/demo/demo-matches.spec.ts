@@ -127,4 +127,29 @@ describe('remainingMoves', () => {
     expect(remainingMoves('accepted', 'hired')).toEqual([]);
     expect(remainingMoves('declined', 'cancelled')).toEqual([]);
   });
+
+  it("matches people of the opportunity's occupation and agrees on the hours it asks for", () => {
+    const staffed = people.map((p, i) => ({
+      ...p,
+      occupation: i % 2 === 0 ? 'web developer' : 'data entry clerk',
+    }));
+    const wanted: DemoOpportunity = {
+      id: 'wr-occ',
+      kind: 'work_request',
+      owner: 'company0',
+      openings: 4,
+      programmeLinked: true,
+      occupation: 'data entry clerk',
+      hoursPerWeek: 38,
+    };
+    const occupied = planDemoMatches([wanted], staffed, BROKERS, 7);
+    expect(occupied.length).toBe(5);
+    for (const plan of occupied) {
+      expect(plan.person.occupation).toBe('data entry clerk');
+      expect(plan.hire.agreedHoursPerWeek).toBe(38);
+    }
+    // too few visible people of the occupation: anyone visible
+    const rare = planDemoMatches([{ ...wanted, occupation: 'bookkeeper' }], staffed, BROKERS, 7);
+    expect(rare.length).toBe(5);
+  });
 });

@@ -58,6 +58,10 @@ export interface DemoOpportunity {
   owner: string;
   openings: number;
   programmeLinked: boolean;
+  /** The occupation it hires for: matched people are of it when enough are visible. */
+  occupation?: string;
+  /** The weekly hours it asks for: hires agree on them. */
+  hoursPerWeek?: number | null;
 }
 
 export interface DemoPerson {
@@ -67,6 +71,7 @@ export interface DemoPerson {
   /** Completed at least one course. */
   trained: boolean;
   hourlyRateEur: number | null;
+  occupation?: string;
 }
 
 export interface DemoMatchPlan {
@@ -142,7 +147,11 @@ export function planDemoMatches(
       opportunity.kind === 'listing' || j % 2 === 0
         ? opportunity.owner
         : brokers[Math.floor(j / 2) % brokers.length];
-    const visible = people.filter((p) => VISIBLE[opportunity.kind].includes(p.visibility));
+    const seen = people.filter((p) => VISIBLE[opportunity.kind].includes(p.visibility));
+    const ofOccupation = seen.filter((p) => p.occupation === opportunity.occupation);
+    // people of the occupation asked for, unless too few of them are visible
+    const visible = ofOccupation.length >= wanted.length ? ofOccupation : seen;
+    const group = visible === ofOccupation ? `:${opportunity.occupation}` : '';
     const used = new Set<string>();
     let openings = opportunity.openings;
     for (const [k, want] of wanted.entries()) {
@@ -153,8 +162,14 @@ export function planDemoMatches(
       if (TAKES_OPENING.has(outcome)) openings -= 1;
       const hired = outcome === 'hired' || outcome === 'completed';
       const trained = visible.filter((p) => p.trained);
-      const pool = hired && trained.length > 0 ? trained : visible;
-      const person = nextUnused(pool, used, cursors, `${opportunity.kind}:${pool === trained}`);
+      // trained people first, then anyone, so a short list of trained people leaves no slot empty
+      const pool = hired && trained.some((p) => !used.has(p.profileId)) ? trained : visible;
+      const person = nextUnused(
+        pool,
+        used,
+        cursors,
+        `${opportunity.kind}:${pool === trained}${group}`,
+      );
       // drawn for every slot, so one slot's outcome never shifts another's numbers
       const rate = round2(8 + rnd() * 12);
       const hoursPerWeek = 10 + Math.floor(rnd() * 31);
@@ -170,10 +185,10 @@ export function planDemoMatches(
         creator,
         outcome,
         note: NOTES[outcome] ?? null,
-        hire: { agreedRateEur, agreedHoursPerWeek: hoursPerWeek },
+        hire: { agreedRateEur, agreedHoursPerWeek: opportunity.hoursPerWeek ?? hoursPerWeek },
         completion: {
-          hoursWorked: hoursPerWeek * weeks,
-          incomeEur: round2(hoursPerWeek * weeks * agreedRateEur),
+          hoursWorked: (opportunity.hoursPerWeek ?? hoursPerWeek) * weeks,
+          incomeEur: round2((opportunity.hoursPerWeek ?? hoursPerWeek) * weeks * agreedRateEur),
           rating: traineeRating,
           ratingComment: TRAINEE_COMMENTS[traineeRating - 3],
         },

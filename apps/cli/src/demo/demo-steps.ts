@@ -516,9 +516,10 @@ export const workRequestsStep: DemoStep = {
       ...bodies.slice(0, count).map((body, i) => ({
         body: {
           ...body,
-          // programme requests take several people, so its report has outcomes above the
+          // programme requests (every fourth: three companies, so people of three
+          // occupations) take several people, so its report has outcomes above the
           // suppression threshold
-          ...(i % 3 === 0
+          ...(i % 4 === 0
             ? { programmeId: ctx.programmes.get('WB-DIGITAL-2026'), openings: 4 }
             : {}),
         },
@@ -677,7 +678,8 @@ export const matchesStep: DemoStep = {
     const demoOrganisations = [...ctx.organisations.values()];
     const opportunities = (
       await ctx.sql(
-        `SELECT id, kind, organisation_id, openings, programme_id IS NOT NULL AS programme_linked
+        `SELECT id, kind, organisation_id, openings, programme_id IS NOT NULL AS programme_linked,
+                title, hours_per_week
            FROM opportunities
           WHERE organisation_id = ANY($1::uuid[]) AND status IN ('open', 'filled')
             AND risk_level = 'low'
@@ -693,7 +695,11 @@ export const matchesStep: DemoStep = {
       owner: keyOf.get(r.organisation_id as string) as string,
       openings: Number(r.openings),
       programmeLinked: r.programme_linked as boolean,
+      // demo titles start with the occupation's headline
+      occupation: ctx.occupations.find((o) => String(r.title).startsWith(`${o.headline} `))?.label,
+      hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
     }));
+    const occupationOfEmail = new Map(ctx.profiles.map((p) => [p.email, p.occupation]));
     const people = await ctx.sql(
       `SELECT u.email::text AS email, p.id, p.visibility, p.hourly_rate_eur,
               EXISTS (SELECT 1 FROM enrolments e
@@ -711,6 +717,7 @@ export const matchesStep: DemoStep = {
         visibility: r.visibility as string,
         trained: r.trained as boolean,
         hourlyRateEur: r.hourly_rate_eur === null ? null : Number(r.hourly_rate_eur),
+        occupation: occupationOfEmail.get(r.email as string),
       })),
       BROKERS,
       ctx.options.seed + 4,
