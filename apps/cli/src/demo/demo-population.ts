@@ -110,6 +110,8 @@ export function hoursFor(engagement: Engagement, rnd: Random): number {
   return min + Math.floor(rnd() * (max - min + 1));
 }
 
+/** "a" or "an" before a label ("an ICT help desk agent", "a web developer"). */
+const article = (label: string): string => (/^(?:[aeiou]|ict\b)/i.test(label) ? 'an' : 'a');
 const pick = <T>(rnd: Random, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 /** Skewed towards the start of the list (most common first), like real name frequencies. */
 const pickSkewed = <T>(rnd: Random, items: readonly T[]): T =>
@@ -300,7 +302,7 @@ export function demoRequestBody(
   return {
     title: `${occupation.headline} (${ENGAGEMENT_LABEL[engagement]}, ${where})`,
     description:
-      `${employer.name} is hiring a ${occupation.label} in ${employer.city}. ` +
+      `${employer.name} (${employer.city}) is hiring ${article(occupation.label)} ${occupation.label}. ` +
       `${occupation.description}`.slice(0, 2000),
     skills: askedSkills(occupation, rnd, rnd() < 0.4),
     languages: [{ code: 'en', minLevel: rnd() < 0.5 ? 'B1' : 'B2' }],
