@@ -33,6 +33,7 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     clientCountry: null,
     version: 4,
     publishedAt: new Date('2026-12-01T00:00:00Z'),
+    updatedAt: new Date('2026-12-02T00:00:00Z'),
     skills: [
       { opportunityId: '', skillId: SKILL_A, minLevel: 3, mustHave: true, position: 0 },
       { opportunityId: '', skillId: SKILL_B, minLevel: 1, mustHave: false, position: 1 },
@@ -56,6 +57,7 @@ describe('toOpportunityDocument', () => {
       _geo: { lat: 45.25, lng: 19.84 },
       deadline: 1798761600,
       budgetMaxEur: null,
+      updatedAt: Date.parse('2026-12-02T00:00:00Z'),
     });
     expect(doc.titleFolded).toContain('djordje');
   });

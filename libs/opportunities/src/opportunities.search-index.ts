@@ -49,6 +49,8 @@ export interface OpportunityDocument extends SearchDocument {
   programmeId: string | null;
   source: string | null;
   clientCountry: string | null;
+  /** Epoch milliseconds of the row's last change (`opportunities.updated_at`): saved-search alerts. */
+  updatedAt: number;
 }
 
 export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
@@ -74,6 +76,7 @@ export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
   'programmeId',
   'source',
   'clientCountry',
+  'updatedAt',
 ] as const;
 
 export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
@@ -92,7 +95,7 @@ export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
     ]),
   ],
   filterableAttributes: [...OPPORTUNITY_FILTERABLE_ATTRIBUTES],
-  sortableAttributes: ['deadline', 'publishedAt', 'budgetMaxEur', '_geo'],
+  sortableAttributes: ['deadline', 'publishedAt', 'budgetMaxEur', 'updatedAt', '_geo'],
 };
 
 /**
@@ -142,6 +145,7 @@ export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument
     programmeId: o.programmeId,
     source: o.source,
     clientCountry: o.clientCountry,
+    updatedAt: o.updatedAt.getTime(),
   };
 }
 
