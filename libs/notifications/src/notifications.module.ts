@@ -1,8 +1,7 @@
 import { AccountSecurityHooks, IdentityModule } from '@app/identity';
-import { MailModule } from '@app/mail';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { NotificationsWriterModule } from './notifications-writer.module.js';
 import { NotificationsController } from './notifications.controller.js';
-import { NotificationsRepository } from './notifications.repository.js';
 import { NotificationsService } from './notifications.service.js';
 
 /**
@@ -11,10 +10,9 @@ import { NotificationsService } from './notifications.service.js';
  * and its security hook).
  */
 @Module({
-  imports: [IdentityModule, MailModule],
+  imports: [IdentityModule, NotificationsWriterModule],
   controllers: [NotificationsController],
-  providers: [NotificationsRepository, NotificationsService],
-  exports: [NotificationsService],
+  exports: [NotificationsWriterModule],
 })
 export class NotificationsModule implements OnModuleInit {
   constructor(

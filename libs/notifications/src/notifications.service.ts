@@ -32,6 +32,11 @@ export interface NotifyInput {
   link?: string;
   /** false: in the product only (e.g. when another e-mail already tells the same). */
   email?: boolean;
+  /**
+   * Title and body in the recipient's locale, for kinds that tell more than their name (a
+   * saved-search alert lists its new items). Default: the kind's title and "see the details".
+   */
+  text?: (locale: Locale) => { title: string; body: string };
 }
 
 export interface NotificationPage {
@@ -63,8 +68,10 @@ export class NotificationsService {
     const recipient = await this.repository.findRecipient(manager, input.userId);
     if (recipient === undefined) return;
     const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
-    const title = translate(locale, `kind.${input.kind}` as CatalogueKey);
-    const body = translate(locale, 'notification.details');
+    const { title, body } = input.text?.(locale) ?? {
+      title: translate(locale, `kind.${input.kind}` as CatalogueKey),
+      body: translate(locale, 'notification.details'),
+    };
     const link = input.link ?? null;
     await this.repository.insert(manager, input.userId, {
       kind: input.kind,
