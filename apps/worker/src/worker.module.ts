@@ -7,15 +7,17 @@ import { TaxonomyModule } from '@app/taxonomy';
 import { OpportunitiesModule } from '@app/opportunities';
 import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
+import { SavedSearchAlertsModule } from '@app/saved-searches';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
+import { SavedSearchAlertsRunner } from './saved-search-alerts-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /**
  * The same libs as the API, without HTTP: background jobs run here (search indexes, webhook
- * deliveries and e-mail included).
+ * deliveries, e-mail and saved-search alerts included).
  */
 @Module({
   imports: [
@@ -28,7 +30,14 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     OpportunitiesModule,
     WebhooksModule,
     MailModule,
+    SavedSearchAlertsModule,
   ],
-  providers: [WorkerLifecycle, SearchPipelineRunner, WebhookDispatchRunner, MailRelayRunner],
+  providers: [
+    WorkerLifecycle,
+    SearchPipelineRunner,
+    WebhookDispatchRunner,
+    MailRelayRunner,
+    SavedSearchAlertsRunner,
+  ],
 })
 export class WorkerModule {}

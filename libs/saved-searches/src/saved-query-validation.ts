@@ -47,7 +47,8 @@ export function checkSavedQuery<D extends object>(
   try {
     parse(dto);
   } catch (error) {
-    if (error instanceof InputValidationError) throw new InputValidationError(inQuery(error.errors));
+    if (error instanceof InputValidationError)
+      throw new InputValidationError(inQuery(error.errors));
     throw error;
   }
   return plain as SavedQuery;

@@ -32,7 +32,11 @@ export interface SavedSearchKind {
    */
   check(role: Role, raw: Record<string, unknown>): SavedQuery;
   /** Runs it now for its owner: the underlying search's answer, page by page. */
-  run(owner: AuthUser, query: SavedQuery, page: { limit?: string; cursor?: string }): Promise<unknown>;
+  run(
+    owner: AuthUser,
+    query: SavedQuery,
+    page: { limit?: string; cursor?: string },
+  ): Promise<unknown>;
   /**
    * For many searches at once (batched in the engine): the items each finds that changed after
    * its `changedAfter`, oldest change first, at most `limit` per search.

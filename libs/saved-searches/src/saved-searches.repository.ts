@@ -64,10 +64,12 @@ export class SavedSearchesRepository {
       matchesSince: Date;
       nextRunAt: Date | null;
     },
+    ownerRole: Role,
   ): Promise<SavedSearchRow> {
     const [row] = (await manager.query(
-      `INSERT INTO saved_searches AS s (owner_id, name, kind, query, alert, matches_since, next_run_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO saved_searches AS s
+         (owner_id, owner_role, name, kind, query, alert, matches_since, next_run_at)
+       VALUES ($1, $8, $2, $3, $4, $5, $6, $7)
        RETURNING ${COLUMNS}`,
       [
         ownerId,
@@ -77,6 +79,7 @@ export class SavedSearchesRepository {
         input.alert,
         input.matchesSince,
         input.nextRunAt,
+        ownerRole,
       ],
     )) as SavedSearchRow[];
     return row;
@@ -143,11 +146,10 @@ export class SavedSearchesRepository {
 
   /**
    * Claims up to `limit` searches due at `now` for one worker (`FOR UPDATE SKIP LOCKED`, then a
-   * lease): another worker skips them until the lease runs out. Owners whose account was
-   * erased are not claimed.
+   * lease): another worker skips them until the lease runs out.
    */
-  claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedSearch[]> {
-    return this.dataSource.query(
+  async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<ClaimedSearch[]> {
+    const [rows] = (await this.dataSource.query(
       `WITH due AS (
          SELECT s.id FROM saved_searches s
           WHERE s.next_run_at <= $1 AND s.alert <> 'off'
@@ -158,11 +160,12 @@ export class SavedSearchesRepository {
        )
        UPDATE saved_searches s
           SET lease_until = $3, lease_token = gen_random_uuid()
-         FROM due, users u
-        WHERE s.id = due.id AND u.id = s.owner_id AND u.erased_at IS NULL
-        RETURNING ${COLUMNS}, s.lease_token AS "leaseToken", u.role AS "ownerRole"`,
+         FROM due
+        WHERE s.id = due.id
+        RETURNING ${COLUMNS}, s.lease_token AS "leaseToken", s.owner_role AS "ownerRole"`,
       [now, limit, leaseUntil],
-    ) as Promise<ClaimedSearch[]>;
+    )) as [ClaimedSearch[], number];
+    return rows;
   }
 
   /** Which of these items each search has already told about (`<searchId>:<itemId>`). */

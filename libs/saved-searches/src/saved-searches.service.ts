@@ -51,14 +51,19 @@ export class SavedSearchesService {
       if ((await this.repository.countOwned(manager, owner.id)) >= SAVED_SEARCHES_PER_USER) {
         throw new SavedSearchLimitError();
       }
-      return this.repository.insert(manager, owner.id, {
-        name: dto.name,
-        kind: dto.kind,
-        query,
-        alert: dto.alert,
-        matchesSince: now,
-        nextRunAt: this.nextRun(dto.alert, now),
-      });
+      return this.repository.insert(
+        manager,
+        owner.id,
+        {
+          name: dto.name,
+          kind: dto.kind,
+          query,
+          alert: dto.alert,
+          matchesSince: now,
+          nextRunAt: this.nextRun(dto.alert, now),
+        },
+        owner.role,
+      );
     });
     return toResponse(row);
   }

@@ -2,12 +2,7 @@ import { InputValidationError } from '@app/http';
 import type { AuthUser, Role } from '@app/identity';
 import { TalentSearchQueryDto, TalentSearchService } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
-import type {
-  AlertItem,
-  ChangedSearch,
-  SavedQuery,
-  SavedSearchKind,
-} from './saved-search-kind.js';
+import type { AlertItem, ChangedSearch, SavedQuery, SavedSearchKind } from './saved-search-kind.js';
 import { checkSavedQuery } from './saved-query-validation.js';
 
 /**
@@ -43,7 +38,11 @@ export class TalentSavedSearch implements SavedSearchKind {
     );
   }
 
-  async describeVisible(role: Role, query: SavedQuery, ids: readonly string[]): Promise<AlertItem[]> {
+  async describeVisible(
+    role: Role,
+    query: SavedQuery,
+    ids: readonly string[],
+  ): Promise<AlertItem[]> {
     const found = await this.talent.describeVisible(role, ids, {
       includeNotOpen: query.includeNotOpen === 'true' && role === 'broker',
     });

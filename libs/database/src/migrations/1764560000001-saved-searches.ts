@@ -12,6 +12,8 @@ export class SavedSearches1764560000001 implements MigrationInterface {
       CREATE TABLE saved_searches (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         owner_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        -- the owner's role when saved: what the search may see when it runs without them
+        owner_role text NOT NULL,
         name text NOT NULL,
         kind text NOT NULL CHECK (kind IN ('talent', 'opportunities')),
         query jsonb NOT NULL DEFAULT '{}'::jsonb,

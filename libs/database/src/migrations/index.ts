@@ -18,6 +18,7 @@ import { Mail1764480000001 } from './1764480000001-mail.js';
 import { AccountRecovery1764480000002 } from './1764480000002-account-recovery.js';
 import { Notifications1764480000003 } from './1764480000003-notifications.js';
 import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-attachment.js';
+import { SavedSearches1764560000001 } from './1764560000001-saved-searches.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AccountRecovery1764480000002,
   Notifications1764480000003,
   ProgrammeAttachment1764490000001,
+  SavedSearches1764560000001,
 ];
