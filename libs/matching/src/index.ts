@@ -1,5 +1,6 @@
 export * from './dto/match-query.dto.js';
 export * from './dto/match-response.dto.js';
+export * from './dto/opportunity-search-response.dto.js';
 export * from './match-documents.js';
 export * from './match-filters.js';
 export * from './match-score.js';
@@ -9,4 +10,6 @@ export * from './matching-config.js';
 export * from './matching.module.js';
 export * from './matching.repository.js';
 export * from './matching.service.js';
+export * from './opportunity-fit.js';
+export * from './trainee-score.js';
 export * from './top-k.js';

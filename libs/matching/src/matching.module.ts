@@ -8,17 +8,20 @@ import { matchingConfigProvider } from './matching-config.js';
 import { MatchingController } from './matching.controller.js';
 import { MatchingRepository } from './matching.repository.js';
 import { MatchingService } from './matching.service.js';
+import { OpportunityFitService } from './opportunity-fit.js';
+import { OpportunitySearchController } from './opportunity-search.controller.js';
 import { ProgrammePriorities } from './programme-priorities.js';
 import { RankingSlots } from './ranking-slots.js';
 
 /** Ranked, explained candidates and recommendations over the profiles and opportunities indexes. */
 @Module({
   imports: [ProfilesModule, OpportunitiesModule, TaxonomyModule, TrainingModule],
-  controllers: [MatchingController],
+  controllers: [MatchingController, OpportunitySearchController],
   providers: [
     matchingConfigProvider,
     MatchingRepository,
     MatchingService,
+    OpportunityFitService,
     ProgrammePriorities,
     {
       provide: RankingSlots,
@@ -26,6 +29,6 @@ import { RankingSlots } from './ranking-slots.js';
       useFactory: (config: AppConfig) => new RankingSlots(config.matchingConcurrency),
     },
   ],
-  exports: [MatchingService],
+  exports: [MatchingService, OpportunityFitService],
 })
 export class MatchingModule {}

@@ -18,6 +18,7 @@ import {
   type OpportunityMatchDocument,
 } from './match-documents.js';
 import { candidateFilter, opportunityFilter } from './match-filters.js';
+import { traineeScore } from './trainee-score.js';
 import {
   compareScores,
   ineligibilityReasons,
@@ -109,13 +110,7 @@ export class MatchingService {
           ctx = await this.scoringContext(user, o.programmeId, now);
           contexts.set(key, ctx);
         }
-        const scored = scoreCandidate(
-          ctx.priorities.length > 0 && inclusion !== undefined
-            ? { ...candidate, inclusion }
-            : candidate,
-          o,
-          ctx,
-        );
+        const scored = traineeScore(candidate, inclusion, o, ctx);
         // ranked by opportunity: the heap's tie-break reads candidateId, so put the opportunity there
         top.push({ ...scored, candidateId: o.id, doc });
       }

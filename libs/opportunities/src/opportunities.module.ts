@@ -13,6 +13,7 @@ import { ListingsController } from './listings.controller.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
+import { OpportunitySearchService } from './opportunity-search.service.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { WorkRequestsController } from './work-requests.controller.js';
 
@@ -35,12 +36,14 @@ import { WorkRequestsController } from './work-requests.controller.js';
     ListingImportService,
     OpportunitiesSearchIndex,
     OpportunitySkillSuggestions,
+    OpportunitySearchService,
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
   ],
   exports: [
     OpportunitiesService,
+    OpportunitySearchService,
     OpportunitiesSearchIndex,
     ListingVetting,
     ListingVettingRepository,

@@ -548,6 +548,34 @@ export class OpportunitiesRepository {
     );
   }
 
+  /**
+   * Of these ids, the rows search may show (open, deadline ahead or none), with requirements:
+   * a document the index still holds for a row closed a moment ago is left out.
+   */
+  async findSearchableByIds(
+    manager: EntityManager,
+    ids: string[],
+    now: Date,
+  ): Promise<OpportunityEntity[]> {
+    if (ids.length === 0) return [];
+    return this.withRequirements(
+      manager
+        .createQueryBuilder(OpportunityEntity, 'o')
+        .where(`o.status = 'open'`)
+        .andWhere('(o.deadline IS NULL OR o.deadline > :now)', { now })
+        .andWhere('o.id IN (:...ids)', { ids }),
+    );
+  }
+
+  /** A row's deadline in epoch seconds, whatever its status; null when none or unknown. */
+  async findDeadlineSeconds(manager: EntityManager, id: string): Promise<number | null> {
+    const [row] = (await manager.query(
+      `SELECT floor(extract(epoch FROM deadline))::bigint AS s FROM opportunities WHERE id = $1`,
+      [id],
+    )) as { s: string | null }[];
+    return row?.s == null ? null : Number(row.s);
+  }
+
   /** One page of every open row ordered by id (full reindex and drift checks). */
   async findOpenPage(
     manager: EntityManager,

@@ -17,6 +17,7 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     workMode: 'hybrid',
     countries: ['RS'],
     city: 'Novi Sad',
+    cityLocalName: 'Нови Сад',
     lat: 45.25,
     lng: 19.84,
     radiusKm: 25,
@@ -34,6 +35,7 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     version: 4,
     publishedAt: new Date('2026-12-01T00:00:00Z'),
     updatedAt: new Date('2026-12-02T00:00:00Z'),
+    createdAt: new Date('2026-11-30T10:00:00.123Z'),
     skills: [
       { opportunityId: '', skillId: SKILL_A, minLevel: 3, mustHave: true, position: 0 },
       { opportunityId: '', skillId: SKILL_B, minLevel: 1, mustHave: false, position: 1 },
@@ -60,6 +62,18 @@ describe('toOpportunityDocument', () => {
       updatedAt: Date.parse('2026-12-02T00:00:00Z'),
     });
     expect(doc.titleFolded).toContain('djordje');
+    expect(doc.createdAt).toBe(Date.parse('2026-11-30T10:00:00.123Z'));
+  });
+
+  it('makes the town searchable in both scripts', () => {
+    expect(toOpportunityDocument(entity()).placeFolded).toBe('novi sad');
+    expect(
+      toOpportunityDocument(entity({ city: 'Belgrade', cityLocalName: 'Београд' })).placeFolded,
+    ).toBe('belgrade beograd');
+    expect(
+      toOpportunityDocument(entity({ city: null, cityLocalName: null, lat: null, lng: null }))
+        .placeFolded,
+    ).toBe('');
   });
 
   it('has no _geo without a town', () => {

@@ -22,6 +22,8 @@ export interface OpportunityDocument extends SearchDocument {
   titleFolded: string;
   /** Hidden: description folded. */
   descriptionFolded: string;
+  /** Hidden: the town's GeoNames and local names folded ("Belgrade beograd"), searchable. */
+  placeFolded: string;
   organisationId: string;
   skillIds: string[];
   mustHaveSkills: string[];
@@ -46,6 +48,8 @@ export interface OpportunityDocument extends SearchDocument {
   /** Epoch seconds; null when none was set. */
   deadline: number | null;
   publishedAt: number | null;
+  /** Epoch milliseconds: the search's tie-break after relevance and deadline. */
+  createdAt: number;
   programmeId: string | null;
   source: string | null;
   clientCountry: string | null;
@@ -79,8 +83,14 @@ export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
   'updatedAt',
 ] as const;
 
+/**
+ * Most hits one search ranks (Meilisearch's `maxTotalHits`): `GET /api/opportunities` pages
+ * through at most this many.
+ */
+export const OPPORTUNITY_MAX_TOTAL_HITS = 1000;
+
 export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'titleFolded', 'descriptionFolded'],
+  searchableAttributes: ['title', 'titleFolded', 'placeFolded', 'descriptionFolded'],
   // everything but the folded helper fields
   displayedAttributes: [
     ...new Set([
@@ -91,11 +101,22 @@ export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
       'durationWeeks',
       'openings',
       'publishedAt',
+      'createdAt',
       ...OPPORTUNITY_FILTERABLE_ATTRIBUTES,
     ]),
   ],
   filterableAttributes: [...OPPORTUNITY_FILTERABLE_ATTRIBUTES],
-  sortableAttributes: ['deadline', 'publishedAt', 'budgetMaxEur', 'updatedAt', '_geo'],
+  // relevance first, then deadline, createdAt and id: one total order for search pages
+  sortableAttributes: [
+    'deadline',
+    'publishedAt',
+    'createdAt',
+    'id',
+    'budgetMaxEur',
+    'updatedAt',
+    '_geo',
+  ],
+  pagination: { maxTotalHits: OPPORTUNITY_MAX_TOTAL_HITS },
 };
 
 /**
@@ -121,6 +142,7 @@ export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument
     title: o.title,
     titleFolded: foldForIndex(o.title),
     descriptionFolded: foldLongText(o.description),
+    placeFolded: foldForIndex([o.city, o.cityLocalName].filter((n) => n !== null).join(' ')),
     organisationId: o.organisationId,
     skillIds: o.skills.map((s) => s.skillId),
     mustHaveSkills: o.skills.filter((s) => s.mustHave).map((s) => s.skillId),
@@ -142,6 +164,7 @@ export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument
     openings: o.openings,
     deadline: epochSeconds(o.deadline),
     publishedAt: epochSeconds(o.publishedAt),
+    createdAt: o.createdAt.getTime(),
     programmeId: o.programmeId,
     source: o.source,
     clientCountry: o.clientCountry,
