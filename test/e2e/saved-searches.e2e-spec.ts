@@ -252,6 +252,14 @@ describe('saved searches and their alerts (HTTP, real engine and SMTP)', () => {
       });
       expect(bad.status).toBe(400);
       expect(fieldsOf(bad.body).sort()).toEqual(['query.kind', 'query.workModes']);
+      const unknownSkill = await save(trainee, {
+        name: 'Unknown skill',
+        kind: 'opportunities',
+        query: { skills: '00000000-0000-4000-8000-000000000000' },
+        alert: 'off',
+      });
+      expect(unknownSkill.status).toBe(400);
+      expect(fieldsOf(unknownSkill.body)).toEqual(['query.skills']);
     });
 
     it('a person keeps at most 50; the 51st is a 409 problem until one is deleted', async () => {

@@ -17,11 +17,11 @@ export function inQuery(errors: readonly FieldError[]): FieldError[] {
  * error names `query.<parameter>`. Page parameters (`limit`, `cursor`) are not part of a saved
  * search: they are given when it is run.
  */
-export function checkSavedQuery<D extends object>(
+export async function checkSavedQuery<D extends object>(
   dtoClass: ClassConstructor<D>,
   raw: Record<string, unknown>,
-  parse: (dto: D) => void,
-): SavedQuery {
+  parse: (dto: D) => unknown,
+): Promise<SavedQuery> {
   const errors: FieldError[] = [];
   const plain: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
@@ -45,7 +45,7 @@ export function checkSavedQuery<D extends object>(
   );
   if (errors.length > 0) throw new InputValidationError(errors);
   try {
-    parse(dto);
+    await parse(dto);
   } catch (error) {
     if (error instanceof InputValidationError)
       throw new InputValidationError(inQuery(error.errors));

@@ -30,7 +30,7 @@ export interface SavedSearchKind {
    * The underlying search's own validation for this role: every bad value a 400 naming
    * `query.<parameter>`. Returns the query as stored (string values, as in a query string).
    */
-  check(role: Role, raw: Record<string, unknown>): SavedQuery;
+  check(role: Role, raw: Record<string, unknown>): Promise<SavedQuery>;
   /** Runs it now for its owner: the underlying search's answer, page by page. */
   run(
     owner: AuthUser,

@@ -44,7 +44,7 @@ export class SavedSearchesService {
 
   async create(owner: AuthUser, dto: SavedSearchCreateDto): Promise<SavedSearchResponseDto> {
     const kind = this.kindFor(owner, dto.kind);
-    const query = kind.check(owner.role, dto.query);
+    const query = await kind.check(owner.role, dto.query);
     const now = this.clock();
     const row = await this.transactions.run(async (manager) => {
       await this.repository.lockOwner(manager, owner.id);
@@ -87,7 +87,7 @@ export class SavedSearchesService {
   ): Promise<SavedSearchResponseDto> {
     const current = await this.owned(owner, id);
     const kind = this.kindFor(owner, current.kind);
-    const query = dto.query === undefined ? current.query : kind.check(owner.role, dto.query);
+    const query = dto.query === undefined ? current.query : await kind.check(owner.role, dto.query);
     const alert = dto.alert ?? current.alert;
     const now = this.clock();
     const queryChanged = dto.query !== undefined;

@@ -16,7 +16,7 @@ export class TalentSavedSearch implements SavedSearchKind {
 
   constructor(private readonly talent: TalentSearchService) {}
 
-  check(role: Role, raw: Record<string, unknown>): SavedQuery {
+  check(role: Role, raw: Record<string, unknown>): Promise<SavedQuery> {
     return checkSavedQuery(TalentSearchQueryDto, raw, (dto) => {
       const query = this.talent.checkQuery(dto);
       if (query.includeNotOpen && role !== 'broker') {
