@@ -92,11 +92,14 @@ export class SavedSearchesService {
     const now = this.clock();
     const queryChanged = dto.query !== undefined;
     const alertChanged = alert !== current.alert;
+    const resumed = current.alert === 'off' && alert !== 'off';
     const row = await this.repository.updateOwned(owner.id, id, {
       name: dto.name ?? current.name,
       query,
       alert,
-      matchesSince: queryChanged ? now : current.matchesSince,
+      // a new query, or an alert turned back on, counts from now: what changed while it was
+      // off is not news
+      matchesSince: queryChanged || resumed ? now : current.matchesSince,
       nextRunAt: queryChanged || alertChanged ? this.nextRun(alert, now) : current.nextRunAt,
     });
     if (row === undefined) throw new SavedSearchNotFoundError();
