@@ -76,6 +76,29 @@ export default tseslint.config(
     },
   })),
   {
+    // Dependency directions (docs/architecture.md): saved-searches uses profiles, opportunities
+    // and notifications; no lib imports it back (only the apps load it).
+    files: ['libs/*/src/**/*.ts'],
+    ignores: ['libs/saved-searches/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/libs/*/src/**', '../../libs/**'],
+              message: 'Import a lib through its public door: @app/<lib>.',
+            },
+            {
+              group: ['@app/saved-searches'],
+              message: 'saved-searches depends on other libs, never the reverse.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },

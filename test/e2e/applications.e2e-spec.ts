@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { MailRelay } from '@app/mail';
+import { OutboxRelay } from '@app/search';
 import { DataSource } from 'typeorm';
 import {
   createListing,
@@ -86,11 +87,22 @@ describe('applications: trainees apply, hiring parties rank and answer (HTTP, re
     sink.clear();
   });
 
-  it('a trainee applies with their own profile and sees how they fit; the company hears at once', async () => {
+  it('a trainee finds the request in Cyrillic, applies with their own profile and sees how they fit; the company hears at once', async () => {
     const { who, profileId } = await trainee();
-    const res = await apply(who, { workRequestId: requestId, note: 'I can start Monday' }).expect(
+    await t.app.get(OutboxRelay).drain();
+    // "суппорт" is "support" in Cyrillic letters: the search folds scripts before matching
+    const found = await t.http
+      .get('/api/opportunities')
+      .query({ q: 'суппорт' })
+      .set(bearer(who))
+      .expect(200);
+    const item = found.body.items.find((i: { id: string }) => i.id === requestId);
+    expect(item).toMatchObject({ kind: 'work_request', fit: { eligible: true } });
+    const res = await apply(who, { workRequestId: item.id, note: 'I can start Monday' }).expect(
       201,
     );
+    // the search's fit and the application's are the same scoring
+    expect(res.body.fit.score).toBeCloseTo(item.fit.score, 4);
     expect(res.body).toMatchObject({
       state: 'applied',
       opportunity: { id: requestId, kind: 'work_request' },

@@ -99,6 +99,49 @@ const CHECKS: Record<string, (output: unknown) => void> = {
       }
     }
   },
+  'near-misses': (out) => {
+    const nearMisses = out as { name: string; gaps: { kind: string; detail: string }[] }[];
+    for (const n of nearMisses) {
+      // exactly one hard constraint fails, named in words
+      expect(n.gaps).toHaveLength(1);
+      expect(n.gaps[0].detail.length).toBeGreaterThan(0);
+    }
+  },
+  'trainee-search': (out) => {
+    const { items } = out as {
+      items: { kind: string; title: string; fit: { score: number; eligible: boolean } }[];
+    };
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) {
+      expect(item.title).toMatch(/developer/i);
+      expect(typeof item.fit.score).toBe('number');
+      expect(typeof item.fit.eligible).toBe('boolean');
+    }
+  },
+  apply: (out) => {
+    const application = out as { state: string; fit: { score: number; eligible: boolean } };
+    expect(application.state).toBe('applied');
+    expect(typeof application.fit.score).toBe('number');
+  },
+  applicants: (out) => {
+    const { notes, applicants, state } = out as {
+      notes: { unreadCount: number; kinds: string[] };
+      applicants: { name: string; score: number; eligible: boolean }[];
+      state: string;
+    };
+    expect(notes.kinds).toContain('application.received');
+    expect(applicants.length).toBeGreaterThan(0);
+    expect(state).toBe('invited');
+  },
+  'trainee-notifications': (out) => {
+    const { unreadCount, latest } = out as {
+      unreadCount: number;
+      latest: { kind: string; title: string };
+    };
+    expect(unreadCount).toBeGreaterThan(0);
+    expect(latest.kind).toBe('match.invited');
+    expect(latest.title.length).toBeGreaterThan(0);
+  },
   'skill-gaps': (out) => {
     const report = out as {
       threshold: number;
@@ -161,6 +204,12 @@ describe('README walkthrough', () => {
         'audit-trail',
         'indicators',
         'indicators-csv',
+        'skill-gaps',
+        'near-misses',
+        'trainee-search',
+        'apply',
+        'applicants',
+        'trainee-notifications',
       ]),
     );
     const script = [

@@ -263,6 +263,11 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
     await putProfile(t, other);
     const otherEnrolment = await enrol(t, trainer, cohort.id, await profileIdOf(t, other));
     ids.certificate = (await complete(t, trainer, otherEnrolment.id)).code;
+    const savedSearch = await t.http
+      .post('/api/saved-searches')
+      .auth(...bearer(company))
+      .send({ name: 'JavaScript', kind: 'talent', query: { skills: skillId }, alert: 'daily' });
+    ids.savedSearch = savedSearch.body.id as string;
     // Many accounts and objects: generous on a busy machine.
   }, 180_000);
 
@@ -555,6 +560,34 @@ describe('every write route survives arbitrary JSON (property-based, HTTP)', () 
       path: () => '/api/profiles/me/surveys/00000000-0000-4000-8000-000000000000',
       as: () => trainee,
       base: () => ({ status: 'employed', monthlyIncomeEur: 700, hoursPerWeek: 40 }),
+    },
+    'POST /api/saved-searches (talent)': {
+      method: 'post',
+      path: () => '/api/saved-searches',
+      as: () => company,
+      base: () => ({
+        name: 'JavaScript in Kosovo',
+        kind: 'talent',
+        query: { q: 'react', skills: ids.skill, countries: 'XK,AL', languages: 'en:B2' },
+        alert: 'instant',
+      }),
+    },
+    'POST /api/saved-searches (opportunities)': {
+      method: 'post',
+      path: () => '/api/saved-searches',
+      as: () => trainee,
+      base: () => ({
+        name: 'Remote work',
+        kind: 'opportunities',
+        query: { q: 'support', countries: ['XK'], workModes: ['remote'], kind: 'listing' },
+        alert: 'daily',
+      }),
+    },
+    'PATCH /api/saved-searches/:id': {
+      method: 'patch',
+      path: () => `/api/saved-searches/${ids.savedSearch}`,
+      as: () => company,
+      base: () => ({ name: 'Renamed', query: { countries: 'RS' }, alert: 'weekly' }),
     },
     'POST /api/skills/:id/aliases': {
       method: 'post',

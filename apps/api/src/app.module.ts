@@ -14,6 +14,7 @@ import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
 import { NotificationsModule } from '@app/notifications';
 import { BrokeringModule } from '@app/brokering';
+import { SavedSearchesModule } from '@app/saved-searches';
 import { SurveysModule } from '@app/surveys';
 import { Module } from '@nestjs/common';
 import { HealthModule } from './health/health.module.js';
@@ -39,6 +40,7 @@ import { HealthModule } from './health/health.module.js';
     BrokeringModule,
     SurveysModule,
     ReportingModule,
+    SavedSearchesModule,
   ],
 })
 export class AppModule {}

@@ -9,10 +9,12 @@ import { WebhooksModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
 import { SurveysCoreModule } from '@app/surveys';
 import { NotificationDigestsModule } from '@app/notifications';
+import { SavedSearchAlertsModule } from '@app/saved-searches';
 import { Module } from '@nestjs/common';
 import { SearchPipelineRunner } from './search-pipeline-runner.js';
 import { DigestRunner } from './digest-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
+import { SavedSearchAlertsRunner } from './saved-search-alerts-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
 import { OutboxNotifications } from './outbox-notifications.js';
 import { SurveyDispatchRunner } from './survey-dispatch-runner.js';
@@ -20,7 +22,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
 
 /**
  * The same libs as the API, without HTTP: background jobs run here (search indexes, webhook
- * deliveries, e-mail, digests and follow-up surveys included).
+ * deliveries, e-mail, digests, follow-up surveys and saved-search alerts included).
  */
 @Module({
   imports: [
@@ -35,6 +37,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     MailModule,
     SurveysCoreModule,
     NotificationDigestsModule,
+    SavedSearchAlertsModule,
   ],
   providers: [
     WorkerLifecycle,
@@ -44,6 +47,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
     MailRelayRunner,
     SurveyDispatchRunner,
     DigestRunner,
+    SavedSearchAlertsRunner,
   ],
 })
 export class WorkerModule {}

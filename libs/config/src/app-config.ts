@@ -100,6 +100,18 @@ export interface AppConfig {
     timeoutMs: number;
     maxPerOrganisation: number;
   };
+  /**
+   * Saved-search alerts (docs/saved-searches.md): how often the worker looks for due searches
+   * and how soon an `instant` search runs again (SAVED_SEARCH_ALERT_INTERVAL_SECONDS, default
+   * 60), how many due searches one pass claims (SAVED_SEARCH_ALERT_BATCH, default 200), and how
+   * far before its last run a search looks back for changes the search engine had not yet
+   * received then (SAVED_SEARCH_ALERT_OVERLAP_SECONDS, default 600).
+   */
+  savedSearchAlerts: {
+    intervalSeconds: number;
+    batchSize: number;
+    overlapSeconds: number;
+  };
   /** Report cells counting fewer people than this are suppressed (REPORT_MIN_CELL_SIZE). */
   reportMinCellSize: number;
   /**
@@ -381,6 +393,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       backoffBaseMs: r.integer('WEBHOOK_BACKOFF_BASE_MS', 30_000, 1, 3_600_000),
       timeoutMs: r.integer('WEBHOOK_TIMEOUT_MS', 5_000, 100, 60_000),
       maxPerOrganisation: r.integer('WEBHOOKS_PER_ORGANISATION', 10, 1, 1_000),
+    },
+    savedSearchAlerts: {
+      intervalSeconds: r.integer('SAVED_SEARCH_ALERT_INTERVAL_SECONDS', 60, 1, 86_400),
+      batchSize: r.integer('SAVED_SEARCH_ALERT_BATCH', 200, 1, 1_000),
+      overlapSeconds: r.integer('SAVED_SEARCH_ALERT_OVERLAP_SECONDS', 600, 0, 86_400),
     },
     reportMinCellSize: r.integer('REPORT_MIN_CELL_SIZE', 5, 2, 1_000),
     townsAbroadMinPopulation: r.integer('TOWNS_ABROAD_MIN_POPULATION', 50_000, 500, 100_000_000),

@@ -138,6 +138,7 @@ export interface Matches {
   agreed_hours_per_week: number | null;
   agreed_rate_eur: Numeric | null;
   answered_at: Timestamp | null;
+  applied_at: Timestamp | null;
   cancelled_at: Timestamp | null;
   completed_at: Timestamp | null;
   created_at: Generated<Timestamp>;
@@ -153,12 +154,14 @@ export interface Matches {
   opportunity_id: string;
   organisation_id: string | null;
   profile_id: string;
-  shortlisted_at: Generated<Timestamp>;
+  rejected_at: Timestamp | null;
+  shortlisted_at: Timestamp | null;
   state: string;
   trainee_rating: number | null;
   trainee_rating_comment: string | null;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+  withdrawn_at: Timestamp | null;
 }
 
 export interface MatchEvents {
@@ -175,6 +178,7 @@ export interface MatchEvents {
 export interface NotificationPreferences {
   digest: Generated<string>;
   email: Generated<Json>;
+  next_digest_at: Timestamp | null;
   updated_at: Generated<Timestamp>;
   user_id: string;
 }
@@ -183,6 +187,8 @@ export interface Notifications {
   body: string;
   created_at: Generated<Timestamp>;
   data: Generated<Json>;
+  digest_pending: Generated<boolean>;
+  digested_at: Timestamp | null;
   id: Generated<string>;
   kind: string;
   link: string | null;
@@ -360,6 +366,30 @@ export interface RefreshTokens {
   user_id: string;
 }
 
+export interface SavedSearches {
+  alert: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<string>;
+  kind: string;
+  last_run_at: Timestamp | null;
+  lease_token: string | null;
+  lease_until: Timestamp | null;
+  matches_since: Timestamp;
+  name: string;
+  next_run_at: Timestamp | null;
+  owner_id: string;
+  owner_role: string;
+  query: Generated<Json>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface SavedSearchSeen {
+  alerted_at: Generated<Timestamp>;
+  item_id: string;
+  item_updated_at: Timestamp;
+  saved_search_id: string;
+}
+
 export interface SearchIndexState {
   built_at: Generated<Timestamp>;
   documents: Generated<number>;
@@ -410,6 +440,32 @@ export interface Skills {
   version: Generated<number>;
 }
 
+export interface Surveys {
+  answered_at: Timestamp | null;
+  answered_via: string | null;
+  created_at: Generated<Timestamp>;
+  due_at: Timestamp;
+  enrolment_id: string | null;
+  expires_at: Timestamp | null;
+  follow_up: number;
+  hours_per_week: Numeric | null;
+  id: Generated<string>;
+  match_id: string | null;
+  monthly_income_eur: Numeric | null;
+  offset_iso: string;
+  profile_id: string;
+  reminded_at: Timestamp | null;
+  reminder_token_hash: string | null;
+  same_engagement: boolean | null;
+  sector: string | null;
+  sent_at: Timestamp | null;
+  token_hash: string | null;
+  trigger_kind: string;
+  triggered_at: Timestamp;
+  withdrawn_at: Timestamp | null;
+  work_status: string | null;
+}
+
 export interface TaxonomySeedRuns {
   applied_at: Generated<Timestamp>;
   fingerprint: string;
@@ -434,6 +490,7 @@ export interface Users {
   organisation_id: string | null;
   password_hash: string | null;
   role: string;
+  timezone: Generated<string>;
   updated_at: Generated<Timestamp>;
 }
 
@@ -490,11 +547,14 @@ export interface DB {
   programme_partners: ProgrammePartners;
   programmes: Programmes;
   refresh_tokens: RefreshTokens;
+  saved_search_seen: SavedSearchSeen;
+  saved_searches: SavedSearches;
   search_index_state: SearchIndexState;
   sessions: Sessions;
   skill_aliases: SkillAliases;
   skill_labels: SkillLabels;
   skills: Skills;
+  surveys: Surveys;
   taxonomy_seed_runs: TaxonomySeedRuns;
   unsubscribe_tokens: UnsubscribeTokens;
   users: Users;

@@ -123,7 +123,7 @@ describe('table ownership', () => {
     const doc = readFileSync(join(root, 'docs', 'data-model.md'), 'utf8');
     const section = /## Owners\n([\s\S]*?)(?:\n## |$)/.exec(doc)?.[1] ?? '';
     const documented = new Map<string, string[]>();
-    for (const m of section.matchAll(/^\| `(\w+)` +\| (.+?) +\|$/gm)) {
+    for (const m of section.matchAll(/^\| `([\w-]+)` +\| (.+?) +\|$/gm)) {
       documented.set(
         m[1],
         [...m[2].matchAll(/`(\w+)`/g)].map((t) => t[1]),

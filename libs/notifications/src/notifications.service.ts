@@ -41,6 +41,12 @@ export interface NotifyInput {
   /** false: in the product only (e.g. when another e-mail already tells the same). */
   email?: boolean;
   /**
+   * Title and body in the recipient's locale, for kinds that tell more than their name (a
+   * saved-search alert lists its new items). Default: the kind's title and body from the catalogue.
+   */
+  text?: (locale: Locale) => { title: string; body: string };
+
+  /**
    * The e-mail to send instead of the generic one (same preferences and unsubscribe link), e.g.
    * a survey whose button carries a single-use token that must not be stored in the product.
    */
@@ -84,8 +90,10 @@ export class NotificationsService {
     const recipient = await this.repository.findRecipient(manager, input.userId);
     if (recipient === undefined) return;
     const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
-    const title = translate(locale, `kind.${input.kind}` as CatalogueKey, input.params);
-    const body = translate(locale, `kindBody.${input.kind}` as CatalogueKey, input.params);
+    const { title, body } = input.text?.(locale) ?? {
+      title: translate(locale, `kind.${input.kind}` as CatalogueKey, input.params),
+      body: translate(locale, `kindBody.${input.kind}` as CatalogueKey, input.params),
+    };
     const link = input.link ?? null;
     const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
     const transactional = TRANSACTIONAL_KINDS.has(input.kind);

@@ -34,6 +34,7 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     clientCountry: null,
     version: 4,
     publishedAt: new Date('2026-12-01T00:00:00Z'),
+    updatedAt: new Date('2026-12-02T00:00:00Z'),
     createdAt: new Date('2026-11-30T10:00:00.123Z'),
     skills: [
       { opportunityId: '', skillId: SKILL_A, minLevel: 3, mustHave: true, position: 0 },
@@ -58,6 +59,7 @@ describe('toOpportunityDocument', () => {
       _geo: { lat: 45.25, lng: 19.84 },
       deadline: 1798761600,
       budgetMaxEur: null,
+      updatedAt: Date.parse('2026-12-02T00:00:00Z'),
     });
     expect(doc.titleFolded).toContain('djordje');
     expect(doc.createdAt).toBe(Date.parse('2026-11-30T10:00:00.123Z'));

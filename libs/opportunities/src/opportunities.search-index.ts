@@ -53,6 +53,8 @@ export interface OpportunityDocument extends SearchDocument {
   programmeId: string | null;
   source: string | null;
   clientCountry: string | null;
+  /** Epoch milliseconds of the row's last change (`opportunities.updated_at`): saved-search alerts. */
+  updatedAt: number;
 }
 
 export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
@@ -78,6 +80,7 @@ export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
   'programmeId',
   'source',
   'clientCountry',
+  'updatedAt',
 ] as const;
 
 /**
@@ -104,7 +107,15 @@ export const OPPORTUNITIES_INDEX_SETTINGS: Settings = {
   ],
   filterableAttributes: [...OPPORTUNITY_FILTERABLE_ATTRIBUTES],
   // relevance first, then deadline, createdAt and id: one total order for search pages
-  sortableAttributes: ['deadline', 'publishedAt', 'createdAt', 'id', 'budgetMaxEur', '_geo'],
+  sortableAttributes: [
+    'deadline',
+    'publishedAt',
+    'createdAt',
+    'id',
+    'budgetMaxEur',
+    'updatedAt',
+    '_geo',
+  ],
   pagination: { maxTotalHits: OPPORTUNITY_MAX_TOTAL_HITS },
 };
 
@@ -157,6 +168,7 @@ export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument
     programmeId: o.programmeId,
     source: o.source,
     clientCountry: o.clientCountry,
+    updatedAt: o.updatedAt.getTime(),
   };
 }
 

@@ -11,3 +11,7 @@ export * from './profiles.errors.js';
 export * from './profiles.module.js';
 export { ProfilesService, visibilitiesFor } from './profiles.service.js';
 export * from './skill-supply.repository.js';
+export { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
+export * from './dto/talent-search-response.dto.js';
+export type { TalentQuery } from './talent-query.js';
+export { TalentSearchService } from './talent-search.service.js';

@@ -28,6 +28,7 @@ const source = (over: Partial<ProfileIndexSource> = {}): ProfileIndexSource => (
   openToWork: true,
   visibility: 'companies',
   lastActiveAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: new Date('2026-01-02T00:00:00Z'),
   ...over,
 });
 
@@ -56,6 +57,7 @@ describe('buildProfileDocument', () => {
       matchLanguages: ['en:B2'],
       availableFrom: 10,
       lastActiveAt: Date.parse('2026-01-01T00:00:00Z'),
+      updatedAt: Date.parse('2026-01-02T00:00:00Z'),
     });
     expect(doc.nameFolded).toContain('petrovic');
     expect(doc.nameFolded).toContain('djordje');

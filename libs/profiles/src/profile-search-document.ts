@@ -41,6 +41,8 @@ export interface ProfileSearchDocument extends SearchDocument {
   visibility: Visibility;
   /** Epoch milliseconds. */
   lastActiveAt: number;
+  /** Epoch milliseconds of the row's last change (`profiles.updated_at`): saved-search alerts. */
+  updatedAt: number;
   /** Cross-script, diacritic-free spellings (Петровић → petrovic); searched, never displayed. */
   nameFolded: string;
   headlineFolded: string;
@@ -72,6 +74,7 @@ export interface ProfileIndexSource {
   openToWork: boolean;
   visibility: Visibility;
   lastActiveAt: Date;
+  updatedAt: Date;
 }
 
 const DAY_MS = 86_400_000;
@@ -115,6 +118,7 @@ export function buildProfileDocument(p: ProfileIndexSource): ProfileSearchDocume
     openToWork: p.openToWork,
     visibility: p.visibility,
     lastActiveAt: p.lastActiveAt.getTime(),
+    updatedAt: p.updatedAt.getTime(),
     nameFolded: foldForIndex(p.displayName ?? ''),
     headlineFolded: foldForIndex(p.headline ?? ''),
   };
@@ -137,6 +141,7 @@ export const PROFILE_FILTERABLE = [
   'availableFrom',
   'hourlyRateEur',
   'lastActiveAt',
+  'updatedAt',
   '_geo',
 ] as const;
 export type ProfileFilterField = (typeof PROFILE_FILTERABLE)[number];

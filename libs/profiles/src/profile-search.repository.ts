@@ -50,6 +50,33 @@ export class ProfileSearchRepository {
   }
 
   /**
+   * Many talent searches in one multi-search request (saved-search alerts): for each, the ids
+   * of the documents its filter matches (which names a change time window), oldest change first,
+   * with that change time.
+   */
+  async searchChangedBatch(
+    searches: readonly { foldedQuery: string; filter: FilterExpression | undefined }[],
+    limit: number,
+  ): Promise<{ id: string; updatedAt: number }[][]> {
+    if (searches.length === 0) return [];
+    const indexUid = this.indexes.uidOf(PROFILES_INDEX);
+    const { results } = await this.meili.multiSearch<
+      { queries: { indexUid: string }[] },
+      ProfileSearchDocument
+    >({
+      queries: searches.map((s) => ({
+        indexUid,
+        q: s.foldedQuery,
+        filter: s.filter?.toString(),
+        sort: ['updatedAt:asc'],
+        limit,
+        attributesToRetrieve: ['id', 'updatedAt'],
+      })),
+    });
+    return results.map((r) => r.hits.map((h) => ({ id: h.id, updatedAt: h.updatedAt })));
+  }
+
+  /**
    * Deletes one document and waits until Meilisearch reports the task succeeded (a failed or
    * timed-out task throws). A missing index holds nothing to delete.
    */

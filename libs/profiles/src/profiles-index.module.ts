@@ -5,12 +5,14 @@ import { ProfileInclusionEntity } from './entities/profile-inclusion.entity.js';
 import { ProfileLanguageEntity } from './entities/profile-language.entity.js';
 import { ProfileSkillEntity } from './entities/profile-skill.entity.js';
 import { ProfileEntity } from './entities/profile.entity.js';
+import { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfilesSearchIndex } from './profiles-search-index.js';
 import { ProfilesRepository } from './profiles.repository.js';
+import { TalentSearchService } from './talent-search.service.js';
 
 /**
- * Profile storage and the `profiles` search index, without HTTP or accounts: what the worker
- * needs to relay and rebuild the index.
+ * Profile storage, the `profiles` search index and talent search, without HTTP or accounts:
+ * what the worker needs to relay and rebuild the index and to run saved-search alerts.
  */
 @Module({
   imports: [
@@ -22,7 +24,12 @@ import { ProfilesRepository } from './profiles.repository.js';
     ]),
     TaxonomyModule,
   ],
-  providers: [ProfilesRepository, ProfilesSearchIndex],
-  exports: [ProfilesRepository, TaxonomyModule],
+  providers: [
+    ProfilesRepository,
+    ProfilesSearchIndex,
+    ProfileSearchRepository,
+    TalentSearchService,
+  ],
+  exports: [ProfilesRepository, ProfileSearchRepository, TalentSearchService, TaxonomyModule],
 })
 export class ProfilesIndexModule {}

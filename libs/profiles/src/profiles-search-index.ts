@@ -46,11 +46,12 @@ export const PROFILES_INDEX_SETTINGS: Settings = {
     'openToWork',
     'visibility',
     'lastActiveAt',
+    'updatedAt',
     'matchSkills',
     'matchLanguages',
   ],
   filterableAttributes: [...PROFILE_FILTERABLE],
-  sortableAttributes: ['hourlyRateEur', 'lastActiveAt', '_geo'],
+  sortableAttributes: ['hourlyRateEur', 'lastActiveAt', 'updatedAt', '_geo'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
@@ -111,6 +112,7 @@ export class ProfilesSearchIndex implements SearchIndexDefinition<ProfileSearchD
         openToWork: p.openToWork,
         visibility: p.visibility,
         lastActiveAt: p.lastActiveAt,
+        updatedAt: p.updatedAt,
       }),
     );
   }

@@ -2,7 +2,6 @@ import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
-import { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 import { ProfileSkillSuggestionsController } from './profile-skill-suggestions.controller.js';
@@ -11,19 +10,16 @@ import { ProfilesIndexModule } from './profiles-index.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
 import { TalentController } from './talent.controller.js';
-import { TalentSearchService } from './talent-search.service.js';
 
-/** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 import { SkillSupplyRepository } from './skill-supply.repository.js';
 
+/** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
   imports: [ProfilesIndexModule, IdentityModule, GeoModule],
   controllers: [ProfilesController, ProfileSkillSuggestionsController, TalentController],
   providers: [
     ProfilesService,
     SkillSupplyRepository,
-    ProfileSearchRepository,
-    TalentSearchService,
     ProfileSkillEvidenceRepository,
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,

@@ -227,3 +227,15 @@ function verifiedFilters(query: TalentQuery): (FilterExpression | undefined)[] {
   if (query.skills.length === 0) return [filters.eq('hasVerifiedSkills', true)];
   return query.skills.map((s) => filters.eq('verifiedSkillIds', s.skillId));
 }
+
+/** {@link buildTalentFilter} narrowed to documents changed after `changedAfter` (epoch ms). */
+export function buildTalentChangedFilter(
+  query: TalentQuery,
+  visibilities: readonly Visibility[],
+  changedAfter: number,
+): FilterExpression | undefined {
+  return filters.and(
+    buildTalentFilter(query, visibilities),
+    filters.compare('updatedAt', '>', Math.floor(changedAfter)),
+  );
+}

@@ -1,5 +1,5 @@
 import { ForbiddenError } from '@app/http';
-import type { AuthUser } from '@app/identity';
+import type { AuthUser, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { foldQuery } from '@app/text';
 import { Injectable } from '@nestjs/common';
@@ -12,7 +12,13 @@ import type {
 import { loadSkillNames, toPublicProfileResponse, type SkillNames } from './profile-mapping.js';
 import { ProfilesRepository } from './profiles.repository.js';
 import { visibilitiesFor } from './profiles.service.js';
-import { buildTalentFilter, nextCursorAfter, parseTalentQuery } from './talent-query.js';
+import {
+  buildTalentChangedFilter,
+  buildTalentFilter,
+  nextCursorAfter,
+  parseTalentQuery,
+  type TalentQuery,
+} from './talent-query.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
 
 /** Longest skill label looked up in a query, in words ("visual basic for applications"). */
@@ -32,10 +38,7 @@ export class TalentSearchService {
   ) {}
 
   async find(viewer: AuthUser, dto: TalentSearchQueryDto): Promise<TalentSearchResponseDto> {
-    const query = parseTalentQuery(dto);
-    if (query.includeNotOpen && viewer.role !== 'broker') {
-      throw new ForbiddenError('Only brokers may include people who are not open to work');
-    }
+    const query = this.check(viewer.role, dto);
     const hits = await this.search.searchTalent({
       foldedQuery: foldQuery(await this.withSkillNames(query.q)),
       filter: buildTalentFilter(query, visibilitiesFor(viewer.role)),
@@ -56,6 +59,65 @@ export class TalentSearchService {
       facets: facetsOf(hits.facets, names),
       nextCursor: nextCursorAfter(query.offset, query.limit, hits.estimatedTotalHits),
     };
+  }
+
+  /**
+   * The rules of `GET /api/talent` for this role, without searching: every bad value is a 400
+   * naming its parameter, `includeNotOpen` from a non-broker a 403.
+   */
+  check(role: Role, dto: TalentSearchQueryDto): TalentQuery {
+    const query = this.checkQuery(dto);
+    if (query.includeNotOpen && role !== 'broker') {
+      throw new ForbiddenError('Only brokers may include people who are not open to work');
+    }
+    return query;
+  }
+
+  /** The parameters' own rules (a 400 naming each bad one), whoever asks. */
+  checkQuery(dto: TalentSearchQueryDto): TalentQuery {
+    return parseTalentQuery(dto);
+  }
+
+  /**
+   * Many saved talent searches at once (one multi-search request): for each, the profiles it
+   * finds for its owner's role that changed after `changedAfter` (epoch ms), oldest change
+   * first, at most `limit`. Ids only: visibility is checked again by {@link describeVisible}
+   * before anyone is told.
+   */
+  async findChanged(
+    searches: readonly { role: Role; dto: TalentSearchQueryDto; changedAfter: number }[],
+    limit: number,
+  ): Promise<{ id: string; updatedAt: number }[][]> {
+    const folded = new Map<string, string>();
+    const prepared = [];
+    for (const search of searches) {
+      const query = parseTalentQuery(search.dto);
+      let q = folded.get(query.q);
+      if (q === undefined) {
+        q = foldQuery(await this.withSkillNames(query.q));
+        folded.set(query.q, q);
+      }
+      prepared.push({
+        foldedQuery: q,
+        filter: buildTalentChangedFilter(query, visibilitiesFor(search.role), search.changedAfter),
+      });
+    }
+    return this.search.searchChangedBatch(prepared, limit);
+  }
+
+  /**
+   * The profiles among `ids` that a viewer of this role may see now (read from PostgreSQL, so a
+   * profile made private a moment ago is left out), with what an alert shows of them.
+   */
+  async describeVisible(
+    role: Role,
+    ids: readonly string[],
+    options: { includeNotOpen: boolean },
+  ): Promise<{ id: string; displayName: string | null; headline: string | null }[]> {
+    const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(role));
+    return found
+      .filter((a) => options.includeNotOpen || a.profile.openToWork)
+      .map((a) => ({ id: a.profile.id, displayName: a.displayName, headline: a.profile.headline }));
   }
 
   /**

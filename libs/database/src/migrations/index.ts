@@ -21,6 +21,7 @@ import { ProgrammeAttachment1764490000001 } from './1764490000001-programme-atta
 import { Applications1764510000001 } from './1764510000001-applications.js';
 import { Digests1764510000002 } from './1764510000002-digests.js';
 import { FollowUpSurveys1764540000001 } from './1764540000001-follow-up-surveys.js';
+import { SavedSearches1764560000001 } from './1764560000001-saved-searches.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   Applications1764510000001,
   Digests1764510000002,
   FollowUpSurveys1764540000001,
+  SavedSearches1764560000001,
 ];

@@ -39,6 +39,9 @@ export const bs: Record<CatalogueKey, string> = {
   'kind.certificate.issued': 'Dobili ste certifikat',
   'kind.survey.due': 'Čeka vas kratka anketa',
   'kind.search.alert': 'Novi rezultati za vašu sačuvanu pretragu',
+  'search.alert.title': 'Novo za vašu sačuvanu pretragu "{name}": {count}',
+  'search.alert.body': 'Novo od posljednje provjere:\n\n{items}',
+  'search.alert.more': '…i još {count}',
   'kind.account.security': 'Sigurnosne postavke vašeg računa su promijenjene',
   'kind.listing.review': 'Oglas je prijavljen i čeka vaš pregled',
   'kindBody.application.received':

@@ -38,6 +38,9 @@ export const en = {
   'kind.certificate.issued': 'You received a certificate',
   'kind.survey.due': 'A short follow-up survey is waiting for you',
   'kind.search.alert': 'New results for your saved search',
+  'search.alert.title': '{count} new for your saved search "{name}"',
+  'search.alert.body': 'New since the last check:\n\n{items}',
+  'search.alert.more': '…and {count} more',
   'kind.account.security': 'Your account security settings changed',
   'kind.listing.review': 'A listing was flagged and waits for your review',
   'kindBody.application.received':

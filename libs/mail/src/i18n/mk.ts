@@ -40,6 +40,9 @@ export const mk: Record<CatalogueKey, string> = {
   'kind.certificate.issued': 'Добивте сертификат',
   'kind.survey.due': 'Ве чека кратка анкета',
   'kind.search.alert': 'Нови резултати за вашето зачувано пребарување',
+  'search.alert.title': 'Ново за вашето зачувано пребарување "{name}": {count}',
+  'search.alert.body': 'Ново од последната проверка:\n\n{items}',
+  'search.alert.more': '…и уште {count}',
   'kind.account.security': 'Безбедносните поставки на вашата сметка се променети',
   'kind.listing.review': 'Оглас е пријавен и чека ваш преглед',
   'kindBody.application.received':

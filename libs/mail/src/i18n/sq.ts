@@ -40,6 +40,9 @@ export const sq: Record<CatalogueKey, string> = {
   'kind.certificate.issued': 'Keni marrë një certifikatë',
   'kind.survey.due': 'Ju pret një anketë e shkurtër pasuese',
   'kind.search.alert': 'Rezultate të reja për kërkimin tuaj të ruajtur',
+  'search.alert.title': '{count} të reja për kërkimin tuaj të ruajtur "{name}"',
+  'search.alert.body': 'Të reja që nga kontrolli i fundit:\n\n{items}',
+  'search.alert.more': '…dhe {count} të tjera',
   'kind.account.security': 'Cilësimet e sigurisë së llogarisë suaj ndryshuan',
   'kind.listing.review': 'Një njoftim u raportua dhe pret shqyrtimin tuaj',
   'kindBody.application.received':

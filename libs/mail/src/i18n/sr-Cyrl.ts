@@ -42,6 +42,9 @@ export const srCyrl: Record<CatalogueKey, string> = {
   'kind.certificate.issued': 'Добили сте сертификат',
   'kind.survey.due': 'Чека вас кратка анкета',
   'kind.search.alert': 'Нови резултати за вашу сачувану претрагу',
+  'search.alert.title': 'Ново за вашу сачувану претрагу "{name}": {count}',
+  'search.alert.body': 'Ново од последње провере:\n\n{items}',
+  'search.alert.more': '…и још {count}',
   'kind.account.security': 'Безбедносна подешавања вашег налога су промењена',
   'kind.listing.review': 'Оглас је пријављен и чека ваш преглед',
   'kindBody.application.received':
