@@ -10,7 +10,7 @@ import { ListingFlagsModule, OpportunitiesModule } from '@app/opportunities';
 import { MatchingModule } from '@app/matching';
 import { ReportingModule } from '@app/reporting';
 import { TrainingModule } from '@app/training';
-import { WebhooksModule } from '@app/webhooks';
+import { WebhooksApiModule } from '@app/webhooks';
 import { MailModule } from '@app/mail';
 import { NotificationsModule } from '@app/notifications';
 import { BrokeringModule } from '@app/brokering';
@@ -34,7 +34,7 @@ import { HealthModule } from './health/health.module.js';
     ListingFlagsModule,
     MatchingModule,
     TrainingModule,
-    WebhooksModule,
+    WebhooksApiModule,
     MailModule,
     NotificationsModule,
     BrokeringModule,

@@ -37,7 +37,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   ],
   surveys: ['enrolments', 'matches', 'profiles', 'users'],
   training: ['organisations', 'profiles', 'skills', 'users'],
-  webhooks: ['organisations'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -22,6 +22,7 @@ import { RolesGuard } from './guards/roles.guard.js';
 import { LoginAttemptLimiter } from './login-attempt-limiter.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, requireJwtSecret } from './jwt-settings.js';
 import { OrganisationsController } from './organisations.controller.js';
+import { OrganisationDirectory } from './organisation-directory.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -73,6 +74,7 @@ import { UsersService } from './users.service.js';
     PasswordResetLimiter,
     UsersRepository,
     OrganisationsRepository,
+    OrganisationDirectory,
     RefreshTokensRepository,
     SessionsRepository,
     PasswordHasher,
@@ -91,6 +93,7 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [
+    OrganisationDirectory,
     RegistrationHooks,
     AccountSecurityHooks,
     UsersService,

@@ -4,6 +4,7 @@ export * from './decorators.js';
 export * from './dto/user.dto.js';
 export * from './identity.errors.js';
 export * from './identity.module.js';
+export { OrganisationDirectory } from './organisation-directory.js';
 export * from './ownership.js';
 export * from './password-policy.js';
 export * from './registration-hooks.js';

@@ -1,3 +1,4 @@
+import { IdentityModule } from '@app/identity';
 import { Module } from '@nestjs/common';
 import { WebhookDispatcher } from './webhook-dispatcher.js';
 import { WebhookPublisher } from './webhook-publisher.js';
@@ -6,12 +7,19 @@ import { WebhooksRepository } from './webhooks.repository.js';
 import { WebhooksService } from './webhooks.service.js';
 
 /**
- * Organisations' webhook registrations, the publisher domain libs call inside their
- * transactions, and the dispatcher the worker runs. Imports no domain lib.
+ * The publisher domain libs call inside their transactions and the dispatcher the worker runs:
+ * no routes, no accounts, so the worker and domain libs load it without identity.
  */
 @Module({
-  controllers: [WebhooksController],
-  providers: [WebhooksRepository, WebhooksService, WebhookPublisher, WebhookDispatcher],
-  exports: [WebhookPublisher, WebhookDispatcher],
+  providers: [WebhooksRepository, WebhookPublisher, WebhookDispatcher],
+  exports: [WebhooksRepository, WebhookPublisher, WebhookDispatcher],
 })
 export class WebhooksModule {}
+
+/** Organisations' webhook registrations over HTTP (the API loads it). */
+@Module({
+  imports: [WebhooksModule, IdentityModule],
+  controllers: [WebhooksController],
+  providers: [WebhooksService],
+})
+export class WebhooksApiModule {}

@@ -1,21 +1,28 @@
+import { anyUuid, checkedText, typedQueries, type Database } from '@app/database';
 import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sql, type Selectable } from 'kysely';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { WebhookDeliveryStatus } from './webhook-events.js';
+import {
+  WEBHOOK_DELIVERY_STATUSES,
+  WEBHOOK_EVENTS,
+  type WebhookDeliveryStatus,
+  type WebhookEvent,
+} from './webhook-events.js';
 
 export interface WebhookRow {
   id: string;
   organisationId: string;
   url: string;
-  events: string[];
+  events: WebhookEvent[];
   createdAt: Date;
 }
 
 export interface DeliveryRow {
   id: string;
   webhookId: string;
-  event: string;
+  event: WebhookEvent;
   payload: unknown;
   status: WebhookDeliveryStatus;
   attempts: number;
@@ -43,48 +50,46 @@ export interface AttemptRecord {
   error: string | null;
 }
 
-const WEBHOOK_COLUMNS = `id, organisation_id AS "organisationId", url, events, created_at AS "createdAt"`;
-const DELIVERY_COLUMNS = `id, webhook_id AS "webhookId", event, payload, status, attempts,
-  last_status_code AS "lastStatusCode", last_error AS "lastError",
-  last_attempt_at AS "lastAttemptAt", delivered_at AS "deliveredAt", failed_at AS "failedAt",
-  created_at AS "createdAt"`;
-
 /** Webhook registrations (always read through their organisation) and their deliveries. */
 @Injectable()
 export class WebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** True when `userId` owns the organisation (the account that registered the company). */
-  async isOwner(organisationId: string, userId: string): Promise<boolean> {
-    const rows = (await this.dataSource.query(
-      `SELECT 1 FROM organisations WHERE id = $1 AND owner_user_id = $2`,
-      [organisationId, userId],
-    )) as unknown[];
-    return rows.length === 1;
+  private get db() {
+    return typedQueries(this.dataSource.manager);
   }
 
   /**
    * Registers a webhook unless the organisation already holds `limit`; undefined then. The
-   * organisation's row is locked first, so concurrent registrations are counted one after
-   * another (the count runs in a statement that starts after the lock is held).
+   * caller holds the organisation's lock (identity's `OrganisationDirectory.lockForUpdate`), so
+   * the count runs after concurrent registrations committed.
    */
   async insertWithinLimit(
+    manager: EntityManager,
     organisationId: string,
     createdBy: string,
     values: { url: string; events: string[]; secret: string },
     limit: number,
   ): Promise<WebhookRow | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT 1 FROM organisations WHERE id = $1 FOR UPDATE`, [organisationId]);
-      const [row] = (await manager.query(
-        `INSERT INTO webhooks (organisation_id, created_by, url, events, secret)
-         SELECT $1, $2, $3, $4, $5
-          WHERE (SELECT count(*) FROM webhooks WHERE organisation_id = $1) < $6
-         RETURNING ${WEBHOOK_COLUMNS}`,
-        [organisationId, createdBy, values.url, values.events, values.secret, limit],
-      )) as WebhookRow[];
-      return row;
-    });
+    const db = typedQueries(manager);
+    const { n } = await db
+      .selectFrom('webhooks')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirstOrThrow();
+    if (n >= limit) return undefined;
+    const row = await db
+      .insertInto('webhooks')
+      .values({
+        organisation_id: organisationId,
+        created_by: createdBy,
+        url: values.url,
+        events: values.events,
+        secret: values.secret,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toWebhook(row);
   }
 
   async findPageOf(
@@ -92,30 +97,37 @@ export class WebhooksRepository {
     after: PagePosition | undefined,
     limit: number,
   ): Promise<WebhookRow[]> {
-    return (await this.dataSource.query(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhooks
-        WHERE organisation_id = $1
-          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
-        ORDER BY created_at, id LIMIT $4`,
-      [organisationId, after?.createdAt ?? null, after?.id ?? null, limit],
-    )) as WebhookRow[];
+    let query = this.db
+      .selectFrom('webhooks')
+      .selectAll()
+      .where('organisation_id', '=', organisationId);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toWebhook);
   }
 
   async findOwned(organisationId: string, id: string): Promise<WebhookRow | undefined> {
-    const [row] = (await this.dataSource.query(
-      `SELECT ${WEBHOOK_COLUMNS} FROM webhooks WHERE id = $1 AND organisation_id = $2`,
-      [id, organisationId],
-    )) as WebhookRow[];
-    return row;
+    const row = await this.db
+      .selectFrom('webhooks')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : toWebhook(row);
   }
 
   /** Deletes a registration and its delivery records; false when it is not the organisation's. */
   async deleteOwned(organisationId: string, id: string): Promise<boolean> {
-    const [rows] = (await this.dataSource.query(
-      `DELETE FROM webhooks WHERE id = $1 AND organisation_id = $2 RETURNING id`,
-      [id, organisationId],
-    )) as [unknown[], number];
-    return rows.length === 1;
+    const { numDeletedRows } = await this.db
+      .deleteFrom('webhooks')
+      .where('id', '=', id)
+      .where('organisation_id', '=', organisationId)
+      .executeTakeFirst();
+    return numDeletedRows === 1n;
   }
 
   /** One pending delivery per registration of these organisations that subscribes to `event`. */
@@ -125,36 +137,50 @@ export class WebhooksRepository {
     event: string,
     payload: unknown,
   ): Promise<string[]> {
-    const rows = (await manager.query(
-      `INSERT INTO webhook_deliveries (webhook_id, event, payload)
-       SELECT w.id, $2, $3::jsonb FROM webhooks w
-        WHERE w.organisation_id = ANY($1::uuid[]) AND $2 = ANY(w.events)
-       RETURNING id`,
-      [organisationIds, event, JSON.stringify(payload)],
-    )) as { id: string }[];
+    const rows = await typedQueries(manager)
+      .insertInto('webhook_deliveries')
+      .columns(['webhook_id', 'event', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom('webhooks as w')
+          .select([
+            'w.id',
+            sql<string>`${event}::text`.as('event'),
+            sql<unknown>`${JSON.stringify(payload)}::jsonb`.as('payload'),
+          ])
+          .where('w.organisation_id', '=', anyUuid(organisationIds))
+          .where(sql<boolean>`${event}::text = ANY(w.events)`),
+      )
+      .returning('id')
+      .execute();
     return rows.map((r) => r.id);
   }
 
   async findOutgoing(ids: string[]): Promise<OutgoingDelivery[]> {
     if (ids.length === 0) return [];
-    return (await this.dataSource.query(
-      `SELECT d.id, d.event, d.payload, d.created_at AS "createdAt", w.url, w.secret
-         FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id
-        WHERE d.id = ANY($1::uuid[]) AND d.status = 'pending'`,
-      [ids],
-    )) as OutgoingDelivery[];
+    return this.db
+      .selectFrom('webhook_deliveries as d')
+      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+      .select(['d.id', 'd.event', 'd.payload', 'd.created_at as createdAt', 'w.url', 'w.secret'])
+      .where('d.id', '=', anyUuid(ids))
+      .where('d.status', '=', 'pending')
+      .execute();
   }
 
   async recordAttempt(id: string, attempt: AttemptRecord): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE webhook_deliveries
-          SET attempts = attempts + 1, status = $2, last_status_code = $3, last_error = $4,
-              last_attempt_at = now(),
-              delivered_at = CASE WHEN $2 = 'delivered' THEN now() END,
-              failed_at = CASE WHEN $2 = 'failed' THEN now() END
-        WHERE id = $1`,
-      [id, attempt.status, attempt.statusCode, attempt.error?.slice(0, 2000) ?? null],
-    );
+    await this.db
+      .updateTable('webhook_deliveries')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        status: attempt.status,
+        last_status_code: attempt.statusCode,
+        last_error: attempt.error?.slice(0, 2000) ?? null,
+        last_attempt_at: sql<Date>`now()`,
+        delivered_at: attempt.status === 'delivered' ? sql<Date>`now()` : null,
+        failed_at: attempt.status === 'failed' ? sql<Date>`now()` : null,
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   async findDeliveryPage(
@@ -162,12 +188,39 @@ export class WebhooksRepository {
     after: PagePosition | undefined,
     limit: number,
   ): Promise<DeliveryRow[]> {
-    return (await this.dataSource.query(
-      `SELECT ${DELIVERY_COLUMNS} FROM webhook_deliveries
-        WHERE webhook_id = $1
-          AND ($2::timestamptz IS NULL OR (created_at, id) > ($2, $3::uuid))
-        ORDER BY created_at, id LIMIT $4`,
-      [webhookId, after?.createdAt ?? null, after?.id ?? null, limit],
-    )) as DeliveryRow[];
+    let query = this.db
+      .selectFrom('webhook_deliveries')
+      .selectAll()
+      .where('webhook_id', '=', webhookId);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map((r) => ({
+      id: r.id,
+      webhookId: r.webhook_id,
+      event: checkedText(WEBHOOK_EVENTS, r.event, 'webhook_deliveries.event'),
+      payload: r.payload,
+      status: checkedText(WEBHOOK_DELIVERY_STATUSES, r.status, 'webhook_deliveries.status'),
+      attempts: r.attempts,
+      lastStatusCode: r.last_status_code,
+      lastError: r.last_error,
+      lastAttemptAt: r.last_attempt_at,
+      deliveredAt: r.delivered_at,
+      failedAt: r.failed_at,
+      createdAt: r.created_at,
+    }));
   }
+}
+
+function toWebhook(row: Selectable<Database['webhooks']>): WebhookRow {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    url: row.url,
+    events: row.events.map((e) => checkedText(WEBHOOK_EVENTS, e, 'webhooks.events')),
+    createdAt: row.created_at,
+  };
 }

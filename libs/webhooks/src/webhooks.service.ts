@@ -7,7 +7,8 @@ import {
   toPage,
   type PageQueryDto,
 } from '@app/http';
-import { scopeToOrganisation, type AuthUser } from '@app/identity';
+import { TransactionRunner } from '@app/database';
+import { OrganisationDirectory, scopeToOrganisation, type AuthUser } from '@app/identity';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   WebhookCreateDto,
@@ -16,7 +17,6 @@ import type {
   WebhookPageDto,
   WebhookResponseDto,
 } from './dto/webhook.dto.js';
-import type { WebhookEvent } from './webhook-events.js';
 import { generateWebhookSecret } from './webhook-signature.js';
 import { resolveTarget } from './webhook-target.js';
 import { WebhookLimitReachedError, WebhookNotFoundError } from './webhooks.errors.js';
@@ -29,7 +29,7 @@ function toWebhookResponse(row: WebhookRow): WebhookResponseDto {
     id: row.id,
     organisationId: row.organisationId,
     url: row.url,
-    events: row.events as WebhookEvent[],
+    events: row.events,
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }
@@ -37,7 +37,7 @@ function toWebhookResponse(row: WebhookRow): WebhookResponseDto {
 function toDeliveryResponse(row: DeliveryRow) {
   return {
     id: row.id,
-    event: row.event as WebhookEvent,
+    event: row.event,
     payload: row.payload,
     status: row.status,
     attempts: row.attempts,
@@ -60,6 +60,8 @@ export class WebhooksService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly webhooks: WebhooksRepository,
+    private readonly organisations: OrganisationDirectory,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async create(user: AuthUser, dto: WebhookCreateDto): Promise<WebhookCreatedDto> {
@@ -70,12 +72,17 @@ export class WebhooksService {
     }
     const secret = generateWebhookSecret();
     const limit = this.config.webhooks.maxPerOrganisation;
-    const row = await this.webhooks.insertWithinLimit(
-      organisationId,
-      user.id,
-      { url: dto.url, events: dto.events, secret },
-      limit,
-    );
+    // the organisation's lock makes concurrent registrations count one after another
+    const row = await this.tx.run(async (manager) => {
+      await this.organisations.lockForUpdate(manager, organisationId);
+      return this.webhooks.insertWithinLimit(
+        manager,
+        organisationId,
+        user.id,
+        { url: dto.url, events: dto.events, secret },
+        limit,
+      );
+    });
     if (row === undefined) throw new WebhookLimitReachedError(limit);
     return { ...toWebhookResponse(row), secret };
   }
@@ -128,7 +135,7 @@ export class WebhooksService {
   private async manageableOrganisation(user: AuthUser): Promise<string> {
     const organisationId = scopeToOrganisation(user);
     if (user.role === 'broker') return organisationId;
-    if (user.role === 'company' && (await this.webhooks.isOwner(organisationId, user.id))) {
+    if (user.role === 'company' && (await this.organisations.isOwnedBy(organisationId, user.id))) {
       return organisationId;
     }
     throw new ForbiddenError('Only brokers and the owner of a company manage its webhooks');
