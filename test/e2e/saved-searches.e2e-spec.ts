@@ -456,6 +456,117 @@ describe('saved searches and their alerts (HTTP, real engine and SMTP)', () => {
       expect(told).toHaveLength(1);
       expect(told[0].data.itemIds).toEqual([p.id]);
     });
+    it('one batch, several owners and roles, two workers at once: each search tells each item it may see once', async () => {
+      const query = { skills: skills.JavaScript, countries: 'ME' };
+      const searches = [
+        {
+          who: company,
+          search: await saved(company, { name: 'A', kind: 'talent', query, alert: 'instant' }),
+        },
+        {
+          who: otherCompany,
+          search: await saved(otherCompany, { name: 'B', kind: 'talent', query, alert: 'instant' }),
+        },
+        {
+          who: broker,
+          search: await saved(broker, { name: 'C', kind: 'talent', query, alert: 'instant' }),
+        },
+        {
+          who: broker,
+          search: await saved(broker, {
+            name: 'D',
+            kind: 'talent',
+            query: { ...query, includeNotOpen: true },
+            alert: 'instant',
+          }),
+        },
+      ];
+      const matching = {
+        country: 'ME',
+        city: 'Podgorica',
+        skills: [{ skillId: skills.JavaScript, level: 3 }],
+      };
+      const forCompanies = await person('Seen By Companies', {
+        ...matching,
+        visibility: 'companies',
+      });
+      const forBrokers = await person('Seen By Brokers', { ...matching, visibility: 'brokers' });
+      const notLooking = await person('Not Looking Now', {
+        ...matching,
+        visibility: 'brokers',
+        openToWork: false,
+      });
+      await relay();
+      const now = new Date(Date.now() + 2 * MINUTE);
+      await Promise.all([alerts().runDue(now), alerts().runDue(now)]);
+      await Promise.all([
+        alerts().runDue(new Date(now.getTime() + 2 * MINUTE)),
+        alerts().runDue(new Date(now.getTime() + 2 * MINUTE)),
+      ]);
+
+      const itemsOf = async (i: number) => {
+        const told = await alertsOf(searches[i].who, searches[i].search.id);
+        expect(told).toHaveLength(1);
+        return [...(told[0].data.itemIds ?? [])].sort();
+      };
+      // companies see "companies" profiles only; brokers see both; not open to work only when asked
+      expect(await itemsOf(0)).toEqual([forCompanies.id]);
+      expect(await itemsOf(1)).toEqual([forCompanies.id]);
+      expect(await itemsOf(2)).toEqual([forCompanies.id, forBrokers.id].sort());
+      expect(await itemsOf(3)).toEqual([forCompanies.id, forBrokers.id, notLooking.id].sort());
+    });
+  });
+
+  describe('alerts at 08:00 in the owner’s timezone', () => {
+    it('a company in New York gets its daily alert at 08:00 New York time, then a day later', async () => {
+      const owner = await registerCompany(t);
+      await t.http
+        .patch('/api/me')
+        .set(bearer(owner))
+        .send({ timezone: 'America/New_York' })
+        .expect(200);
+      const search = await saved(owner, {
+        name: 'SQL in Montenegro',
+        kind: 'talent',
+        query: { skills: skills.SQL, countries: 'ME' },
+        alert: 'daily',
+      });
+      const newYork = (at: Date) =>
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone: 'America/New_York',
+          hourCycle: 'h23',
+          hour: '2-digit',
+          minute: '2-digit',
+        }).format(at);
+      const at = new Date(search.nextRunAt as string);
+      expect(newYork(at)).toBe('08:00');
+      expect(at.getTime()).toBeGreaterThan(Date.now() - MINUTE);
+      expect(at.getTime()).toBeLessThanOrEqual(Date.now() + DAY);
+
+      const p = await person('Late Riser', {
+        country: 'ME',
+        city: 'Podgorica',
+        visibility: 'companies',
+        skills: [{ skillId: skills.SQL, level: 2 }],
+      });
+      await relay();
+      // 08:00 in Belgrade is not 08:00 in New York: nothing before the owner's morning
+      await alerts().runDue(new Date(at.getTime() - MINUTE));
+      expect(await alertsOf(owner, search.id)).toHaveLength(0);
+      await alerts().runDue(new Date(at.getTime() + MINUTE));
+      const told = await alertsOf(owner, search.id);
+      expect(told).toHaveLength(1);
+      expect(told[0].data.itemIds).toEqual([p.id]);
+
+      const next = await t.http
+        .get(`/api/saved-searches/${search.id}`)
+        .set(bearer(owner))
+        .expect(200);
+      const nextAt = new Date(next.body.nextRunAt as string);
+      expect(newYork(nextAt)).toBe('08:00');
+      // a day later (23 or 25 hours across a daylight-saving change)
+      expect(Math.abs(nextAt.getTime() - at.getTime() - DAY)).toBeLessThanOrEqual(60 * MINUTE);
+    });
   });
 
   describe('a daily opportunity search', () => {

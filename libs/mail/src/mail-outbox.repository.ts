@@ -55,21 +55,29 @@ export class MailOutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async insert(manager: EntityManager, row: NewMailRow): Promise<void> {
+    await this.insertMany(manager, [row]);
+  }
+
+  /** Many messages in one statement. */
+  async insertMany(manager: EntityManager, rows: readonly NewMailRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const column = <K extends keyof NewMailRow>(key: K) => rows.map((r) => r[key]);
     await manager.query(
       `INSERT INTO mail_outbox (id, user_id, recipient, locale, template, subject, text_body,
                                 html_body, headers, message_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::jsonb, $10)`,
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[],
+                            $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])`,
       [
-        row.id,
-        row.userId,
-        row.recipient,
-        row.locale,
-        row.template,
-        row.subject,
-        row.text,
-        row.html,
-        JSON.stringify(row.headers),
-        row.messageId,
+        column('id'),
+        column('userId'),
+        column('recipient'),
+        column('locale'),
+        column('template'),
+        column('subject'),
+        column('text'),
+        column('html'),
+        rows.map((r) => JSON.stringify(r.headers)),
+        column('messageId'),
       ],
     );
   }

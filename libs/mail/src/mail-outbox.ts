@@ -31,26 +31,36 @@ export class MailOutbox {
 
   /** Returns the id of the queued message. */
   async enqueue(manager: EntityManager, message: MailMessage): Promise<string> {
-    const id = randomUUID();
-    const rendered = renderMail(message);
-    const headers: Record<string, string> = {};
-    if (message.unsubscribeUrl !== undefined) {
-      // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL, no sign-in needed.
-      headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
-      headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
-    }
-    await this.mails.insert(manager, {
-      id,
-      userId: message.userId ?? null,
-      recipient: message.to,
-      locale: message.locale,
-      template: message.template,
-      ...rendered,
-      headers,
-      messageId: messageIdFor(id, this.config.mail.from),
-    });
-    await this.outbox.insertRows(manager, MAIL_SEND_KIND, '', [id]);
+    const [id] = await this.enqueueMany(manager, [message]);
     return id;
+  }
+
+  /** Many messages in two statements (their rows, then their outbox rows); ids in order. */
+  async enqueueMany(manager: EntityManager, messages: readonly MailMessage[]): Promise<string[]> {
+    if (messages.length === 0) return [];
+    const rows = messages.map((message) => {
+      const id = randomUUID();
+      const headers: Record<string, string> = {};
+      if (message.unsubscribeUrl !== undefined) {
+        // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" to the URL, no sign-in needed.
+        headers['List-Unsubscribe'] = `<${message.unsubscribeUrl}>`;
+        headers['List-Unsubscribe-Post'] = 'List-Unsubscribe=One-Click';
+      }
+      return {
+        id,
+        userId: message.userId ?? null,
+        recipient: message.to,
+        locale: message.locale,
+        template: message.template,
+        ...renderMail(message),
+        headers,
+        messageId: messageIdFor(id, this.config.mail.from),
+      };
+    });
+    await this.mails.insertMany(manager, rows);
+    const ids = rows.map((r) => r.id);
+    await this.outbox.insertRows(manager, MAIL_SEND_KIND, '', ids);
+    return ids;
   }
 
   /** `PUBLIC_URL` + path. */

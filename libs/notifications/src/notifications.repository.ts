@@ -44,33 +44,77 @@ export class NotificationsRepository {
     return row;
   }
 
-  async insert(
+  /** {@link findRecipient} for many accounts in one query (erased and gone ones left out). */
+  async findRecipients(
     manager: EntityManager,
-    userId: string,
-    values: {
+    userIds: readonly string[],
+  ): Promise<Map<string, Recipient>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT id, email, locale, display_name AS "displayName" FROM users
+        WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
+      [[...new Set(userIds)]],
+    )) as (Recipient & { id: string })[];
+    return new Map(
+      rows.map((r) => [r.id, { email: r.email, locale: r.locale, displayName: r.displayName }]),
+    );
+  }
+
+  /** Stored preferences of many accounts in one query (accounts without any left out). */
+  async findPreferencesOf(
+    manager: EntityManager,
+    userIds: readonly string[],
+  ): Promise<Map<string, Preferences>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await manager.query(
+      `SELECT user_id AS "userId", email, digest FROM notification_preferences
+        WHERE user_id = ANY($1::uuid[])`,
+      [[...new Set(userIds)]],
+    )) as (Preferences & { userId: string })[];
+    return new Map(rows.map((r) => [r.userId, { email: r.email, digest: r.digest }]));
+  }
+
+  /** Many notifications in one statement. */
+  async insertMany(
+    manager: EntityManager,
+    rows: readonly {
+      userId: string;
       kind: string;
       title: string;
       body: string;
       link: string | null;
       data: unknown;
-      /** Waits for the person's daily or weekly digest e-mail. */
       digestPending: boolean;
-    },
-  ): Promise<string> {
-    const [row] = (await manager.query(
+    }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
       `INSERT INTO notifications (user_id, kind, title, body, link, data, digest_pending)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7) RETURNING id`,
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
+                            $6::jsonb[], $7::boolean[])`,
       [
-        userId,
-        values.kind,
-        values.title,
-        values.body,
-        values.link,
-        JSON.stringify(values.data),
-        values.digestPending,
+        rows.map((r) => r.userId),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.title),
+        rows.map((r) => r.body),
+        rows.map((r) => r.link),
+        rows.map((r) => JSON.stringify(r.data)),
+        rows.map((r) => r.digestPending),
       ],
-    )) as { id: string }[];
-    return row.id;
+    );
+  }
+
+  /** Many unsubscribe tokens (hashes) in one statement. */
+  async insertUnsubscribeTokens(
+    manager: EntityManager,
+    rows: readonly { userId: string; kind: string; hash: string }[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO unsubscribe_tokens (token_hash, user_id, kind)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[])`,
+      [rows.map((r) => r.hash), rows.map((r) => r.userId), rows.map((r) => r.kind)],
+    );
   }
 
   /** Newest first; `after` is the last row of the previous page. */
@@ -150,6 +194,16 @@ export class NotificationsRepository {
       userId,
     ])) as { timezone: string }[];
     return row?.timezone ?? DEFAULT_TIMEZONE;
+  }
+
+  /** The timezones of these accounts, in one query (accounts not found are left out). */
+  async findTimezones(userIds: readonly string[]): Promise<Map<string, string>> {
+    if (userIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT id, timezone FROM users WHERE id = ANY($1::uuid[])`,
+      [[...new Set(userIds)]],
+    )) as { id: string; timezone: string | null }[];
+    return new Map(rows.map((r) => [r.id, r.timezone ?? DEFAULT_TIMEZONE]));
   }
 
   async insertUnsubscribeToken(

@@ -3,6 +3,7 @@ import {
   DEFAULT_LOCALE,
   isLocale,
   MailOutbox,
+  type MailMessage,
   translate,
   type CatalogueKey,
   type Locale,
@@ -10,7 +11,7 @@ import {
 } from '@app/mail';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from './clock.js';
-import { nextLocalRun } from './local-schedule.js';
+import { DEFAULT_TIMEZONE, isTimeZone, nextLocalRun } from './local-schedule.js';
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
@@ -87,50 +88,72 @@ export class NotificationsService {
    * e-mailed. Nothing happens for an erased account.
    */
   async notify(manager: EntityManager, input: NotifyInput): Promise<void> {
-    const recipient = await this.repository.findRecipient(manager, input.userId);
-    if (recipient === undefined) return;
-    const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
-    const { title, body } = input.text?.(locale) ?? {
-      title: translate(locale, `kind.${input.kind}` as CatalogueKey, input.params),
-      body: translate(locale, `kindBody.${input.kind}` as CatalogueKey, input.params),
-    };
-    const link = input.link ?? null;
-    const preferences = withDefaults(await this.repository.findPreferences(input.userId, manager));
-    const transactional = TRANSACTIONAL_KINDS.has(input.kind);
-    // a kind the person wants by e-mail, gathered into their daily or weekly digest
-    const digestPending =
-      input.email !== false &&
-      !transactional &&
-      preferences.email[input.kind] &&
-      (preferences.digest === 'daily' || preferences.digest === 'weekly');
-    await this.repository.insert(manager, input.userId, {
-      kind: input.kind,
-      title,
-      body,
-      link,
-      data: input.data ?? {},
-      digestPending,
-    });
-    if (input.email === false) return;
-    if (!transactional && (preferences.digest !== 'instant' || !preferences.email[input.kind])) {
-      return;
+    await this.notifyMany(manager, [input]);
+  }
+
+  /**
+   * {@link notify} for many notifications at once, with a fixed number of statements whatever
+   * their count (recipients and preferences read once, notifications, unsubscribe tokens and
+   * e-mails each written by one set-based insert), all in the caller's transaction.
+   */
+  async notifyMany(manager: EntityManager, inputs: readonly NotifyInput[]): Promise<void> {
+    if (inputs.length === 0) return;
+    const userIds = inputs.map((i) => i.userId);
+    const recipients = await this.repository.findRecipients(manager, userIds);
+    const stored = await this.repository.findPreferencesOf(manager, [...recipients.keys()]);
+    const notifications = [];
+    const tokens: { userId: string; kind: string; hash: string }[] = [];
+    const mails: MailMessage[] = [];
+    for (const input of inputs) {
+      const recipient = recipients.get(input.userId);
+      if (recipient === undefined) continue;
+      const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
+      const { title, body } = input.text?.(locale) ?? {
+        title: translate(locale, `kind.${input.kind}` as CatalogueKey, input.params),
+        body: translate(locale, `kindBody.${input.kind}` as CatalogueKey, input.params),
+      };
+      const link = input.link ?? null;
+      const preferences = withDefaults(stored.get(input.userId));
+      const transactional = TRANSACTIONAL_KINDS.has(input.kind);
+      // a kind the person wants by e-mail, gathered into their daily or weekly digest
+      const digestPending =
+        input.email !== false &&
+        !transactional &&
+        preferences.email[input.kind] &&
+        (preferences.digest === 'daily' || preferences.digest === 'weekly');
+      notifications.push({
+        userId: input.userId,
+        kind: input.kind,
+        title,
+        body,
+        link,
+        data: input.data ?? {},
+        digestPending,
+      });
+      if (input.email === false) continue;
+      if (!transactional && (preferences.digest !== 'instant' || !preferences.email[input.kind])) {
+        continue;
+      }
+      let unsubscribeUrl: string | undefined;
+      if (!transactional) {
+        const token = randomBytes(32).toString('base64url');
+        tokens.push({ userId: input.userId, kind: input.kind, hash: hash(token) });
+        unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
+      }
+      mails.push({
+        to: recipient.email,
+        userId: input.userId,
+        locale,
+        template: input.mail?.template ?? 'notification',
+        params: input.mail?.params ?? { title, body },
+        recipientName: recipient.displayName,
+        actionUrl: input.mail?.actionUrl ?? this.mail.url(link ?? '/'),
+        unsubscribeUrl,
+      });
     }
-    let unsubscribeUrl: string | undefined;
-    if (!transactional) {
-      const token = randomBytes(32).toString('base64url');
-      await this.repository.insertUnsubscribeToken(manager, input.userId, input.kind, hash(token));
-      unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
-    }
-    await this.mail.enqueue(manager, {
-      to: recipient.email,
-      userId: input.userId,
-      locale,
-      template: input.mail?.template ?? 'notification',
-      params: input.mail?.params ?? { title, body },
-      recipientName: recipient.displayName,
-      actionUrl: input.mail?.actionUrl ?? this.mail.url(link ?? '/'),
-      unsubscribeUrl,
-    });
+    await this.repository.insertMany(manager, notifications);
+    await this.repository.insertUnsubscribeTokens(manager, tokens);
+    await this.mail.enqueueMany(manager, mails);
   }
 
   /** Whether `notify` would e-mail this kind to this user now (for follow-ups such as reminders). */
@@ -173,6 +196,21 @@ export class NotificationsService {
       unsubscribeUrl,
     });
     return true;
+  }
+
+  /**
+   * Each account's timezone (IANA; the default for an unknown or unusable one), read in one
+   * query, for other libs that schedule something at a local hour of the recipient, as digests
+   * do here.
+   */
+  async timezonesOf(userIds: readonly string[]): Promise<Map<string, string>> {
+    const found = await this.repository.findTimezones(userIds);
+    return new Map(
+      userIds.map((id) => {
+        const zone = found.get(id);
+        return [id, zone !== undefined && isTimeZone(zone) ? zone : DEFAULT_TIMEZONE];
+      }),
+    );
   }
 
   async list(

@@ -113,11 +113,18 @@ export class TalentSearchService {
     role: Role,
     ids: readonly string[],
     options: { includeNotOpen: boolean },
-  ): Promise<{ id: string; displayName: string | null; headline: string | null }[]> {
+  ): Promise<
+    { id: string; displayName: string | null; headline: string | null; openToWork: boolean }[]
+  > {
     const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(role));
     return found
       .filter((a) => options.includeNotOpen || a.profile.openToWork)
-      .map((a) => ({ id: a.profile.id, displayName: a.displayName, headline: a.profile.headline }));
+      .map((a) => ({
+        id: a.profile.id,
+        displayName: a.displayName,
+        headline: a.profile.headline,
+        openToWork: a.profile.openToWork,
+      }));
   }
 
   /**

@@ -1,5 +1,5 @@
 export * from './dto/saved-search.dto.js';
-export * from './local-schedule.js';
+export * from './alert-schedule.js';
 export * from './saved-search-alerts.module.js';
 export { SavedSearchAlerts, type AlertRunReport } from './saved-search-alerts.service.js';
 export type { SavedSearchKind, SavedQuery, AlertItem } from './saved-search-kind.js';

@@ -14,7 +14,13 @@ import { foldQuery } from '@app/text';
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { Meilisearch } from 'meilisearch';
-import type { AlertItem, ChangedSearch, SavedQuery, SavedSearchKind } from './saved-search-kind.js';
+import type {
+  AlertItem,
+  ChangedSearch,
+  SavedQuery,
+  SavedSearchKind,
+  VisibilityCheck,
+} from './saved-search-kind.js';
 import { checkSavedQuery } from './saved-query-validation.js';
 
 const filters = new FilterBuilder(OPPORTUNITY_FILTERABLE_ATTRIBUTES);
@@ -86,15 +92,17 @@ export class OpportunitiesSavedSearch implements SavedSearchKind {
     return results.map((r) => r.hits.map((h) => ({ id: h.id, updatedAt: h.updatedAt })));
   }
 
-  async describeVisible(
-    _role: Role,
-    _query: SavedQuery,
-    ids: readonly string[],
-  ): Promise<AlertItem[]> {
-    const open = await this.opportunities.loadDocuments(this.transactions.manager, [...ids]);
+  /** Every trainee sees every open item: one read for the whole batch's candidates. */
+  async describeVisible(searches: readonly VisibilityCheck[]): Promise<AlertItem[][]> {
+    const ids = [...new Set(searches.flatMap((s) => s.ids))];
+    if (ids.length === 0) return searches.map(() => []);
+    const open = await this.opportunities.loadDocuments(this.transactions.manager, ids);
     const nowSeconds = Date.now() / 1000;
-    return open
-      .filter((o) => o.deadline === null || o.deadline > nowSeconds)
-      .map((o) => ({ id: o.id, title: o.title }));
+    const visible = new Map(
+      open
+        .filter((o) => o.deadline === null || o.deadline > nowSeconds)
+        .map((o) => [o.id, { id: o.id, title: o.title }]),
+    );
+    return searches.map((s) => s.ids.flatMap((id) => visible.get(id) ?? []));
   }
 }

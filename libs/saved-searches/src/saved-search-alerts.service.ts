@@ -1,9 +1,9 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import { translate, type Locale } from '@app/mail';
-import { NotificationsService } from '@app/notifications';
+import { DEFAULT_TIMEZONE, NotificationsService } from '@app/notifications';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DEFAULT_TIME_ZONE, nextAlertRun } from './local-schedule.js';
+import { nextAlertRun } from './alert-schedule.js';
 import type { AlertItem } from './saved-search-kind.js';
 import { SavedSearchKinds } from './saved-search-kinds.js';
 import {
@@ -28,8 +28,9 @@ export interface AlertRunReport {
  * The alerts job: claims due saved searches (any number of workers may run it; a search is
  * claimed by one), asks the engine in batches what each finds that changed since its last run,
  * keeps the items it has not told about yet and that its owner may still see (checked in
- * PostgreSQL at send time), and writes one `search.alert` notification per search listing them,
- * with the items marked as told in the same transaction.
+ * PostgreSQL at send time, once per batch and viewer role), and writes one `search.alert`
+ * notification per search listing them. A batch's finished runs, seen items and notifications
+ * are one transaction of set-based statements: no round trip per search.
  */
 @Injectable()
 export class SavedSearchAlerts {
@@ -117,60 +118,89 @@ export class SavedSearchAlerts {
         (candidates.get(s.id) ?? []).map((item) => ({ searchId: s.id, itemId: item.id })),
       ),
     );
+    const fresh = new Map(
+      claimed.map((s) => [
+        s.id,
+        (candidates.get(s.id) ?? []).filter((item) => !seen.has(`${s.id}:${item.id}`)),
+      ]),
+    );
 
-    let notified = 0;
-    let items = 0;
-    const empty: { id: string; leaseToken: string; nextRunAt: Date | null }[] = [];
-    for (const search of claimed) {
-      const nextRunAt = this.nextRun(search, now);
-      const fresh = (candidates.get(search.id) ?? []).filter(
-        (item) => !seen.has(`${search.id}:${item.id}`),
+    // visibility at send time: one read per kind (per viewer role within it) for the batch
+    const visible = new Map<string, AlertItem[]>();
+    for (const kindName of SAVED_SEARCH_KINDS) {
+      const searches = claimed.filter(
+        (s) => s.kind === kindName && (fresh.get(s.id) ?? []).length > 0,
       );
-      const visible =
-        fresh.length === 0
-          ? []
-          : await this.kinds.get(search.kind).describeVisible(
-              search.ownerRole,
-              search.query,
-              fresh.map((i) => i.id),
-            );
-      if (visible.length === 0) {
-        empty.push({ id: search.id, leaseToken: search.leaseToken, nextRunAt });
-        continue;
-      }
-      const told = await this.transactions.run(async (manager) => {
-        if (!(await this.repository.finishRun(manager, search, now, nextRunAt))) return [];
-        const visibleIds = new Set(visible.map((v) => v.id));
-        const inserted = await this.repository.markSeen(
-          manager,
-          search.id,
-          fresh.filter((i) => visibleIds.has(i.id)),
-          now,
-        );
-        const news = visible.filter((v) => inserted.has(v.id));
-        if (news.length > 0) {
-          await this.notifications.notify(manager, {
-            userId: search.ownerId,
-            kind: 'search.alert',
-            data: { savedSearchId: search.id, kind: search.kind, itemIds: news.map((n) => n.id) },
-            link: `/saved-searches/${search.id}`,
-            text: (locale) => alertText(locale, search.name, news),
-          });
-        }
-        return news;
+      if (searches.length === 0) continue;
+      const found = await this.kinds.get(kindName).describeVisible(
+        searches.map((s) => ({
+          role: s.ownerRole,
+          query: s.query,
+          ids: (fresh.get(s.id) ?? []).map((i) => i.id),
+        })),
+      );
+      searches.forEach((s, i) => {
+        if (found[i].length > 0) visible.set(s.id, found[i]);
       });
-      if (told.length > 0) {
-        notified += 1;
-        items += told.length;
-      }
     }
-    await this.repository.finishEmptyRuns(empty, now);
-    return { notified, items };
+
+    const timeZones = await this.notifications.timezonesOf(
+      claimed.filter((s) => s.alert === 'daily' || s.alert === 'weekly').map((s) => s.ownerId),
+    );
+    const runs = claimed.map((s) => ({
+      search: s,
+      id: s.id,
+      leaseToken: s.leaseToken,
+      nextRunAt: this.nextRun(s, now, timeZones),
+    }));
+    const withNews = runs.filter((r) => visible.has(r.id));
+    await this.repository.finishEmptyRuns(
+      runs.filter((r) => !visible.has(r.id)),
+      now,
+    );
+    if (withNews.length === 0) return { notified: 0, items: 0 };
+
+    // the whole batch's news in one transaction: runs finished (only those still claimed, rows
+    // locked until commit), items marked as told, one notification per search
+    return this.transactions.run(async (manager) => {
+      const finished = await this.repository.finishRuns(manager, withNews, now);
+      const told = withNews.filter((r) => finished.has(r.id));
+      const inserted = await this.repository.markSeen(
+        manager,
+        told.flatMap((r) => {
+          const ids = new Set((visible.get(r.id) ?? []).map((v) => v.id));
+          return (fresh.get(r.id) ?? [])
+            .filter((i) => ids.has(i.id))
+            .map((i) => ({ searchId: r.id, itemId: i.id, updatedAt: i.updatedAt }));
+        }),
+        now,
+      );
+      const alerts = told.flatMap(({ search }) => {
+        const news = (visible.get(search.id) ?? []).filter((v) =>
+          inserted.has(`${search.id}:${v.id}`),
+        );
+        return news.length === 0 ? [] : [{ search, news }];
+      });
+      await this.notifications.notifyMany(
+        manager,
+        alerts.map(({ search, news }) => ({
+          userId: search.ownerId,
+          kind: 'search.alert' as const,
+          data: { savedSearchId: search.id, kind: search.kind, itemIds: news.map((n) => n.id) },
+          link: `/saved-searches/${search.id}`,
+          text: (locale: Locale) => alertText(locale, search.name, news),
+        })),
+      );
+      const notified = alerts.length;
+      const items = alerts.reduce((n, a) => n + a.news.length, 0);
+      return { notified, items };
+    });
   }
 
-  private nextRun(search: ClaimedSearch, now: Date): Date | null {
+  /** Daily and weekly runs at 08:00 in the owner's timezone; instant ones after the interval. */
+  private nextRun(search: ClaimedSearch, now: Date, timeZones: Map<string, string>): Date | null {
     return nextAlertRun(search.alert, now, {
-      timeZone: DEFAULT_TIME_ZONE,
+      timeZone: timeZones.get(search.ownerId) ?? DEFAULT_TIMEZONE,
       instantIntervalMs: this.config.savedSearchAlerts.intervalSeconds * 1000,
     });
   }

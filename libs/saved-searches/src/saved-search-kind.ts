@@ -18,6 +18,13 @@ export interface ChangedSearch {
   changedAfter: number;
 }
 
+/** The candidate items of one search, to be checked against what its owner may see now. */
+export interface VisibilityCheck {
+  role: Role;
+  query: SavedQuery;
+  ids: readonly string[];
+}
+
 /**
  * What a saved-search kind must do; one implementation per underlying search, so talent and
  * opportunities share the routes, the storage and the alerts job.
@@ -46,10 +53,11 @@ export interface SavedSearchKind {
     limit: number,
   ): Promise<{ id: string; updatedAt: number }[][]>;
   /**
-   * The items among `ids` the owner may see now (read from PostgreSQL, not the index) and what
-   * an alert says of them; the others are left out.
+   * For many searches at once: the items among each one's `ids` its owner may see now (read from
+   * PostgreSQL, not the index, in one query per distinct viewer role rather than per search) and
+   * what an alert says of them; the others are left out. One answer per search, in order.
    */
-  describeVisible(role: Role, query: SavedQuery, ids: readonly string[]): Promise<AlertItem[]>;
+  describeVisible(searches: readonly VisibilityCheck[]): Promise<AlertItem[][]>;
 }
 
 /** The query-string form of a JSON value: lists comma-joined, booleans and numbers as text. */

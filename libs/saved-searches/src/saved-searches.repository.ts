@@ -182,25 +182,28 @@ export class SavedSearchesRepository {
   }
 
   /**
-   * Records a finished run if the claim still holds (the search was neither changed nor deleted
-   * meanwhile): locks the row for the rest of the caller's transaction. False: drop the run.
+   * Records finished runs whose claim still holds (the search was neither changed nor deleted
+   * meanwhile), in one statement: locks those rows for the rest of the caller's transaction and
+   * returns their ids. A run left out lost its claim: drop what it found.
    */
-  async finishRun(
+  async finishRuns(
     manager: EntityManager,
-    search: { id: string; leaseToken: string },
+    runs: readonly { id: string; leaseToken: string; nextRunAt: Date | null }[],
     ranAt: Date,
-    nextRunAt: Date | null,
-  ): Promise<boolean> {
-    const [, count] = (await manager.query(
-      `UPDATE saved_searches
-          SET last_run_at = $3, next_run_at = $4, lease_until = NULL, lease_token = NULL
-        WHERE id = $1 AND lease_token = $2`,
-      [search.id, search.leaseToken, ranAt, nextRunAt],
-    )) as [unknown, number];
-    return count > 0;
+  ): Promise<Set<string>> {
+    if (runs.length === 0) return new Set();
+    const [rows] = (await manager.query(
+      `UPDATE saved_searches s
+          SET last_run_at = $4, next_run_at = r.next_run_at, lease_until = NULL, lease_token = NULL
+         FROM unnest($1::uuid[], $2::uuid[], $3::timestamptz[]) AS r(id, token, next_run_at)
+        WHERE s.id = r.id AND s.lease_token = r.token
+        RETURNING s.id`,
+      [runs.map((r) => r.id), runs.map((r) => r.leaseToken), runs.map((r) => r.nextRunAt), ranAt],
+    )) as [{ id: string }[], number];
+    return new Set(rows.map((r) => r.id));
   }
 
-  /** {@link finishRun} for many runs that found nothing new, in one statement. */
+  /** {@link finishRuns} outside a transaction, for runs that found nothing new. */
   async finishEmptyRuns(
     runs: readonly { id: string; leaseToken: string; nextRunAt: Date | null }[],
     ranAt: Date,
@@ -227,24 +230,24 @@ export class SavedSearchesRepository {
   }
 
   /**
-   * Marks items as told about by this search; returns those that were not already (the
-   * primary key makes "at most once per saved search" hold whatever runs concurrently).
+   * Marks items as told about, for many searches in one statement; returns the pairs
+   * (`<searchId>:<itemId>`) that were not already marked (the primary key makes "at most once per
+   * saved search" hold whatever runs concurrently).
    */
   async markSeen(
     manager: EntityManager,
-    searchId: string,
-    items: readonly { id: string; updatedAt: number }[],
+    items: readonly { searchId: string; itemId: string; updatedAt: number }[],
     at: Date,
   ): Promise<Set<string>> {
     if (items.length === 0) return new Set();
     const rows = (await manager.query(
       `INSERT INTO saved_search_seen (saved_search_id, item_id, item_updated_at, alerted_at)
-       SELECT $1, i.id, to_timestamp(i.ms / 1000.0), $4
-         FROM unnest($2::uuid[], $3::float8[]) AS i(id, ms)
+       SELECT i.search_id, i.item_id, to_timestamp(i.ms / 1000.0), $4
+         FROM unnest($1::uuid[], $2::uuid[], $3::float8[]) AS i(search_id, item_id, ms)
        ON CONFLICT DO NOTHING
-       RETURNING item_id AS "itemId"`,
-      [searchId, items.map((i) => i.id), items.map((i) => i.updatedAt), at],
-    )) as { itemId: string }[];
-    return new Set(rows.map((r) => r.itemId));
+       RETURNING saved_search_id AS "searchId", item_id AS "itemId"`,
+      [items.map((i) => i.searchId), items.map((i) => i.itemId), items.map((i) => i.updatedAt), at],
+    )) as { searchId: string; itemId: string }[];
+    return new Set(rows.map((r) => `${r.searchId}:${r.itemId}`));
   }
 }

@@ -1,6 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
 import type { AuthUser } from '@app/identity';
+import { NotificationsService } from '@app/notifications';
 import { Inject, Injectable } from '@nestjs/common';
 import type {
   SavedSearchCreateDto,
@@ -9,7 +10,7 @@ import type {
   SavedSearchResultsQueryDto,
   SavedSearchUpdateDto,
 } from './dto/saved-search.dto.js';
-import { DEFAULT_TIME_ZONE, nextAlertRun } from './local-schedule.js';
+import { nextAlertRun } from './alert-schedule.js';
 import type { SavedSearchKind } from './saved-search-kind.js';
 import { SavedSearchKinds } from './saved-search-kinds.js';
 import {
@@ -38,6 +39,7 @@ export class SavedSearchesService {
     private readonly repository: SavedSearchesRepository,
     private readonly kinds: SavedSearchKinds,
     private readonly transactions: TransactionRunner,
+    private readonly notifications: NotificationsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(SAVED_SEARCH_CLOCK) private readonly clock: Clock,
   ) {}
@@ -46,6 +48,7 @@ export class SavedSearchesService {
     const kind = this.kindFor(owner, dto.kind);
     const query = await kind.check(owner.role, dto.query);
     const now = this.clock();
+    const nextRunAt = await this.nextRun(owner.id, dto.alert, now);
     const row = await this.transactions.run(async (manager) => {
       await this.repository.lockOwner(manager, owner.id);
       if ((await this.repository.countOwned(manager, owner.id)) >= SAVED_SEARCHES_PER_USER) {
@@ -60,7 +63,7 @@ export class SavedSearchesService {
           query,
           alert: dto.alert,
           matchesSince: now,
-          nextRunAt: this.nextRun(dto.alert, now),
+          nextRunAt,
         },
         owner.role,
       );
@@ -100,7 +103,8 @@ export class SavedSearchesService {
       // a new query, or an alert turned back on, counts from now: what changed while it was
       // off is not news
       matchesSince: queryChanged || resumed ? now : current.matchesSince,
-      nextRunAt: queryChanged || alertChanged ? this.nextRun(alert, now) : current.nextRunAt,
+      nextRunAt:
+        queryChanged || alertChanged ? await this.nextRun(owner.id, alert, now) : current.nextRunAt,
     });
     if (row === undefined) throw new SavedSearchNotFoundError();
     return toResponse(row);
@@ -133,9 +137,11 @@ export class SavedSearchesService {
     return kind;
   }
 
-  private nextRun(alert: SavedSearchAlert, now: Date): Date | null {
+  /** The first run of a new or changed alert, daily and weekly ones at 08:00 the owner's time. */
+  private async nextRun(ownerId: string, alert: SavedSearchAlert, now: Date): Promise<Date | null> {
+    const timeZones = await this.notifications.timezonesOf([ownerId]);
     return nextAlertRun(alert, now, {
-      timeZone: DEFAULT_TIME_ZONE,
+      timeZone: timeZones.get(ownerId) as string,
       instantIntervalMs: this.config.savedSearchAlerts.intervalSeconds * 1000,
     });
   }

@@ -2,7 +2,13 @@ import { InputValidationError } from '@app/http';
 import type { AuthUser, Role } from '@app/identity';
 import { TalentSearchQueryDto, TalentSearchService } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
-import type { AlertItem, ChangedSearch, SavedQuery, SavedSearchKind } from './saved-search-kind.js';
+import type {
+  AlertItem,
+  ChangedSearch,
+  SavedQuery,
+  SavedSearchKind,
+  VisibilityCheck,
+} from './saved-search-kind.js';
 import { checkSavedQuery } from './saved-query-validation.js';
 
 /**
@@ -38,17 +44,47 @@ export class TalentSavedSearch implements SavedSearchKind {
     );
   }
 
-  async describeVisible(
-    role: Role,
-    query: SavedQuery,
-    ids: readonly string[],
-  ): Promise<AlertItem[]> {
-    const found = await this.talent.describeVisible(role, ids, {
-      includeNotOpen: query.includeNotOpen === 'true' && role === 'broker',
+  /**
+   * Who may see a profile depends on the viewer's role only, so the batch's candidates are read
+   * once per role present; each search then keeps its own ids, and people not open to work only
+   * for a broker's search that asked for them.
+   */
+  async describeVisible(searches: readonly VisibilityCheck[]): Promise<AlertItem[][]> {
+    const idsByRole = new Map<Role, Set<string>>();
+    for (const s of searches) {
+      const ids = idsByRole.get(s.role) ?? new Set<string>();
+      for (const id of s.ids) ids.add(id);
+      idsByRole.set(s.role, ids);
+    }
+    const visibleByRole = new Map<Role, Map<string, { item: AlertItem; openToWork: boolean }>>();
+    for (const [role, ids] of idsByRole) {
+      if (ids.size === 0) continue;
+      const found = await this.talent.describeVisible(role, [...ids], { includeNotOpen: true });
+      visibleByRole.set(
+        role,
+        new Map(
+          found.map((p) => [
+            p.id,
+            {
+              openToWork: p.openToWork,
+              item: {
+                id: p.id,
+                title: [p.displayName, p.headline]
+                  .filter((s) => s !== null && s !== '')
+                  .join(' — '),
+              },
+            },
+          ]),
+        ),
+      );
+    }
+    return searches.map((s) => {
+      const visible = visibleByRole.get(s.role);
+      const includeNotOpen = s.query.includeNotOpen === 'true' && s.role === 'broker';
+      return s.ids.flatMap((id) => {
+        const v = visible?.get(id);
+        return v !== undefined && (includeNotOpen || v.openToWork) ? [v.item] : [];
+      });
     });
-    return found.map((p) => ({
-      id: p.id,
-      title: [p.displayName, p.headline].filter((s) => s !== null && s !== '').join(' — '),
-    }));
   }
 }
