@@ -12,6 +12,11 @@ export interface AuthUser {
    * guard always sets it; optional so callers made up in code (tests, tools) need not.
    */
   emailVerified?: boolean;
+  /**
+   * The account's language (`PATCH /api/me`): answers fall back to it when the request names
+   * none. Set by the JWT guard; optional for the same reason as `emailVerified`.
+   */
+  locale?: string;
 }
 
 /**

@@ -12,7 +12,7 @@ import type { Role } from './roles.js';
  */
 const CALLER_OF_OPEN_SESSION = preparedStatement(
   'sessions_caller_of_open_session',
-  `SELECT u.id, u.email, u.role, u.organisation_id,
+  `SELECT u.id, u.email, u.role, u.organisation_id, u.locale,
           u.email_verified_at IS NOT NULL AS email_verified
      FROM sessions s JOIN users u ON u.id = s.user_id
     WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.erased_at IS NULL`,
@@ -38,6 +38,7 @@ export class SessionsRepository {
       email: string;
       role: Role;
       organisation_id: string | null;
+      locale: string;
       email_verified: boolean;
     }>(this.dataSource.manager, CALLER_OF_OPEN_SESSION, [sessionId, userId]);
     if (rows.length === 0) return null;
@@ -48,6 +49,7 @@ export class SessionsRepository {
       role: r.role,
       organisationId: r.organisation_id,
       emailVerified: r.email_verified,
+      locale: r.locale,
     };
   }
 

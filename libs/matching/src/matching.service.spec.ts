@@ -95,7 +95,7 @@ function setUp(
     repository as unknown as MatchingRepository,
     {} as OpportunitiesService,
     profiles as unknown as ProfilesService,
-    { skillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
+    { answerSkillNames: jest.fn(async () => new Map()) } as unknown as TaxonomyService,
     programmes as unknown as ProgrammePriorities,
     slots,
     courses as unknown as CourseOffers,

@@ -152,7 +152,7 @@ export class MatchingService {
       }
       return { eligible: top.sorted(), near: near.sorted() };
     });
-    const names = await this.taxonomy.skillNames(
+    const names = await this.taxonomy.answerSkillNames(
       [...ranked.eligible, ...ranked.near].flatMap((r) =>
         r.doc.skillMinLevels.map((s) => s.split(':')[0]),
       ),
@@ -326,7 +326,7 @@ export class MatchingService {
       ctx.priorities.length > 0 && ctx.priorityBoostCap > 0
         ? await this.repository.findConsentedInclusion(profiles.map((p) => p.id))
         : undefined;
-    const names = await this.taxonomy.skillNames(o.skills.map((s) => s.skillId));
+    const names = await this.taxonomy.answerSkillNames(o.skills.map((s) => s.skillId));
     const fits = new Map<string, FitDto>();
     for (const p of profiles) {
       const candidate = candidateFromOwnProfile(p, inclusion?.get(p.id));

@@ -31,6 +31,6 @@ export class OpportunityResponses {
   }
 
   private namesOf(rows: readonly OpportunityEntity[]): Promise<ReadonlyMap<string, string>> {
-    return this.taxonomy.skillNames(rows.flatMap((o) => o.skills.map((s) => s.skillId)));
+    return this.taxonomy.answerSkillNames(rows.flatMap((o) => o.skills.map((s) => s.skillId)));
   }
 }

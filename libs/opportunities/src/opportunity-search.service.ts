@@ -124,7 +124,7 @@ export class OpportunitySearchService {
       return row === undefined || !inScope(row, scope) ? [] : [row];
     });
     const facetDistribution = result.facetDistribution ?? {};
-    const names = await this.taxonomy.skillNames([
+    const names = await this.taxonomy.answerSkillNames([
       ...Object.keys(facetDistribution.skillIds ?? {}),
       ...opportunities.flatMap((o) => o.skills.map((s) => s.skillId)),
     ]);

@@ -5,7 +5,7 @@ import type { ListingProvenance, OpportunityValues } from './opportunity-values.
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
-/** `names`: the skills' names by id (`TaxonomyService.skillNames`), see OpportunityResponses. */
+/** `names`: the skills' names by id (`TaxonomyService.answerSkillNames`: in the caller's language), see OpportunityResponses. */
 export function toWorkRequestResponse(
   o: OpportunityEntity,
   names: ReadonlyMap<string, string>,

@@ -6,16 +6,16 @@ import type { ProfileAggregate } from './profiles.repository.js';
 
 export type SkillNames = ReadonlyMap<string, string>;
 
-/** Canonical names of every skill on these profiles, from the taxonomy. */
+/**
+ * Names of every skill on these profiles, from the taxonomy: `answerSkillNames` (the caller's
+ * language) for answers, `skillNames` (English) for the search index.
+ */
 export function loadSkillNames(
-  taxonomy: Pick<TaxonomyService, 'skillNames'>,
+  names: TaxonomyService['skillNames'] | TaxonomyService['answerSkillNames'],
   aggregates: ProfileAggregate[],
   moreSkillIds: string[] = [],
 ): Promise<SkillNames> {
-  return taxonomy.skillNames([
-    ...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)),
-    ...moreSkillIds,
-  ]);
+  return names([...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)), ...moreSkillIds]);
 }
 
 /** The view brokers, companies and admins get: no e-mail, no inclusion data, no coordinates. */

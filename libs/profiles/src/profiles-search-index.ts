@@ -85,7 +85,7 @@ export class ProfilesSearchIndex implements SearchIndexDefinition<ProfileSearchD
   }
 
   private async toDocuments(aggregates: ProfileAggregate[]): Promise<ProfileSearchDocument[]> {
-    const names = await loadSkillNames(this.taxonomy, aggregates);
+    const names = await loadSkillNames((ids) => this.taxonomy.skillNames(ids), aggregates);
     return aggregates.map(({ profile: p, displayName, skills, languages }) =>
       buildProfileDocument({
         id: p.id,

@@ -64,7 +64,7 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
   };
   const taxonomy = {
     findExistingIds: jest.fn(async (ids: string[]) => ids),
-    skillNames: jest.fn(async () => new Map()),
+    answerSkillNames: jest.fn(async () => new Map()),
   };
   const service = new ProfilesService(
     profiles as unknown as ProfilesRepository,

@@ -197,7 +197,11 @@ export class ProfilesService {
     moreSkillIds: string[] = [],
   ): Promise<{ profiles: PublicProfileResponseDto[]; skillNames: ReadonlyMap<string, string> }> {
     const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
-    const names = await loadSkillNames(this.taxonomy, found, moreSkillIds);
+    const names = await loadSkillNames(
+      (ids) => this.taxonomy.answerSkillNames(ids),
+      found,
+      moreSkillIds,
+    );
     const byId = new Map(found.map((a) => [a.profile.id, a]));
     return {
       profiles: ids.flatMap((id) => {
@@ -273,7 +277,7 @@ export class ProfilesService {
   }
 
   private skillNamesOf(aggregates: ProfileAggregate[]): Promise<ReadonlyMap<string, string>> {
-    return loadSkillNames(this.taxonomy, aggregates);
+    return loadSkillNames((ids) => this.taxonomy.answerSkillNames(ids), aggregates);
   }
 }
 

@@ -49,7 +49,11 @@ export class TalentSearchService {
     const found = await this.profiles.findVisibleByIds(hits.ids, visibilitiesFor(viewer.role));
     const facetSkillIds = Object.keys(hits.facets.skillIds ?? {});
     // one taxonomy read names the skills of the shown profiles and of the facet
-    const names = await loadSkillNames(this.taxonomy, found, facetSkillIds);
+    const names = await loadSkillNames(
+      (ids) => this.taxonomy.answerSkillNames(ids),
+      found,
+      facetSkillIds,
+    );
     const byId = new Map(found.map((a) => [a.profile.id, a]));
     return {
       items: hits.ids.flatMap((id) => {

@@ -11,3 +11,4 @@ export * from './taxonomy.module.js';
 export * from './taxonomy.service.js';
 export * from './label-locale.js';
 export * from './skill-label-file.js';
+export { answerLocale, inAnswerLocale, localeOfRequest } from './answer-locale.js';

@@ -14,6 +14,13 @@ describe('pickLocale', () => {
     expect(pickLocale(undefined, undefined)).toBe('en');
   });
 
+  it("falls back to the caller's own locale when the header names none of ours", () => {
+    expect(pickLocale(undefined, undefined, 'sq')).toBe('sq');
+    expect(pickLocale(undefined, 'fr, de;q=0.5', 'mk')).toBe('mk');
+    expect(pickLocale(undefined, 'en', 'sq')).toBe('en');
+    expect(pickLocale('bs', 'sq', 'mk')).toBe('bs');
+  });
+
   it('maps scripts and neighbouring languages to the product locales', () => {
     expect(localeOfTag('sr-Cyrl-RS')).toBe('sr-Cyrl');
     expect(localeOfTag('sr')).toBe('sr');

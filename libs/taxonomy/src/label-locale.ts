@@ -22,11 +22,13 @@ export function localeOfTag(tag: string): SkillLocale | undefined {
 
 /**
  * The locale to answer in: `lang` when given, else the first supported language of an
- * `Accept-Language` header by quality (`sq;q=0.9, en;q=0.8`), else English.
+ * `Accept-Language` header by quality (`sq;q=0.9, en;q=0.8`), else `fallback` (the signed-in
+ * caller's own locale, where there is one), else English.
  */
 export function pickLocale(
   lang: SkillLocale | undefined,
   acceptLanguage: string | undefined,
+  fallback: SkillLocale = 'en',
 ): SkillLocale {
   if (lang !== undefined) return lang;
   const ranked = (acceptLanguage ?? '')
@@ -42,7 +44,11 @@ export function pickLocale(
     const locale = localeOfTag(r.tag);
     if (locale !== undefined) return locale;
   }
-  return 'en';
+  return fallback;
+}
+
+export function isSkillLocale(value: unknown): value is SkillLocale {
+  return typeof value === 'string' && (SKILL_LOCALES as readonly string[]).includes(value);
 }
 
 export function isLabelLocale(value: string): value is LabelLocale {

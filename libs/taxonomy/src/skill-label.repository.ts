@@ -47,6 +47,22 @@ export class SkillLabelRepository {
     }));
   }
 
+  /** These skills' labels in one locale, by skill id (skills without one there are absent). */
+  async findLabelsIn(
+    manager: EntityManager,
+    skillIds: string[],
+    locale: LabelLocale,
+  ): Promise<Map<string, string>> {
+    if (skillIds.length === 0) return new Map();
+    const rows = await typedQueries(manager)
+      .selectFrom('skill_labels')
+      .select(['skill_id', 'label'])
+      .where('skill_id', '=', anyUuid(skillIds))
+      .where('locale', '=', locale)
+      .execute();
+    return new Map(rows.map((r) => [r.skill_id, r.label]));
+  }
+
   /**
    * Skills one of whose labels (own name, alias, local label), folded, is exactly `foldedLabel`:
    * the own name first, then curated aliases, local labels, ESCO alternative labels; among

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
+import { AnswerLocaleInterceptor } from './answer-locale.js';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { SkillAlias } from './entities/skill-alias.entity.js';
 import { SkillExtractionController } from './extraction/skill-extraction.controller.js';
@@ -29,6 +31,7 @@ import { TaxonomyService } from './taxonomy.service.js';
     TaxonomyService,
     SkillExtractionRepository,
     SkillExtractionService,
+    { provide: APP_INTERCEPTOR, useClass: AnswerLocaleInterceptor },
   ],
   exports: [TaxonomyService, SkillExtractionService],
 })

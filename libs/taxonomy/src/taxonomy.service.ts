@@ -2,9 +2,11 @@ import { TransactionRunner } from '@app/database';
 import { foldKey, foldQuery, latinToCyrillic } from '@app/text';
 import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import { answerLocale } from './answer-locale.js';
 import type { CreateSkillDto, NewSkillAliasDto, SkillResponseDto } from './dto/skill.dto.js';
 import type { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
+import type { SkillLocale } from './label-locale.js';
 import type { LabelLocale } from './skill-label-file.js';
 import { SkillLabelRepository } from './skill-label.repository.js';
 import { SkillSearchRepository, type SkillHit } from './skill-search.repository.js';
@@ -180,6 +182,37 @@ export class TaxonomyService {
       const name = this.nameCache.get(id);
       if (name !== undefined) names.set(id, name);
     }
+    return names;
+  }
+
+  /**
+   * Names of these skills for an HTTP answer, in the caller's language ({@link answerLocale}:
+   * `?lang=`, `Accept-Language`, the account's locale, English): the local label where the skill
+   * has one there, else the English name. Every answer that lists skills names them this way;
+   * what is stored or indexed keeps {@link skillNames}. Unknown ids are absent.
+   */
+  answerSkillNames(ids: Iterable<string>): Promise<ReadonlyMap<string, string>> {
+    return this.skillNamesIn(ids, answerLocale());
+  }
+
+  /**
+   * Names in `locale`: English names (cached, see {@link skillNames}) overlaid with the local
+   * labels, read in one query. Labels are not cached: an admin's correction shows at once.
+   */
+  async skillNamesIn(
+    ids: Iterable<string>,
+    locale: SkillLocale,
+  ): Promise<ReadonlyMap<string, string>> {
+    const wanted = [...new Set(ids)];
+    const [english, local] = await Promise.all([
+      this.skillNames(wanted),
+      locale === 'en' || wanted.length === 0
+        ? Promise.resolve(new Map<string, string>())
+        : this.labels.findLabelsIn(this.tx.manager, wanted, locale),
+    ]);
+    if (local.size === 0) return english;
+    const names = new Map(english);
+    for (const [id, label] of local) if (names.has(id)) names.set(id, label);
     return names;
   }
 

@@ -1,5 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
+import { isSkillLocale, TaxonomyService } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
 import { SignJWT } from 'jose';
 import { negotiatePageLocale, CERTIFICATE_PAGE_MESSAGES } from './certificate-page/catalogue.js';
@@ -49,6 +50,7 @@ export class CertificatePublicService {
     private readonly records: CertificateRecordsRepository,
     private readonly directory: TrainingDirectoryRepository,
     private readonly keys: CredentialKeysService,
+    private readonly taxonomy: TaxonomyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -58,12 +60,18 @@ export class CertificatePublicService {
     lang: string | undefined,
     acceptLanguage: string | undefined,
   ): Promise<CertificatePage> {
-    const messages = CERTIFICATE_PAGE_MESSAGES[negotiatePageLocale(lang, acceptLanguage)];
+    const locale = negotiatePageLocale(lang, acceptLanguage);
+    const messages = CERTIFICATE_PAGE_MESSAGES[locale];
     const record = await this.find(code);
     if (record === null) {
       return { status: 404, html: renderCertificateNotFoundPage(messages), revoked: false };
     }
     const { details, extras } = record;
+    // Skills named in the page's own language (the signed credential keeps the English names).
+    const names = await this.taxonomy.skillNamesIn(
+      extras.skills.map((s) => s.skillId),
+      isSkillLocale(locale) ? locale : 'en',
+    );
     const programme =
       extras.programmeName === null
         ? details.programmeCode
@@ -78,7 +86,10 @@ export class CertificatePublicService {
         programme,
         issuedAt: details.certificate.issuedAt,
         revokedAt: details.certificate.revokedAt,
-        skills: extras.skills.map((s) => ({ name: s.name, level: s.level })),
+        skills: extras.skills.map((s) => ({
+          name: names.get(s.skillId) ?? s.name,
+          level: s.level,
+        })),
       },
       messages,
     );

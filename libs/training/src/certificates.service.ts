@@ -57,7 +57,7 @@ export class CertificatesService {
     if (details.certificate.revokedAt !== null) {
       throw new CertificateRevokedError(details.certificate.revokedAt);
     }
-    const names = await this.taxonomy.skillNames(details.skills.map((s) => s.skillId));
+    const names = await this.taxonomy.answerSkillNames(details.skills.map((s) => s.skillId));
     return toCertificateVerification(details, names);
   }
 
@@ -104,7 +104,7 @@ export class CertificatesService {
       rows.map((r) => ({ ...r, id: r.certificate.id, createdAt: r.certificate.issuedAt })),
       limit,
     );
-    const names = await this.taxonomy.skillNames(
+    const names = await this.taxonomy.answerSkillNames(
       page.rows.flatMap((r) => r.skills.map((s) => s.skillId)),
     );
     return {

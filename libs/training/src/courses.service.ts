@@ -62,7 +62,7 @@ export class CoursesService {
     return toCourseResponse(
       course,
       skills,
-      await this.taxonomy.skillNames(skills.map((s) => s.skillId)),
+      await this.taxonomy.answerSkillNames(skills.map((s) => s.skillId)),
     );
   }
 
@@ -128,7 +128,7 @@ export class CoursesService {
       }))
       .sort((a, b) => compareCoverage(a.coverage, b.coverage) || a.order - b.order);
     const page = ranked.slice(offset, offset + limit);
-    const names = await this.taxonomy.skillNames(
+    const names = await this.taxonomy.answerSkillNames(
       page.flatMap((r) => (skills.get(r.course.id) ?? []).map((s) => s.skillId)),
     );
     return {
@@ -196,7 +196,9 @@ export class CoursesService {
         courses.map((c) => c.id),
       ),
     );
-    const names = await this.taxonomy.skillNames([...skills.values()].flat().map((s) => s.skillId));
+    const names = await this.taxonomy.answerSkillNames(
+      [...skills.values()].flat().map((s) => s.skillId),
+    );
     return courses.map((c) => toCourseResponse(c, skills.get(c.id) ?? [], names));
   }
 

@@ -56,7 +56,7 @@ export class SkillGapsReportService {
     );
     const skillIds = [...new Set(rows.map((r) => r.skillId))];
     const [names, courses] = await Promise.all([
-      this.taxonomy.skillNames(skillIds),
+      this.taxonomy.answerSkillNames(skillIds),
       this.transactions.run((manager) => this.courses.findCoursesTeaching(manager, skillIds)),
     ]);
     const teaching = coursesBySkill(courses, programme.id);
