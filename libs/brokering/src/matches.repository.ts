@@ -1,4 +1,5 @@
 import type { PagePosition } from '@app/http';
+import { isUniqueViolation } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MatchActor, MatchOpportunityKind, MatchState } from './match-transitions.js';
@@ -127,15 +128,11 @@ function scopeSql(scope: MatchScope, from: number): { sql: string; params: unkno
   }
 }
 
-const UNIQUE_VIOLATION = '23505';
 const LIVE_PAIR_CONSTRAINT = 'matches_live_pair_key';
 
 /** True when `error` is the "one live match per pair" index refusing an insert. */
 export function isLivePairViolation(error: unknown): boolean {
-  const e = error as { driverError?: { code?: string; constraint?: string } };
-  return (
-    e.driverError?.code === UNIQUE_VIOLATION && e.driverError.constraint === LIVE_PAIR_CONSTRAINT
-  );
+  return isUniqueViolation(error, LIVE_PAIR_CONSTRAINT);
 }
 
 /** Every statement on `matches` and `match_events`. Reads take a {@link MatchScope}. */

@@ -1,4 +1,5 @@
 import { InputValidationError } from './domain-error.js';
+import { DEFAULT_PAGE_SIZE } from './page-query.dto.js';
 import { isUuid } from './uuid.js';
 
 /** A keyset position in a list ordered by (created_at, id). */
@@ -51,4 +52,12 @@ export function cursorPosition(cursor: string | undefined): PagePosition | undef
     ]);
   }
   return position;
+}
+
+/** The position and size a `?limit=&cursor=` query asks for; a cursor this API did not hand out is a 400. */
+export function pageRequest(query: { limit?: number; cursor?: string }): {
+  after: PagePosition | undefined;
+  limit: number;
+} {
+  return { after: cursorPosition(query.cursor), limit: query.limit ?? DEFAULT_PAGE_SIZE };
 }

@@ -1,13 +1,13 @@
-import { TransactionRunner } from '@app/database';
+import { isUniqueViolation, TransactionRunner } from '@app/database';
 import { GeoService } from '@app/geo';
-import { InputValidationError, isUuid, type FieldError } from '@app/http';
+import { DEFAULT_PAGE_SIZE, InputValidationError, isUuid, type FieldError } from '@app/http';
 import { EmailNotVerifiedError, scopeToOrganisation, type AuthUser } from '@app/identity';
 import { OutboxWriter } from '@app/search';
 import { TaxonomyService } from '@app/taxonomy';
 import { WebhookPublisher } from '@app/webhooks';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_PAGE_SIZE, type OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
+import { type OpportunityListQueryDto } from './dto/opportunity-query.dto.js';
 import type { OpportunityEntity } from './entities/opportunity.entity.js';
 import {
   ListingSourceUrlTakenError,
@@ -53,7 +53,6 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const UNIQUE_VIOLATION = '23505';
 const SOURCE_URL_CONSTRAINT = 'opportunities_organisation_source_url_key';
 
 /**
@@ -459,11 +458,7 @@ export class OpportunitiesService {
     try {
       return await write();
     } catch (error) {
-      const e = error as { driverError?: { code?: string; constraint?: string } };
-      if (
-        e.driverError?.code === UNIQUE_VIOLATION &&
-        e.driverError.constraint === SOURCE_URL_CONSTRAINT
-      ) {
+      if (isUniqueViolation(error, SOURCE_URL_CONSTRAINT)) {
         throw new ListingSourceUrlTakenError();
       }
       throw error;

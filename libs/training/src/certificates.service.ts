@@ -15,7 +15,7 @@ import { normaliseCertificateCode } from './certificate-code.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { EnrolmentsRepository } from './enrolments.repository.js';
 import { toPage } from './page-cursor.js';
-import { pageRequest } from './page-request.js';
+import { pageRequest } from '@app/http';
 import { SkillCertification } from './skill-certification.js';
 import { assertActsForProvider } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';

@@ -1,5 +1,5 @@
 import { TransactionRunner } from '@app/database';
-import { InputValidationError, type FieldError } from '@app/http';
+import { InputValidationError, pageRequest, type FieldError } from '@app/http';
 import type { AuthUser } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
@@ -18,7 +18,6 @@ import { DEFAULT_PAGE_SIZE } from './dto/page-query.dto.js';
 import { compareCoverage, gapCoverage } from './gap-coverage.js';
 import { coveragePosition, encodeCoveragePosition } from './coverage-cursor.js';
 import { toPage } from './page-cursor.js';
-import { pageRequest } from './page-request.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { SkillGapsService } from './skill-gaps.service.js';

@@ -1,7 +1,7 @@
 import { NotificationsService } from '@app/notifications';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { ConflictError } from '@app/http';
+import { ConflictError, pageRequest } from '@app/http';
 import type { AuthUser } from '@app/identity';
 import { FollowUpSchedule } from '@app/surveys';
 import { Inject, Injectable, Optional } from '@nestjs/common';
@@ -20,7 +20,6 @@ import { CoursesRepository } from './courses.repository.js';
 import { decideEnrolmentOutcome } from './enrolment-rules.js';
 import { EnrolmentsRepository, type EnrolmentInCourse } from './enrolments.repository.js';
 import { toPage } from './page-cursor.js';
-import { pageRequest } from './page-request.js';
 import { SkillCertification } from './skill-certification.js';
 import { assertActsForProvider } from './training-access.js';
 import { TrainingDirectoryRepository } from './training-directory.repository.js';

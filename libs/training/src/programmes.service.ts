@@ -1,5 +1,5 @@
 import { TransactionRunner } from '@app/database';
-import { InputValidationError, type FieldError } from '@app/http';
+import { InputValidationError, pageRequest, type FieldError } from '@app/http';
 import type { ProgrammePriority } from './programme-priority.js';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -9,7 +9,6 @@ import type {
   ProgrammeResponseDto,
 } from './dto/programme.dto.js';
 import type { PageQueryDto } from './dto/page-query.dto.js';
-import { pageRequest } from './page-request.js';
 import { toPage } from './page-cursor.js';
 import { dateOrderErrors, toProgrammePriorities } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';

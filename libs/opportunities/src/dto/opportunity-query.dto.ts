@@ -1,11 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { CommaSeparated } from '@app/http';
+import { CommaSeparated, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@app/http';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { OPPORTUNITY_STATUSES, type OpportunityStatus } from '../opportunity-vocabulary.js';
-
-export const DEFAULT_PAGE_SIZE = 20;
-export const MAX_PAGE_SIZE = 100;
 
 export class OpportunityListQueryDto {
   @ApiPropertyOptional({
