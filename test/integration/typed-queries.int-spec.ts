@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TransactionRunner, typedQueries } from '@app/database';
+import { runPrepared, TransactionRunner, typedQueries } from '@app/database';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 
 /** Kysely statements run on TypeORM's connections: in the caller's transaction, or pooled. */
@@ -82,5 +82,29 @@ describe('typedQueries', () => {
         .transaction()
         .execute(async () => undefined),
     ).rejects.toThrow('TransactionRunner');
+  });
+
+  it('runs a Kysely query as a named prepared statement, typed rows, in or out of a transaction', async () => {
+    const a = await insertOrganisation('Prepared One');
+    const b = await insertOrganisation('Prepared Two');
+    const byIds = (ids: string[]) =>
+      typedQueries(tx.manager)
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+        .orderBy('name');
+    const rows = await runPrepared(tx.manager, 'test_organisations_by_ids', byIds([a.id, b.id]));
+    expect(rows).toEqual([
+      { id: a.id, name: 'Prepared One' },
+      { id: b.id, name: 'Prepared Two' },
+    ]);
+    const inside = await tx.run((manager) =>
+      runPrepared(manager, 'test_organisations_by_ids', byIds([b.id])),
+    );
+    expect(inside).toEqual([{ id: b.id, name: 'Prepared Two' }]);
+    const other = typedQueries(tx.manager).selectFrom('organisations').select('id');
+    await expect(runPrepared(tx.manager, 'test_organisations_by_ids', other)).rejects.toThrow(
+      'declared twice',
+    );
   });
 });

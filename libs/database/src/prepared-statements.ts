@@ -1,3 +1,4 @@
+import type { Compilable } from 'kysely';
 import type { DataSource, EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
 /**
@@ -55,6 +56,21 @@ export async function queryPrepared<R extends ObjectLiteral>(
     if (!inTransaction) await runner.release();
   }
   return rows as R[];
+}
+
+/**
+ * Runs a Kysely query as the prepared statement `name`, its rows typed by the query itself. The
+ * query is compiled on each call (microseconds) and must compile to the same text every time:
+ * build it so only parameters vary (`= any(${ids})` with an array, not a list that grows).
+ */
+export async function runPrepared<R>(
+  manager: EntityManager,
+  name: string,
+  query: Compilable<R>,
+): Promise<R[]> {
+  const compiled = query.compile();
+  const statement = preparedStatement(name, compiled.sql);
+  return queryPrepared<R & ObjectLiteral>(manager, statement, compiled.parameters);
 }
 
 /**
