@@ -61,3 +61,34 @@ export function pageRequest(query: { limit?: number; cursor?: string }): {
 } {
   return { after: cursorPosition(query.cursor), limit: query.limit ?? DEFAULT_PAGE_SIZE };
 }
+
+/*
+ * Lists ranked by a search engine have no stable keyset: their cursor carries the offset of the
+ * next page, which never passes the engine's `maxTotalHits` (`bound`).
+ */
+
+export function encodeOffsetCursor(offset: number): string {
+  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
+}
+
+/** The offset a cursor names, or undefined when it is not one this API returned below `bound`. */
+export function decodeOffsetCursor(cursor: string, bound: number): number | undefined {
+  try {
+    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    const o = (parsed as { o?: unknown } | null)?.o;
+    return typeof o === 'number' && Number.isInteger(o) && o >= 0 && o < bound ? o : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cursor of the page after `offset`, or null at the end of the hits (or at `bound`). */
+export function nextOffsetCursor(
+  offset: number,
+  limit: number,
+  totalHits: number,
+  bound: number,
+): string | null {
+  const next = offset + limit;
+  return next < Math.min(totalHits, bound) ? encodeOffsetCursor(next) : null;
+}

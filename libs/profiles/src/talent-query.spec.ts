@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import { InputValidationError } from '@app/http';
 import {
-  buildTalentFilter,
-  decodeCursor,
-  encodeCursor,
-  nextCursorAfter,
-  parseTalentQuery,
-} from './talent-query.js';
+  decodeOffsetCursor,
+  encodeOffsetCursor,
+  InputValidationError,
+  nextOffsetCursor,
+} from '@app/http';
+import { PROFILE_MAX_TOTAL_HITS } from './profile-search-document.js';
+import { buildTalentFilter, parseTalentQuery } from './talent-query.js';
 
 const SKILL = '0b6f3c52-6a53-4bd4-9a4c-1f1a8f0b5a11';
 const OTHER = '7d1c2f0e-1111-4222-8333-944455556666';
@@ -87,12 +87,13 @@ describe('parseTalentQuery', () => {
 
 describe('cursors', () => {
   it('round-trip and stop at the end or at maxTotalHits', () => {
-    expect(decodeCursor(encodeCursor(40))).toBe(40);
-    expect(nextCursorAfter(0, 20, 35)).toBe(encodeCursor(20));
-    expect(nextCursorAfter(20, 20, 35)).toBeNull();
-    expect(nextCursorAfter(980, 20, 5000)).toBeNull();
-    expect(decodeCursor(encodeCursor(5000))).toBeUndefined();
-    expect(decodeCursor('bm90IGpzb24')).toBeUndefined();
+    const bound = PROFILE_MAX_TOTAL_HITS;
+    expect(decodeOffsetCursor(encodeOffsetCursor(40), bound)).toBe(40);
+    expect(nextOffsetCursor(0, 20, 35, bound)).toBe(encodeOffsetCursor(20));
+    expect(nextOffsetCursor(20, 20, 35, bound)).toBeNull();
+    expect(nextOffsetCursor(bound - 20, 20, 5000, bound)).toBeNull();
+    expect(decodeOffsetCursor(encodeOffsetCursor(bound), bound)).toBeUndefined();
+    expect(decodeOffsetCursor('bm90IGpzb24', bound)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import { InputValidationError, isUuid, type FieldError } from '@app/http';
+import { decodeOffsetCursor, InputValidationError, isUuid, type FieldError } from '@app/http';
 import { FilterBuilder, type FilterExpression } from '@app/search';
 import type { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './iso-codes.js';
@@ -126,7 +126,7 @@ export function parseTalentQuery(dto: TalentSearchQueryDto): TalentQuery {
 
   let offset = 0;
   if (dto.cursor !== undefined) {
-    const decoded = decodeCursor(dto.cursor);
+    const decoded = decodeOffsetCursor(dto.cursor, PROFILE_MAX_TOTAL_HITS);
     if (decoded === undefined) bad('cursor', 'is not a cursor this endpoint returned');
     else offset = decoded;
   }
@@ -159,29 +159,6 @@ function oneOfEach<T extends string>(
     bad(field, `"${v}" is not one of ${allowed.join(', ')}`);
     return [];
   });
-}
-
-/** Opaque to clients: base64url of the next offset, which never passes maxTotalHits. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-export function decodeCursor(cursor: string): number | undefined {
-  try {
-    const parsed: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    const o = (parsed as { o?: unknown } | null)?.o;
-    return typeof o === 'number' && Number.isInteger(o) && o >= 0 && o < PROFILE_MAX_TOTAL_HITS
-      ? o
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The cursor of the page after this one, or null at the end (or at maxTotalHits). */
-export function nextCursorAfter(offset: number, limit: number, totalHits: number): string | null {
-  const next = offset + limit;
-  return next < Math.min(totalHits, PROFILE_MAX_TOTAL_HITS) ? encodeCursor(next) : null;
 }
 
 const filters = new FilterBuilder<ProfileFilterField>(PROFILE_FILTERABLE);

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '@app/http';
+import { ForbiddenError, nextOffsetCursor } from '@app/http';
 import type { AuthUser, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { foldQuery } from '@app/text';
@@ -15,11 +15,11 @@ import { visibilitiesFor } from './profiles.service.js';
 import {
   buildTalentChangedFilter,
   buildTalentFilter,
-  nextCursorAfter,
   parseTalentQuery,
   type TalentQuery,
 } from './talent-query.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
+import { PROFILE_MAX_TOTAL_HITS } from './profile-search-document.js';
 
 /** Longest skill label looked up in a query, in words ("visual basic for applications"). */
 const MAX_ALIAS_WORDS = 3;
@@ -61,7 +61,12 @@ export class TalentSearchService {
         return a === undefined ? [] : [toPublicProfileResponse(a, names)];
       }),
       facets: facetsOf(hits.facets, names),
-      nextCursor: nextCursorAfter(query.offset, query.limit, hits.estimatedTotalHits),
+      nextCursor: nextOffsetCursor(
+        query.offset,
+        query.limit,
+        hits.estimatedTotalHits,
+        PROFILE_MAX_TOTAL_HITS,
+      ),
     };
   }
 
