@@ -19,7 +19,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   brokering: ['opportunities', 'profiles', 'users'],
   matching: ['opportunities', 'profile_inclusion'],
   notifications: ['users'],
-  opportunities: ['programme_partners', 'programmes', 'skills'],
   profiles: ['users'],
   reporting: [
     'certificates',
