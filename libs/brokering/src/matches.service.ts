@@ -19,7 +19,7 @@ import {
   type OpportunityEntity,
   type OpportunityHead,
 } from '@app/opportunities';
-import { ProfilesService } from '@app/profiles';
+import { ProfilesService, PublicProfileResponseDto } from '@app/profiles';
 import { NotificationsService, type NotificationKind } from '@app/notifications';
 import { FollowUpSchedule } from '@app/surveys';
 import { WebhookPublisher } from '@app/webhooks';
@@ -241,7 +241,7 @@ export class MatchesService {
       user,
       seen.map((r) => r.profileId),
     );
-    const shown = new Map(profiles.map((p) => [p.id, p]));
+    const shown = new Map(profiles.map((p) => [p.id, PublicProfileResponseDto.of(p)]));
     const items: ApplicantDto[] = records.map((r) => {
       const fit = fits.get(r.profileId);
       const profile = shown.get(r.profileId);

@@ -20,7 +20,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
   matching: ['opportunities', 'profile_inclusion'],
   notifications: ['users'],
   opportunities: ['programme_partners', 'programmes', 'skills'],
-  profiles: ['users'],
   reporting: [
     'certificates',
     'cohorts',
