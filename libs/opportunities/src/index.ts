@@ -11,6 +11,7 @@ export * from './opportunities.module.js';
 export type { OpportunityHead } from './opportunities.repository.js';
 export * from './opportunities.search-index.js';
 export * from './opportunities.service.js';
+export * from './opportunity-reads.js';
 export {
   OPPORTUNITY_FACETS,
   OPPORTUNITY_SEARCH_SORT,

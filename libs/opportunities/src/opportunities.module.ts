@@ -14,6 +14,7 @@ import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunitySearchService } from './opportunity-search.service.js';
+import { OpportunityReads } from './opportunity-reads.js';
 import { OpportunityResponses } from './opportunity-responses.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { SkillDemandRepository } from './skill-demand.repository.js';
@@ -44,6 +45,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
+    OpportunityReads,
   ],
   exports: [
     OpportunitiesService,
@@ -53,6 +55,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitiesSearchIndex,
     ListingVetting,
     ListingVettingRepository,
+    OpportunityReads,
   ],
 })
 export class OpportunitiesModule {}
