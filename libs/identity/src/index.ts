@@ -11,6 +11,7 @@ export * from './registration-hooks.js';
 export * from './roles.js';
 export { SessionTokensService, type TokenPair } from './session-tokens.service.js';
 export * from './user-accounts.service.js';
+export { UserDirectoryModule } from './user-directory.module.js';
 export {
   UsersService,
   type RegisteredUser,

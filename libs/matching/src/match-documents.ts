@@ -1,5 +1,5 @@
 import type { OpportunityDocument, OpportunityRecord } from '@app/opportunities';
-import type { ProfileResponseDto, ProfileSearchDocument } from '@app/profiles';
+import type { ProfileRecord, ProfileSearchDocument } from '@app/profiles';
 import type {
   Candidate,
   CandidateSkill,
@@ -98,7 +98,7 @@ function requestedPrefix(
 
 /** A candidate as the rules see it, from the trainee's own profile (read from PostgreSQL). */
 export function candidateFromOwnProfile(
-  p: ProfileResponseDto,
+  p: ProfileRecord,
   inclusion?: ConsentedInclusion,
 ): Candidate {
   return {
@@ -118,7 +118,7 @@ export function candidateFromOwnProfile(
     ...(p.availableFrom === null ? {} : { availableFrom: Date.parse(p.availableFrom) }),
     ...(p.hourlyRateEur === null ? {} : { hourlyRateEur: p.hourlyRateEur }),
     openToWork: p.openToWork,
-    lastActiveAt: Date.parse(p.lastActiveAt),
+    lastActiveAt: p.lastActiveAt.getTime(),
     ...(inclusion === undefined ? {} : { inclusion }),
   };
 }

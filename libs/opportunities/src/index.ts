@@ -3,6 +3,7 @@ export * from './listing-flags.module.js';
 export * from './opportunities.module.js';
 // The facade other libs call, and search over open work (its route lives in matching)
 export { OpportunitiesService } from './opportunities.service.js';
+export * from './opportunity-reads.js';
 export {
   OpportunitySearchService,
   type OpportunitySearchResult,

@@ -11,6 +11,7 @@ import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
 import { OpportunityAuthoring } from './opportunity-authoring.service.js';
 import { OpportunitySearchService } from './opportunity-search.service.js';
+import { OpportunityReads } from './opportunity-reads.js';
 import { OpportunityResponses } from './opportunity-responses.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { SkillDemandRepository } from './skill-demand.repository.js';
@@ -33,6 +34,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
+    OpportunityReads,
   ],
   // other libs: the facade and search; ListingFlagsModule (this lib) also the vetting
   exports: [
@@ -40,6 +42,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitySearchService,
     ListingVetting,
     ListingVettingRepository,
+    OpportunityReads,
   ],
 })
 export class OpportunitiesModule {}

@@ -1,6 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { OpportunitiesService, type SkillDemandScope } from '@app/opportunities';
-import { SkillSupplyRepository } from '@app/profiles';
+import { ProfilesService } from '@app/profiles';
 import { compareGaps, demandCells, isGap, publishSkillGaps, type SkillGap } from '@app/reporting';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -15,7 +15,7 @@ import { Inject, Injectable } from '@nestjs/common';
 export class SkillGapsService {
   constructor(
     private readonly demand: OpportunitiesService,
-    private readonly supply: SkillSupplyRepository,
+    private readonly profiles: ProfilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -26,7 +26,7 @@ export class SkillGapsService {
   /** Every skill and country with demand in scope, most unmet first. */
   async demandAndSupply(scope: SkillDemandScope): Promise<SkillGap[]> {
     const cells = demandCells(await this.demand.skillDemand(scope));
-    const supply = await this.supply.supply(cells);
+    const supply = await this.profiles.skillSupply(cells);
     return publishSkillGaps(
       cells.map((c, i) => ({ ...c, people: supply[i].people, verified: supply[i].verified })),
       this.threshold,
