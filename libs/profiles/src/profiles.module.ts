@@ -12,6 +12,7 @@ import { ProfilesService } from './profiles.service.js';
 import { TalentController } from './talent.controller.js';
 
 import { SkillSupplyRepository } from './skill-supply.repository.js';
+import { ProfileReads } from './profile-reads.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
@@ -24,12 +25,14 @@ import { SkillSupplyRepository } from './skill-supply.repository.js';
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
+    ProfileReads,
   ],
   exports: [
     ProfilesService,
     ProfileSkillEvidenceService,
     SkillSupplyRepository,
     ProfileErasureHooks,
+    ProfileReads,
   ],
 })
 export class ProfilesModule implements OnModuleInit {

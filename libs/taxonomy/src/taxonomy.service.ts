@@ -159,6 +159,11 @@ export class TaxonomyService {
     return this.tx.run((manager) => this.skills.findExistingIds(manager, [...new Set(ids)]));
   }
 
+  /** These skills (English name, ESCO URI…) in id order; unknown ids are absent. */
+  findSkills(ids: Iterable<string>): Promise<Skill[]> {
+    return this.skills.findByIds(this.tx.manager, [...new Set(ids)]);
+  }
+
   /**
    * Canonical names of these skills, for responses (profiles, explanations, courses). Names do
    * not change through the API (curation adds aliases); only a new taxonomy seed can rename, at
