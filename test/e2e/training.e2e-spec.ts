@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OutboxRelay } from '@app/search';
-import { ProgrammesService } from '@app/training';
+import { ProgrammeDirectory } from '@app/training';
 import type { Response } from 'supertest';
 import {
   createMember,
@@ -113,8 +113,8 @@ describe('training (HTTP)', () => {
       expect(list.body.items.map((p: { id: string }) => p.id)).toContain(res.body.id);
       expect(list.body.nextCursor).toBeNull();
 
-      // What matching and reporting read through the exported service.
-      const programmes = t.app.get(ProgrammesService);
+      // What matching reads through the exported facade.
+      const programmes = t.app.get(ProgrammeDirectory);
       expect(await programmes.findPriorities(res.body.id)).toEqual(res.body.priorities);
       expect(await programmes.findPriorities(UNKNOWN_ID)).toBeNull();
       expect(await programmes.isPartner(res.body.id, broker.organisationId as string)).toBe(true);

@@ -33,7 +33,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
     'users',
   ],
   surveys: ['enrolments', 'matches', 'profiles', 'users'],
-  training: ['organisations', 'profiles', 'skills', 'users'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -23,6 +23,7 @@ import { LoginAttemptLimiter } from './login-attempt-limiter.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, requireJwtSecret } from './jwt-settings.js';
 import { OrganisationsController } from './organisations.controller.js';
 import { OrganisationDirectory } from './organisation-directory.js';
+import { UserDirectory } from './user-directory.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -75,6 +76,7 @@ import { UsersService } from './users.service.js';
     UsersRepository,
     OrganisationsRepository,
     OrganisationDirectory,
+    UserDirectory,
     RefreshTokensRepository,
     SessionsRepository,
     PasswordHasher,
@@ -94,6 +96,7 @@ import { UsersService } from './users.service.js';
   ],
   exports: [
     OrganisationDirectory,
+    UserDirectory,
     RegistrationHooks,
     AccountSecurityHooks,
     UsersService,

@@ -1,11 +1,19 @@
-import { typedQueries } from '@app/database';
+import { anyUuid, checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ORGANISATION_TYPES, type OrganisationType } from './roles.js';
+
+/** What any lib may know of an organisation. */
+export interface OrganisationRef {
+  readonly id: string;
+  readonly type: OrganisationType;
+  readonly name: string;
+}
 
 /**
- * What other libs may ask about organisations (identity owns the table): who owns one, and a
- * lock that serialises work counted per organisation.
+ * What other libs may ask about organisations (identity owns the table): their kind and name,
+ * who owns one, and a lock that serialises work counted per organisation.
  */
 @Injectable()
 export class OrganisationDirectory {
@@ -33,5 +41,26 @@ export class OrganisationDirectory {
       .where('id', '=', organisationId)
       .forUpdate()
       .execute();
+  }
+
+  /**
+   * The organisations among `ids` that exist, in no particular order; in `manager`'s transaction
+   * when given.
+   */
+  async findByIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationRef[]> {
+    if (ids.length === 0) return [];
+    const rows = await typedQueries(manager)
+      .selectFrom('organisations')
+      .select(['id', 'type', 'name'])
+      .where('id', '=', anyUuid([...new Set(ids)]))
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      type: checkedText(ORGANISATION_TYPES, r.type, 'organisations.type'),
+      name: r.name,
+    }));
   }
 }

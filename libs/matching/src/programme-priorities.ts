@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/identity';
-import { ProgrammeNotFoundError, ProgrammesService } from '@app/training';
+import { ProgrammeDirectory } from '@app/training';
 import { Injectable } from '@nestjs/common';
 import type { ProgrammePriority } from './match-types.js';
 
@@ -18,17 +18,13 @@ export interface ProgrammeFacts {
  */
 @Injectable()
 export class ProgrammePriorities {
-  constructor(private readonly programmes: ProgrammesService) {}
+  constructor(private readonly programmes: ProgrammeDirectory) {}
 
   /** Undefined for an unknown programme: its requests score with the default weights. */
   async find(programmeId: string): Promise<ProgrammeFacts | undefined> {
-    try {
-      const p = await this.programmes.get(programmeId);
-      return { id: p.id, code: p.code, priorities: p.priorities, partners: p.partners };
-    } catch (error) {
-      if (error instanceof ProgrammeNotFoundError) return undefined;
-      throw error;
-    }
+    const p = await this.programmes.find(programmeId);
+    if (p === null) return undefined;
+    return { id: p.id, code: p.code, priorities: [...p.priorities], partners: [...p.partners] };
   }
 }
 

@@ -10,6 +10,7 @@ import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
 import { SkillSupplyRepository } from './skill-supply.repository.js';
 import { TalentController } from './talent.controller.js';
+import { ProfileReads } from './profile-reads.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
@@ -21,8 +22,9 @@ import { TalentController } from './talent.controller.js';
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
+    ProfileReads,
   ],
-  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks],
+  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks, ProfileReads],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

@@ -4,6 +4,7 @@ export * from './dto/indicators-query.dto.js';
 export * from './dto/indicators-report.dto.js';
 export { IndicatorsRepository, type IndicatorQuery } from './indicators.repository.js';
 export * from './report-values.js';
+export { ApiReportOk, reportAnswer } from './report-answer.js';
 export * from './reporting.module.js';
 export * from './dto/skill-gaps-query.dto.js';
 export * from './dto/skill-gaps-report.dto.js';

@@ -3,21 +3,16 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { IndicatorsQueryDto } from './dto/indicators-query.dto.js';
 import { IndicatorsReportDto } from './dto/indicators-report.dto.js';
+import { ApiReportOk, reportAnswer } from './report-answer.js';
 import { ReportsService } from './reports.service.js';
-
-const CSV = 'text/csv';
 
 @ApiTags('reporting')
 @ApiBearerAuth('bearer')
@@ -35,22 +30,14 @@ export class ReportsController {
       'programme and countries one of its countries, so that reports cannot be subtracted from ' +
       'each other. See docs/reporting.md for each indicator.',
   })
-  @ApiProduces('application/json', CSV)
-  @ApiExtraModels(IndicatorsReportDto)
-  @ApiOkResponse({
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(IndicatorsReportDto) } },
-      [CSV]: {
-        schema: { type: 'string' },
-        example:
-          'sex,registered,trained,certified,matched,hired,hiredSelfEmployed,hiredEmployed,' +
-          'completed,surveyed,employed3m,employed6m,employed12m,incomeEurSum,incomeEurMedian,' +
-          'hoursWorked,withPaidWork,incomeMedian6m,responseRate6m\r\n' +
-          'female,12,9,9,7,5,,,,6,,,,,,,,,\r\n' +
-          'total,20,15,14,11,8,,,5,12,7,8,,4200,800,310,0.5333,620,0.6\r\n',
-      },
-    },
-  })
+  @ApiReportOk(
+    IndicatorsReportDto,
+    'sex,registered,trained,certified,matched,hired,hiredSelfEmployed,hiredEmployed,' +
+      'completed,surveyed,employed3m,employed6m,employed12m,incomeEurSum,incomeEurMedian,' +
+      'hoursWorked,withPaidWork,incomeMedian6m,responseRate6m\r\n' +
+      'female,12,9,9,7,5,,,,6,,,,,,,,,\r\n' +
+      'total,20,15,14,11,8,,,5,12,7,8,,4200,800,310,0.5333,620,0.6\r\n',
+  )
   @ApiBadRequestResponse({
     description:
       'programmeId missing, bad groupBy, a window that is not one whole period of the programme, ' +
@@ -65,10 +52,9 @@ export class ReportsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<IndicatorsReportDto | string> {
     const report = await this.reports.indicatorReport(user, query);
-    res.vary('Accept');
-    if (req.accepts(['application/json', CSV]) !== CSV) return report;
-    res.type(`${CSV}; charset=utf-8`);
-    res.attachment(`indicators-${report.programmeId}-${report.from}-${report.to}.csv`);
-    return this.reports.toCsv(report);
+    return reportAnswer(req, res, report, {
+      filename: `indicators-${report.programmeId}-${report.from}-${report.to}.csv`,
+      toCsv: (r) => this.reports.toCsv(r),
+    });
   }
 }

@@ -161,10 +161,15 @@ export class TaxonomyService {
 
   /** The category of each of these skills (digital, bpo, language, …); unknown ids are absent. */
   async skillCategories(ids: Iterable<string>): Promise<ReadonlyMap<string, SkillCategory>> {
-    const wanted = [...new Set(ids)];
-    if (wanted.length === 0) return new Map();
-    const skills = await this.skills.findByIds(this.tx.manager, wanted);
+    const skills = await this.findSkills(ids);
     return new Map(skills.map((s) => [s.id, s.category]));
+  }
+
+  /** These skills (English name, ESCO URI…) in id order; unknown ids are absent. */
+  async findSkills(ids: Iterable<string>): Promise<Skill[]> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return [];
+    return this.skills.findByIds(this.tx.manager, wanted);
   }
 
   /**

@@ -6,15 +6,15 @@ import { SignJWT } from 'jose';
 import { negotiatePageLocale, CERTIFICATE_PAGE_MESSAGES } from './certificate-page/catalogue.js';
 import { renderCertificateNotFoundPage, renderCertificatePage } from './certificate-page/render.js';
 import { normaliseCertificateCode } from './certificate-code.js';
-import {
-  CertificateRecordsRepository,
-  type CertificateRecordExtras,
-} from './certificate-records.repository.js';
-import { CertificatesRepository, type CertificateDetails } from './certificates.repository.js';
+import { CertificateDetailsReader, type CertificateDetails } from './certificate-details.js';
 import { CredentialKeysService } from './credential-keys.service.js';
-import { toOpenBadgeCredential, type OpenBadgeCredential } from './open-badge-credential.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
-import { verifyUrlOf } from './training-mapping.js';
+import {
+  toOpenBadgeCredential,
+  type CredentialSkill,
+  type OpenBadgeCredential,
+} from './open-badge-credential.js';
+import { TrainingDirectory } from './training-directory.js';
+import { verifyUrlOf } from './training-views.js';
 import {
   CertificateCredentialRevokedError,
   CertificateNotFoundError,
@@ -35,7 +35,8 @@ export interface SignedCertificateCredential {
 
 interface PublicRecord {
   details: CertificateDetails;
-  extras: CertificateRecordExtras;
+  /** Certified skills with their English names and ESCO URIs, by name. */
+  skills: CredentialSkill[];
 }
 
 /**
@@ -46,9 +47,8 @@ interface PublicRecord {
 export class CertificatePublicService {
   constructor(
     private readonly tx: TransactionRunner,
-    private readonly certificates: CertificatesRepository,
-    private readonly records: CertificateRecordsRepository,
-    private readonly directory: TrainingDirectoryRepository,
+    private readonly certificates: CertificateDetailsReader,
+    private readonly directory: TrainingDirectory,
     private readonly keys: CredentialKeysService,
     private readonly taxonomy: TaxonomyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -66,16 +66,16 @@ export class CertificatePublicService {
     if (record === null) {
       return { status: 404, html: renderCertificateNotFoundPage(messages), revoked: false };
     }
-    const { details, extras } = record;
+    const { details, skills } = record;
     // Skills named in the page's own language (the signed credential keeps the English names).
     const names = await this.taxonomy.skillNamesIn(
-      extras.skills.map((s) => s.skillId),
+      skills.map((s) => s.skillId),
       isSkillLocale(locale) ? locale : 'en',
     );
     const programme =
-      extras.programmeName === null
+      details.programmeName === null
         ? details.programmeCode
-        : `${extras.programmeName}${details.programmeCode === null ? '' : ` (${details.programmeCode})`}`;
+        : `${details.programmeName}${details.programmeCode === null ? '' : ` (${details.programmeCode})`}`;
     const html = renderCertificatePage(
       {
         code: details.certificate.code,
@@ -86,7 +86,7 @@ export class CertificatePublicService {
         programme,
         issuedAt: details.certificate.issuedAt,
         revokedAt: details.certificate.revokedAt,
-        skills: extras.skills.map((s) => ({
+        skills: skills.map((s) => ({
           name: names.get(s.skillId) ?? s.name,
           level: s.level,
         })),
@@ -103,12 +103,12 @@ export class CertificatePublicService {
   async credential(code: string): Promise<SignedCertificateCredential> {
     const record = await this.find(code);
     if (record === null) throw new CertificateNotFoundError();
-    const { details, extras } = record;
+    const { details, skills } = record;
     if (details.certificate.revokedAt !== null) {
       throw new CertificateCredentialRevokedError(details.certificate.revokedAt);
     }
     const base = this.config.publicBaseUrl;
-    const credential = toOpenBadgeCredential(details, extras, {
+    const credential = toOpenBadgeCredential(details, skills, {
       credential: `${verifyUrlOf(base, details.certificate.code)}/credential`,
       issuer: this.issuerUrl(details.providerId),
       verifyPage: verifyUrlOf(base, details.certificate.code),
@@ -126,7 +126,7 @@ export class CertificatePublicService {
 
   /** The Open Badges issuer profile of a training provider. */
   async issuerProfile(providerId: string): Promise<Record<string, unknown>> {
-    const [org] = await this.directory.findOrganisationsByIds(this.tx.manager, [providerId]);
+    const [org] = await this.directory.findOrganisations(this.tx.manager, [providerId]);
     if (org === undefined || org.type !== 'training_provider') throw new IssuerNotFoundError();
     return {
       '@context': ['https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'],
@@ -144,11 +144,23 @@ export class CertificatePublicService {
   private async find(code: string): Promise<PublicRecord | null> {
     const normalised = normaliseCertificateCode(code);
     if (normalised === null) return null;
-    return this.tx.run(async (manager) => {
-      const details = await this.certificates.findDetailsByCode(manager, normalised);
-      if (details === null || details.holderName === null) return null;
-      const extras = await this.records.findExtras(manager, details.certificate.id);
-      return extras === null ? null : { details, extras };
-    });
+    const details = await this.tx.run((manager) => this.certificates.byCode(manager, normalised));
+    if (details === null || details.holderName === null) return null;
+    const known = await this.taxonomy.findSkills(details.skills.map((s) => s.skillId));
+    const byId = new Map(known.map((k) => [k.id, k]));
+    const skills = details.skills
+      .flatMap((s) => {
+        const skill = byId.get(s.skillId);
+        return skill === undefined
+          ? []
+          : [{ skillId: s.skillId, name: skill.name, escoUri: skill.escoUri, level: s.level }];
+      })
+      .sort((a, b) => compareText(a.name, b.name) || compareText(a.skillId, b.skillId));
+    return { details, skills };
   }
+}
+
+/** Code-point order, as PostgreSQL's C collation (the database's) sorts text. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,3 +1,4 @@
+import { PageQueryDto } from '@app/http';
 import { CurrentUser, Public, Roles, type AuthUser } from '@app/identity';
 import {
   Body,
@@ -35,8 +36,14 @@ import {
   RevokeCertificateDto,
 } from './dto/certificate.dto.js';
 import { MyEnrolmentPageDto } from './dto/enrolment.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
 import { CertificatesService } from './certificates.service.js';
+import {
+  toCertificateIssued,
+  toCertificateVerification,
+  toMyCertificate,
+  toMyEnrolment,
+  toPageResponse,
+} from './training-mapping.js';
 
 @ApiTags('training')
 @Controller()
@@ -73,7 +80,7 @@ export class CertificatesController {
   ): Promise<CertificateVerificationDto | string> {
     res.vary('Accept');
     if (req.accepts(['application/json', 'text/html']) !== 'text/html') {
-      return this.certificates.verify(code);
+      return toCertificateVerification(await this.certificates.verify(code));
     }
     const page = await this.publicCertificates.page(code, lang, acceptLanguage);
     res.vary('Accept-Language');
@@ -128,12 +135,12 @@ export class CertificatesController {
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider, nor an admin' })
   @ApiNotFoundResponse({ description: 'CERTIFICATE_NOT_FOUND' })
   @ApiConflictResponse({ description: 'CERTIFICATE_ALREADY_REVOKED' })
-  revoke(
+  async revoke(
     @CurrentUser() user: AuthUser,
     @Param('code') code: string,
     @Body() body: RevokeCertificateDto,
   ): Promise<CertificateIssuedDto> {
-    return this.certificates.revoke(user, code, body);
+    return toCertificateIssued(await this.certificates.revoke(user, code, body));
   }
 
   @Get('profiles/me/enrolments')
@@ -141,11 +148,11 @@ export class CertificatesController {
   @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'My enrolments, each with its certificate when issued (trainee)' })
   @ApiOkResponse({ type: MyEnrolmentPageDto })
-  myEnrolments(
+  async myEnrolments(
     @CurrentUser() user: AuthUser,
     @Query() query: PageQueryDto,
   ): Promise<MyEnrolmentPageDto> {
-    return this.certificates.listOwnEnrolments(user, query);
+    return toPageResponse(await this.certificates.listOwnEnrolments(user, query), toMyEnrolment);
   }
 
   @Get('profiles/me/certificates')
@@ -153,10 +160,10 @@ export class CertificatesController {
   @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'My certificates, revoked ones included with the reason (trainee)' })
   @ApiOkResponse({ type: MyCertificatePageDto })
-  myCertificates(
+  async myCertificates(
     @CurrentUser() user: AuthUser,
     @Query() query: PageQueryDto,
   ): Promise<MyCertificatePageDto> {
-    return this.certificates.listOwn(user, query);
+    return toPageResponse(await this.certificates.listOwn(user, query), toMyCertificate);
   }
 }

@@ -1,43 +1,39 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
+import { pageRequest, toPage, type PageQueryDto } from '@app/http';
 import type { AuthUser } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  CertificateIssuedDto,
-  CertificateVerificationDto,
-  MyCertificatePageDto,
-  RevokeCertificateDto,
-} from './dto/certificate.dto.js';
-import type { MyEnrolmentPageDto } from './dto/enrolment.dto.js';
-import type { PageQueryDto } from './dto/page-query.dto.js';
+import type { RevokeCertificateDto } from './dto/certificate.dto.js';
 import { normaliseCertificateCode } from './certificate-code.js';
+import { CertificateDetailsReader } from './certificate-details.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { EnrolmentsRepository } from './enrolments.repository.js';
-import { toPage } from './page-cursor.js';
-import { pageRequest } from '@app/http';
 import { SkillCertification } from './skill-certification.js';
 import { assertActsForProvider } from './training-access.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { TrainingDirectory } from './training-directory.js';
 import {
   CertificateAlreadyRevokedError,
   CertificateNotFoundError,
   CertificateRevokedError,
 } from './training.errors.js';
-import {
-  toCertificateIssued,
-  toCertificateVerification,
-  toMyCertificate,
-  toMyEnrolment,
-} from './training-mapping.js';
+import type {
+  CertificateVerification,
+  IssuedCertificate,
+  RecordPage,
+  TraineeCertificate,
+  TraineeEnrolment,
+} from './training-records.js';
+import { issuedCertificate, namedSkills } from './training-views.js';
 
 @Injectable()
 export class CertificatesService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly certificates: CertificatesRepository,
+    private readonly details: CertificateDetailsReader,
     private readonly enrolments: EnrolmentsRepository,
-    private readonly directory: TrainingDirectoryRepository,
+    private readonly directory: TrainingDirectory,
     private readonly certification: SkillCertification,
     private readonly taxonomy: TaxonomyService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -47,18 +43,28 @@ export class CertificatesService {
    * Public verification. Unknown codes, and certificates of people who erased their account,
    * are 404 `CERTIFICATE_NOT_FOUND`; a revoked certificate is 404 `CERTIFICATE_REVOKED`.
    */
-  async verify(code: string): Promise<CertificateVerificationDto> {
+  async verify(code: string): Promise<CertificateVerification> {
     const normalised = normaliseCertificateCode(code);
     if (normalised === null) throw new CertificateNotFoundError();
     const details = await this.transactions.run((manager) =>
-      this.certificates.findDetailsByCode(manager, normalised),
+      this.details.byCode(manager, normalised),
     );
     if (details === null || details.holderName === null) throw new CertificateNotFoundError();
     if (details.certificate.revokedAt !== null) {
       throw new CertificateRevokedError(details.certificate.revokedAt);
     }
     const names = await this.taxonomy.answerSkillNames(details.skills.map((s) => s.skillId));
-    return toCertificateVerification(details, names);
+    return {
+      code: details.certificate.code,
+      holderName: details.holderName,
+      courseTitle: details.courseTitle,
+      courseHours: details.courseHours,
+      providerName: details.providerName,
+      programmeCode: details.programmeCode,
+      issuedAt: details.certificate.issuedAt,
+      score: details.score,
+      skills: namedSkills(details.skills, names),
+    };
   }
 
   /**
@@ -69,7 +75,7 @@ export class CertificatesService {
     user: AuthUser,
     code: string,
     dto: RevokeCertificateDto,
-  ): Promise<CertificateIssuedDto> {
+  ): Promise<IssuedCertificate> {
     const normalised = normaliseCertificateCode(code);
     if (normalised === null) throw new CertificateNotFoundError();
     return this.transactions.run(async (manager) => {
@@ -88,17 +94,17 @@ export class CertificatesService {
         dto.reason,
       );
       if (active) await this.certification.refresh(manager, profileId);
-      return toCertificateIssued(revoked, this.config.publicBaseUrl);
+      return issuedCertificate(revoked, this.config.publicBaseUrl);
     });
   }
 
   /** The caller's own certificates, revoked ones included. */
-  async listOwn(user: AuthUser, query: PageQueryDto): Promise<MyCertificatePageDto> {
+  async listOwn(user: AuthUser, query: PageQueryDto): Promise<RecordPage<TraineeCertificate>> {
     const { after, limit } = pageRequest(query);
     const rows = await this.transactions.run(async (manager) => {
       const profileId = await this.directory.findProfileIdOfTrainee(manager, user.id);
       if (profileId === null) return [];
-      return this.certificates.findPageOfProfile(manager, profileId, after, limit + 1);
+      return this.details.pageOfProfile(manager, profileId, after, limit + 1);
     });
     const page = toPage(
       rows.map((r) => ({ ...r, id: r.certificate.id, createdAt: r.certificate.issuedAt })),
@@ -108,13 +114,23 @@ export class CertificatesService {
       page.rows.flatMap((r) => r.skills.map((s) => s.skillId)),
     );
     return {
-      items: page.rows.map((r) => toMyCertificate(r, names, this.config.publicBaseUrl)),
+      items: page.rows.map((r) => ({
+        ...issuedCertificate(r.certificate, this.config.publicBaseUrl),
+        courseTitle: r.courseTitle,
+        providerName: r.providerName,
+        score: r.score,
+        revocationReason: r.certificate.revocationReason,
+        skills: namedSkills(r.skills, names),
+      })),
       nextCursor: page.nextCursor,
     };
   }
 
   /** The caller's own enrolments, each with its certificate when one was issued. */
-  async listOwnEnrolments(user: AuthUser, query: PageQueryDto): Promise<MyEnrolmentPageDto> {
+  async listOwnEnrolments(
+    user: AuthUser,
+    query: PageQueryDto,
+  ): Promise<RecordPage<TraineeEnrolment>> {
     const { after, limit } = pageRequest(query);
     return this.transactions.run(async (manager) => {
       const profileId = await this.directory.findProfileIdOfTrainee(manager, user.id);
@@ -123,22 +139,28 @@ export class CertificatesService {
         await this.enrolments.findPageOfProfile(manager, profileId, after, limit + 1),
         limit,
       );
-      const items = [];
-      for (const row of page.rows) {
-        const certificate =
-          row.status === 'completed'
-            ? await this.certificates.findByEnrolment(manager, row.id)
-            : null;
-        items.push(
-          toMyEnrolment(
-            row,
-            certificate === null
-              ? null
-              : toCertificateIssued(certificate, this.config.publicBaseUrl),
-          ),
-        );
-      }
-      return { items, nextCursor: page.nextCursor };
+      const certificates = await this.certificates.findByEnrolments(
+        manager,
+        page.rows.filter((r) => r.status === 'completed').map((r) => r.id),
+      );
+      const providers = await this.directory.organisationNames(
+        manager,
+        page.rows.map((r) => r.providerId),
+      );
+      return {
+        items: page.rows.map(({ providerId, ...row }) => {
+          const certificate = certificates.get(row.id);
+          return {
+            ...row,
+            providerName: providers.get(providerId) ?? '',
+            certificate:
+              certificate === undefined
+                ? null
+                : issuedCertificate(certificate, this.config.publicBaseUrl),
+          };
+        }),
+        nextCursor: page.nextCursor,
+      };
     });
   }
 }

@@ -1,5 +1,7 @@
-import { TransactionRunner } from '@app/database';
+import { TransactionRunner, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { dateText } from './training-sql.js';
 import type { SkillAtLevel } from './training-values.js';
 
 /** A cohort one can still join, of a course that teaches a skill at (at least) a level. */
@@ -39,24 +41,58 @@ export class CourseOffers {
     const unique = [...new Map(needs.map((n) => [offerKey(n), n])).values()];
     const out = new Map<string, CohortOffer[]>(unique.map((n) => [offerKey(n), []]));
     if (unique.length === 0) return out;
-    const rows: (CohortOffer & { skillId: string; level: number })[] = await this.tx.manager.query(
-      `SELECT skill_id AS "skillId", level, course_id AS "courseId", title, cohort_id AS "cohortId",
-              starts_on AS "startsOn", ends_on AS "endsOn"
-         FROM (SELECT n.skill_id, n.level, c.id AS course_id, c.title, h.id AS cohort_id,
-                      to_char(h.starts_on, 'YYYY-MM-DD') AS starts_on,
-                      to_char(h.ends_on, 'YYYY-MM-DD') AS ends_on,
-                      row_number() OVER (PARTITION BY n.skill_id, n.level
-                                         ORDER BY h.starts_on, c.title, h.id) AS rank
-                 FROM unnest($1::uuid[], $2::smallint[]) AS n(skill_id, level)
-                 JOIN course_skills cs ON cs.skill_id = n.skill_id AND cs.level >= n.level
-                 JOIN courses c ON c.id = cs.course_id
-                 JOIN cohorts h ON h.course_id = c.id AND h.starts_on >= $3::date
-                WHERE h.capacity > (SELECT count(*) FROM enrolments e
-                                     WHERE e.cohort_id = h.id AND e.status <> 'dropped')) o
-        WHERE rank <= $4
-        ORDER BY skill_id, level, rank`,
-      [unique.map((n) => n.skillId), unique.map((n) => n.level), today, MAX_OFFERS_PER_SKILL],
+    const wanted = sql<{ skill_id: string; level: number }>`unnest(
+      ${unique.map((n) => n.skillId)}::uuid[], ${unique.map((n) => n.level)}::smallint[])`.as<'n'>(
+      sql`n(skill_id, level)`,
     );
+    const db = typedQueries(this.tx.manager);
+    const ranked = db
+      .selectFrom(wanted)
+      .innerJoin('course_skills as cs', (join) =>
+        join.onRef('cs.skill_id', '=', 'n.skill_id').onRef('cs.level', '>=', 'n.level'),
+      )
+      .innerJoin('courses as c', 'c.id', 'cs.course_id')
+      .innerJoin('cohorts as h', (join) =>
+        join.onRef('h.course_id', '=', 'c.id').on('h.starts_on', '>=', sql<Date>`${today}::date`),
+      )
+      .where((eb) =>
+        eb(
+          'h.capacity',
+          '>',
+          eb
+            .selectFrom('enrolments as e')
+            .select(sql<number>`count(*)`.as('taken'))
+            .whereRef('e.cohort_id', '=', 'h.id')
+            .where('e.status', '<>', 'dropped'),
+        ),
+      )
+      .select([
+        'n.skill_id',
+        'n.level',
+        'c.id as course_id',
+        'c.title',
+        'h.id as cohort_id',
+        dateText('h.starts_on').as('starts_on'),
+        dateText('h.ends_on').as('ends_on'),
+        sql<number>`row_number() OVER (PARTITION BY n.skill_id, n.level
+                                       ORDER BY h.starts_on, c.title, h.id)`.as('rank'),
+      ]);
+    const rows = await db
+      .selectFrom(ranked.as('o'))
+      .select([
+        'o.skill_id as skillId',
+        'o.level',
+        'o.course_id as courseId',
+        'o.title',
+        'o.cohort_id as cohortId',
+        'o.starts_on as startsOn',
+        'o.ends_on as endsOn',
+      ])
+      .where('o.rank', '<=', MAX_OFFERS_PER_SKILL)
+      .orderBy('o.skill_id')
+      .orderBy('o.level')
+      .orderBy('o.rank')
+      .execute();
     for (const { skillId, level, ...offer } of rows) {
       out.get(offerKey({ skillId, level }))?.push(offer);
     }

@@ -17,8 +17,9 @@ import {
   CourseResponseDto,
   CreateCourseDto,
 } from './dto/course.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '@app/http';
 import { CoursesService } from './courses.service.js';
+import { toCohortResponse, toCourseResponse, toPageResponse } from './training-mapping.js';
 
 @ApiTags('training')
 @ApiBearerAuth('bearer')
@@ -35,8 +36,11 @@ export class CoursesController {
   @ApiCreatedResponse({ type: CourseResponseDto })
   @ApiBadRequestResponse({ description: 'Invalid fields, e.g. skills[i].skillId unknown' })
   @ApiForbiddenResponse({ description: 'Not a trainer of providerId, nor an admin' })
-  create(@CurrentUser() user: AuthUser, @Body() body: CreateCourseDto): Promise<CourseResponseDto> {
-    return this.courses.create(user, body);
+  async create(
+    @CurrentUser() user: AuthUser,
+    @Body() body: CreateCourseDto,
+  ): Promise<CourseResponseDto> {
+    return toCourseResponse(await this.courses.create(user, body));
   }
 
   @Get()
@@ -45,19 +49,22 @@ export class CoursesController {
     description: "A trainer sees their own provider's courses; everyone else sees all.",
   })
   @ApiOkResponse({ type: CoursePageDto })
-  list(@CurrentUser() user: AuthUser, @Query() query: CourseListQueryDto): Promise<CoursePageDto> {
-    return this.courses.list(user, query);
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: CourseListQueryDto,
+  ): Promise<CoursePageDto> {
+    return toPageResponse(await this.courses.list(user, query), toCourseResponse);
   }
 
   @Get(':id')
   @ApiOperation({ summary: "One course (a trainer: only their provider's)" })
   @ApiOkResponse({ type: CourseResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown course, or of another provider for a trainer' })
-  get(
+  async get(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
   ): Promise<CourseResponseDto> {
-    return this.courses.get(user, id);
+    return toCourseResponse(await this.courses.get(user, id));
   }
 
   @Post(':id/cohorts')
@@ -67,12 +74,12 @@ export class CoursesController {
   @ApiBadRequestResponse({ description: 'Invalid dates or capacity' })
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider' })
   @ApiNotFoundResponse({ description: 'Unknown course' })
-  createCohort(
+  async createCohort(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Body() body: CreateCohortDto,
   ): Promise<CohortResponseDto> {
-    return this.courses.createCohort(user, id, body);
+    return toCohortResponse(await this.courses.createCohort(user, id, body));
   }
 
   @Get(':id/cohorts')
@@ -83,11 +90,11 @@ export class CoursesController {
   @ApiOkResponse({ type: CohortPageDto })
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider' })
   @ApiNotFoundResponse({ description: 'Unknown course' })
-  listCohorts(
+  async listCohorts(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Query() query: PageQueryDto,
   ): Promise<CohortPageDto> {
-    return this.courses.listCohorts(user, id, query);
+    return toPageResponse(await this.courses.listCohorts(user, id, query), toCohortResponse);
   }
 }

@@ -1,10 +1,11 @@
+import { anyUuid, checkedText, typedQueries } from '@app/database';
+import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { CohortEntity } from './entities/cohort.entity.js';
-import { CourseEntity } from './entities/course.entity.js';
-import { keysetPage } from './keyset-page.js';
-import type { PagePosition } from './page-cursor.js';
-import type { CourseMode, SkillAtLevel } from './training-values.js';
+import { dateText } from './training-sql.js';
+import type { CohortRecord, CourseRecord } from './training-records.js';
+import { COURSE_MODES, type CourseMode, type SkillAtLevel } from './training-values.js';
 
 export interface NewCourse {
   programmeId: string | null;
@@ -22,14 +23,86 @@ export interface NewCohort {
   capacity: number;
 }
 
-export interface CohortWithSeats extends CohortEntity {
-  seatsTaken: number;
-}
-
 /** A cohort together with the provider of its course: who may act on it. */
 export interface CohortOfProvider {
-  cohort: CohortEntity;
+  cohort: Omit<CohortRecord, 'seatsTaken'>;
   providerId: string;
+}
+
+/** A course teaching a skill, with its next cohort not started yet. */
+export interface TeachingCourse {
+  skillId: string;
+  courseId: string;
+  title: string;
+  level: number;
+  programmeId: string | null;
+  nextCohort: { cohortId: string; startsOn: string } | null;
+}
+
+/** Courses of one provider and/or programme; undefined: any. */
+export interface CourseFilter {
+  providerId?: string;
+  programmeId?: string;
+}
+
+const COURSE_COLUMNS = [
+  'id',
+  'programme_id',
+  'provider_id',
+  'title',
+  'hours',
+  'mode',
+  'created_at',
+] as const;
+
+const selectCourses = (manager: EntityManager, filter: CourseFilter = {}) => {
+  let query = typedQueries(manager).selectFrom('courses').select(COURSE_COLUMNS);
+  if (filter.providerId !== undefined) {
+    query = query.where('provider_id', '=', filter.providerId);
+  }
+  if (filter.programmeId !== undefined) {
+    query = query.where('programme_id', '=', filter.programmeId);
+  }
+  return query;
+};
+
+function toCourse(r: InferResult<ReturnType<typeof selectCourses>>[number]): CourseRecord {
+  return {
+    id: r.id,
+    programmeId: r.programme_id,
+    providerId: r.provider_id,
+    title: r.title,
+    hours: r.hours,
+    mode: checkedText(COURSE_MODES, r.mode, 'courses.mode'),
+    createdAt: r.created_at,
+  };
+}
+
+const selectCohorts = (manager: EntityManager) =>
+  typedQueries(manager)
+    .selectFrom('cohorts as h')
+    .select([
+      'h.id',
+      'h.course_id',
+      dateText('h.starts_on').as('starts_on'),
+      dateText('h.ends_on').as('ends_on'),
+      'h.location',
+      'h.capacity',
+      'h.created_at',
+    ]);
+
+function toCohort(
+  r: InferResult<ReturnType<typeof selectCohorts>>[number],
+): Omit<CohortRecord, 'seatsTaken'> {
+  return {
+    id: r.id,
+    courseId: r.course_id,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    location: r.location,
+    capacity: r.capacity,
+    createdAt: r.created_at,
+  };
 }
 
 @Injectable()
@@ -38,51 +111,53 @@ export class CoursesRepository {
     manager: EntityManager,
     fields: NewCourse,
     skills: SkillAtLevel[],
-  ): Promise<CourseEntity> {
-    const courses = manager.getRepository(CourseEntity);
-    const { id } = await courses.save(courses.create(fields));
-    await manager.query(
-      `INSERT INTO course_skills (course_id, skill_id, level)
-       SELECT $1, s.skill_id, s.level FROM unnest($2::uuid[], $3::smallint[]) AS s(skill_id, level)`,
-      [id, skills.map((s) => s.skillId), skills.map((s) => s.level)],
-    );
-    return courses.findOneByOrFail({ id });
+  ): Promise<CourseRecord> {
+    const row = await typedQueries(manager)
+      .insertInto('courses')
+      .values({
+        programme_id: fields.programmeId,
+        provider_id: fields.providerId,
+        title: fields.title,
+        hours: fields.hours,
+        mode: fields.mode,
+      })
+      .returning(COURSE_COLUMNS)
+      .executeTakeFirstOrThrow();
+    if (skills.length > 0) {
+      await typedQueries(manager)
+        .insertInto('course_skills')
+        .values(skills.map((s) => ({ course_id: row.id, skill_id: s.skillId, level: s.level })))
+        .execute();
+    }
+    return toCourse(row);
   }
 
-  findCourseById(manager: EntityManager, id: string): Promise<CourseEntity | null> {
-    return manager.getRepository(CourseEntity).findOneBy({ id });
+  async findCourseById(manager: EntityManager, id: string): Promise<CourseRecord | null> {
+    const row = await selectCourses(manager).where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toCourse(row);
   }
 
-  /** Courses in creation order, of one provider when `providerId` is given. */
-  findCoursePage(
+  /** Courses in creation order after `after`, `limit` of them. */
+  async findCoursePage(
     manager: EntityManager,
-    filter: { providerId?: string; programmeId?: string },
+    filter: CourseFilter,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<CourseEntity[]> {
-    const query = manager.getRepository(CourseEntity).createQueryBuilder('c');
-    if (filter.providerId !== undefined) {
-      query.andWhere('c.provider_id = :providerId', { providerId: filter.providerId });
+  ): Promise<CourseRecord[]> {
+    let query = selectCourses(manager, filter);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
     }
-    if (filter.programmeId !== undefined) {
-      query.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
-    }
-    return keysetPage(query, 'c', after, limit).getMany();
+    const rows = await query.orderBy('created_at').orderBy('id').limit(limit).execute();
+    return rows.map(toCourse);
   }
 
-  /** Every course of a provider and/or programme (undefined: any), oldest first. */
-  findCourses(
-    manager: EntityManager,
-    filter: { providerId?: string; programmeId?: string },
-  ): Promise<CourseEntity[]> {
-    const query = manager.getRepository(CourseEntity).createQueryBuilder('c');
-    if (filter.providerId !== undefined) {
-      query.andWhere('c.provider_id = :providerId', { providerId: filter.providerId });
-    }
-    if (filter.programmeId !== undefined) {
-      query.andWhere('c.programme_id = :programmeId', { programmeId: filter.programmeId });
-    }
-    return query.orderBy('c.created_at', 'ASC').addOrderBy('c.id', 'ASC').getMany();
+  /** Every course of the filter, oldest first. */
+  async findCourses(manager: EntityManager, filter: CourseFilter): Promise<CourseRecord[]> {
+    const rows = await selectCourses(manager, filter).orderBy('created_at').orderBy('id').execute();
+    return rows.map(toCourse);
   }
 
   /** Every course teaching one of these skills, with the level and its next cohort not started. */
@@ -91,26 +166,35 @@ export class CoursesRepository {
     skillIds: readonly string[],
   ): Promise<TeachingCourse[]> {
     if (skillIds.length === 0) return [];
-    const rows: {
-      skill_id: string;
-      course_id: string;
-      title: string;
-      level: number;
-      programme_id: string | null;
-      cohort_id: string | null;
-      starts_on: string | null;
-    }[] = await manager.query(
-      `SELECT cs.skill_id, c.id AS course_id, c.title, cs.level, c.programme_id,
-              n.id AS cohort_id, to_char(n.starts_on, 'YYYY-MM-DD') AS starts_on
-       FROM course_skills cs
-       JOIN courses c ON c.id = cs.course_id
-       LEFT JOIN LATERAL (SELECT h.id, h.starts_on FROM cohorts h
-                           WHERE h.course_id = c.id AND h.starts_on >= current_date
-                           ORDER BY h.starts_on, h.id LIMIT 1) n ON true
-       WHERE cs.skill_id = ANY($1::uuid[])
-       ORDER BY c.title, c.id`,
-      [skillIds],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('course_skills as cs')
+      .innerJoin('courses as c', 'c.id', 'cs.course_id')
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('cohorts as h')
+            .select(['h.id', 'h.starts_on'])
+            .whereRef('h.course_id', '=', 'c.id')
+            .where('h.starts_on', '>=', sql<Date>`current_date`)
+            .orderBy('h.starts_on')
+            .orderBy('h.id')
+            .limit(1)
+            .as('n'),
+        (join) => join.onTrue(),
+      )
+      .select([
+        'cs.skill_id',
+        'c.id as course_id',
+        'c.title',
+        'cs.level',
+        'c.programme_id',
+        'n.id as cohort_id',
+        sql<string | null>`to_char(n.starts_on, 'YYYY-MM-DD')`.as('starts_on'),
+      ])
+      .where('cs.skill_id', '=', anyUuid(skillIds))
+      .orderBy('c.title')
+      .orderBy('c.id')
+      .execute();
     return rows.map((r) => ({
       skillId: r.skill_id,
       courseId: r.course_id,
@@ -118,7 +202,9 @@ export class CoursesRepository {
       level: r.level,
       programmeId: r.programme_id,
       nextCohort:
-        r.cohort_id === null ? null : { cohortId: r.cohort_id, startsOn: r.starts_on as string },
+        r.cohort_id === null || r.starts_on === null
+          ? null
+          : { cohortId: r.cohort_id, startsOn: r.starts_on },
     }));
   }
 
@@ -129,21 +215,32 @@ export class CoursesRepository {
   ): Promise<Map<string, SkillAtLevel[]>> {
     const out = new Map<string, SkillAtLevel[]>(courseIds.map((id) => [id, []]));
     if (courseIds.length === 0) return out;
-    const rows: { course_id: string; skill_id: string; level: number }[] = await manager.query(
-      `SELECT course_id, skill_id, level FROM course_skills
-        WHERE course_id = ANY($1::uuid[]) ORDER BY skill_id`,
-      [courseIds],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('course_skills')
+      .select(['course_id', 'skill_id', 'level'])
+      .where('course_id', '=', anyUuid(courseIds))
+      .orderBy('skill_id')
+      .execute();
     for (const row of rows) {
       out.get(row.course_id)?.push({ skillId: row.skill_id, level: row.level });
     }
     return out;
   }
 
-  async insertCohort(manager: EntityManager, fields: NewCohort): Promise<CohortWithSeats> {
-    const cohorts = manager.getRepository(CohortEntity);
-    const { id } = await cohorts.save(cohorts.create(fields));
-    return { ...(await cohorts.findOneByOrFail({ id })), seatsTaken: 0 };
+  async insertCohort(manager: EntityManager, fields: NewCohort): Promise<CohortRecord> {
+    const { id } = await typedQueries(manager)
+      .insertInto('cohorts')
+      .values({
+        course_id: fields.courseId,
+        starts_on: fields.startsOn,
+        ends_on: fields.endsOn,
+        location: fields.location,
+        capacity: fields.capacity,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const row = await selectCohorts(manager).where('h.id', '=', id).executeTakeFirstOrThrow();
+    return { ...toCohort(row), seatsTaken: 0 };
   }
 
   /** Cohorts of a course in creation order, each with the seats taken (enrolments not dropped). */
@@ -152,12 +249,16 @@ export class CoursesRepository {
     courseId: string,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<CohortWithSeats[]> {
-    const query = manager
-      .getRepository(CohortEntity)
-      .createQueryBuilder('c')
-      .where('c.course_id = :courseId', { courseId });
-    const cohorts = await keysetPage(query, 'c', after, limit).getMany();
+  ): Promise<CohortRecord[]> {
+    let query = selectCohorts(manager).where('h.course_id', '=', courseId);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('h.created_at', 'h.id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const cohorts = (
+      await query.orderBy('h.created_at').orderBy('h.id').limit(limit).execute()
+    ).map(toCohort);
     const seats = await this.countSeatsTaken(
       manager,
       cohorts.map((c) => c.id),
@@ -168,11 +269,13 @@ export class CoursesRepository {
   /** Seats taken per cohort: every enrolment that was not dropped. */
   async countSeatsTaken(manager: EntityManager, cohortIds: string[]): Promise<Map<string, number>> {
     if (cohortIds.length === 0) return new Map();
-    const rows: { cohort_id: string; taken: number }[] = await manager.query(
-      `SELECT cohort_id, count(*)::int AS taken FROM enrolments
-        WHERE cohort_id = ANY($1::uuid[]) AND status <> 'dropped' GROUP BY cohort_id`,
-      [cohortIds],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('enrolments')
+      .select(['cohort_id', sql<number>`count(*)::int`.as('taken')])
+      .where('cohort_id', '=', anyUuid(cohortIds))
+      .where('status', '<>', 'dropped')
+      .groupBy('cohort_id')
+      .execute();
     return new Map(rows.map((r) => [r.cohort_id, r.taken]));
   }
 
@@ -200,25 +303,12 @@ export class CoursesRepository {
     cohortId: string,
     lock: boolean,
   ): Promise<CohortOfProvider | null> {
-    const query = manager
-      .getRepository(CohortEntity)
-      .createQueryBuilder('c')
-      .innerJoin(CourseEntity, 'course', 'course.id = c.course_id')
-      .addSelect('course.provider_id', 'provider_id')
-      .where('c.id = :cohortId', { cohortId });
-    if (lock) query.setLock('pessimistic_write', undefined, ['c']);
-    const { entities, raw } = await query.getRawAndEntities<{ provider_id: string }>();
-    if (entities.length === 0) return null;
-    return { cohort: entities[0], providerId: raw[0].provider_id };
+    const row = await selectCohorts(manager)
+      .innerJoin('courses as course', 'course.id', 'h.course_id')
+      .select('course.provider_id')
+      .where('h.id', '=', cohortId)
+      .$if(lock, (q) => q.forUpdate('h'))
+      .executeTakeFirst();
+    return row === undefined ? null : { cohort: toCohort(row), providerId: row.provider_id };
   }
-}
-
-/** A course teaching a skill, with its next cohort not started yet. */
-export interface TeachingCourse {
-  skillId: string;
-  courseId: string;
-  title: string;
-  level: number;
-  programmeId: string | null;
-  nextCohort: { cohortId: string; startsOn: string } | null;
 }

@@ -1,30 +1,43 @@
 import { TransactionRunner } from '@app/database';
-import { InputValidationError, pageRequest, type FieldError } from '@app/http';
+import {
+  DEFAULT_PAGE_SIZE,
+  InputValidationError,
+  pageRequest,
+  toPage,
+  type FieldError,
+  type PageQueryDto,
+} from '@app/http';
 import type { AuthUser } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CohortPageDto, CohortResponseDto, CreateCohortDto } from './dto/cohort.dto.js';
-import type {
-  CourseListQueryDto,
-  CoursePageDto,
-  CourseResponseDto,
-  CreateCourseDto,
-} from './dto/course.dto.js';
-import type { PageQueryDto } from './dto/page-query.dto.js';
+import type { CreateCohortDto } from './dto/cohort.dto.js';
+import type { CourseListQueryDto, CreateCourseDto } from './dto/course.dto.js';
 import { CoursesRepository } from './courses.repository.js';
-import type { CourseEntity } from './entities/course.entity.js';
-import { DEFAULT_PAGE_SIZE } from './dto/page-query.dto.js';
 import { compareCoverage, gapCoverage } from './gap-coverage.js';
 import { coveragePosition, encodeCoveragePosition } from './coverage-cursor.js';
-import { toPage } from './page-cursor.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { SkillGapsService } from './skill-gaps.service.js';
 import { assertActsForProvider, providerScopeOf } from './training-access.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { TrainingDirectory } from './training-directory.js';
 import { CourseNotFoundError, GapCoverageForbiddenError } from './training.errors.js';
-import { toCohortResponse, toCourseResponse } from './training-mapping.js';
+import type {
+  CohortRecord,
+  CourseRecord,
+  CourseWithSkills,
+  RecordPage,
+} from './training-records.js';
+import type { SkillAtLevel } from './training-values.js';
+import { namedSkills, type SkillNames } from './training-views.js';
+
+function withNames(
+  course: CourseRecord,
+  skills: readonly SkillAtLevel[],
+  names: SkillNames,
+): CourseWithSkills {
+  return { ...course, skills: namedSkills(skills, names) };
+}
 
 @Injectable()
 export class CoursesService {
@@ -32,13 +45,13 @@ export class CoursesService {
     private readonly transactions: TransactionRunner,
     private readonly courses: CoursesRepository,
     private readonly programmes: ProgrammesRepository,
-    private readonly directory: TrainingDirectoryRepository,
+    private readonly directory: TrainingDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly skillGaps: SkillGapsService,
   ) {}
 
   /** A trainer creates courses for their own provider; an admin for any training provider. */
-  async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseResponseDto> {
+  async create(user: AuthUser, dto: CreateCourseDto): Promise<CourseWithSkills> {
     const providerId = dto.providerId.toLowerCase();
     assertActsForProvider(user, providerId, { allowAdmin: true });
     const skills = dto.skills.map((s) => ({ skillId: s.skillId.toLowerCase(), level: s.level }));
@@ -58,7 +71,7 @@ export class CoursesService {
         skills,
       );
     });
-    return toCourseResponse(
+    return withNames(
       course,
       skills,
       await this.taxonomy.answerSkillNames(skills.map((s) => s.skillId)),
@@ -66,7 +79,7 @@ export class CoursesService {
   }
 
   /** Trainers see their own provider's courses (another's is "not found"); others see all. */
-  async get(user: AuthUser, id: string): Promise<CourseResponseDto> {
+  async get(user: AuthUser, id: string): Promise<CourseWithSkills> {
     const course = await this.transactions.run((manager) =>
       this.courses.findCourseById(manager, id),
     );
@@ -77,7 +90,7 @@ export class CoursesService {
     return (await this.withSkills([course]))[0];
   }
 
-  async list(user: AuthUser, query: CourseListQueryDto): Promise<CoursePageDto> {
+  async list(user: AuthUser, query: CourseListQueryDto): Promise<RecordPage<CourseWithSkills>> {
     if (query.sort === 'gapCoverage') return this.listByGapCoverage(user, query);
     const { after, limit } = pageRequest(query);
     const rows = await this.transactions.run((manager) =>
@@ -100,7 +113,7 @@ export class CoursesService {
   private async listByGapCoverage(
     user: AuthUser,
     query: CourseListQueryDto,
-  ): Promise<CoursePageDto> {
+  ): Promise<RecordPage<CourseWithSkills>> {
     if (user.role !== 'trainer' && user.role !== 'admin') throw new GapCoverageForbiddenError();
     const offset = coveragePosition(query.cursor);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
@@ -132,7 +145,7 @@ export class CoursesService {
     );
     return {
       items: page.map((r) => ({
-        ...toCourseResponse(r.course, skills.get(r.course.id) ?? [], names),
+        ...withNames(r.course, skills.get(r.course.id) ?? [], names),
         gapCoverage: {
           gaps: r.coverage.gaps,
           openings: r.coverage.openings,
@@ -147,23 +160,26 @@ export class CoursesService {
     user: AuthUser,
     courseId: string,
     dto: CreateCohortDto,
-  ): Promise<CohortResponseDto> {
+  ): Promise<CohortRecord> {
     const errors = dateOrderErrors(dto.startsOn, dto.endsOn);
     if (errors.length > 0) throw new InputValidationError(errors);
     return this.transactions.run(async (manager) => {
       await this.requireCourseOfProvider(manager, user, courseId, { allowAdmin: false });
-      const cohort = await this.courses.insertCohort(manager, {
+      return this.courses.insertCohort(manager, {
         courseId,
         startsOn: dto.startsOn,
         endsOn: dto.endsOn,
         location: dto.location ?? null,
         capacity: dto.capacity,
       });
-      return toCohortResponse(cohort);
     });
   }
 
-  async listCohorts(user: AuthUser, courseId: string, query: PageQueryDto): Promise<CohortPageDto> {
+  async listCohorts(
+    user: AuthUser,
+    courseId: string,
+    query: PageQueryDto,
+  ): Promise<RecordPage<CohortRecord>> {
     const { after, limit } = pageRequest(query);
     return this.transactions.run(async (manager) => {
       await this.requireCourseOfProvider(manager, user, courseId, { allowAdmin: true });
@@ -171,7 +187,7 @@ export class CoursesService {
         await this.courses.findCohortPage(manager, courseId, after, limit + 1),
         limit,
       );
-      return { items: page.rows.map(toCohortResponse), nextCursor: page.nextCursor };
+      return { items: page.rows, nextCursor: page.nextCursor };
     });
   }
 
@@ -181,14 +197,14 @@ export class CoursesService {
     user: AuthUser,
     courseId: string,
     options: { allowAdmin: boolean },
-  ): Promise<CourseEntity> {
+  ): Promise<CourseRecord> {
     const course = await this.courses.findCourseById(manager, courseId);
     if (course === null) throw new CourseNotFoundError();
     assertActsForProvider(user, course.providerId, options);
     return course;
   }
 
-  private async withSkills(courses: CourseEntity[]): Promise<CourseResponseDto[]> {
+  private async withSkills(courses: CourseRecord[]): Promise<CourseWithSkills[]> {
     const skills = await this.transactions.run((manager) =>
       this.courses.findSkillsOfCourses(
         manager,
@@ -198,7 +214,7 @@ export class CoursesService {
     const names = await this.taxonomy.answerSkillNames(
       [...skills.values()].flat().map((s) => s.skillId),
     );
-    return courses.map((c) => toCourseResponse(c, skills.get(c.id) ?? [], names));
+    return courses.map((c) => withNames(c, skills.get(c.id) ?? [], names));
   }
 
   /** Each skill once, and known to the taxonomy; errors name `skills[i].skillId`. */
@@ -221,7 +237,7 @@ export class CoursesService {
     programmeId: string | undefined,
   ): Promise<FieldError[]> {
     const errors: FieldError[] = [];
-    const [provider] = await this.directory.findOrganisationsByIds(manager, [providerId]);
+    const [provider] = await this.directory.findOrganisations(manager, [providerId]);
     if (provider?.type !== 'training_provider') {
       errors.push({ field: 'providerId', message: 'must be a training provider organisation' });
     }

@@ -83,8 +83,17 @@ export class CredentialKeysService implements OnApplicationBootstrap {
     return key;
   }
 
+  /**
+   * Retires the active key (rotation, docs/training.md "Signing keys"): this process signs with
+   * a new key from its next signature; other processes once their cache expires.
+   */
+  async retireActiveKey(): Promise<void> {
+    await this.keys.retireActive(this.tx.manager);
+    this.cached = undefined;
+  }
+
   /** Every key's public half (retired keys too: credentials they signed stay verifiable). */
-  async jwks(): Promise<{ keys: JWK[] }> {
+  async jwks(): Promise<{ keys: Record<string, unknown>[] }> {
     const all = await this.keys.findAllPublic(this.tx.manager);
     return {
       keys: all.map((k) => ({

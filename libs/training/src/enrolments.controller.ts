@@ -19,8 +19,9 @@ import {
   EnrolmentPageDto,
   EnrolmentResponseDto,
 } from './dto/enrolment.dto.js';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '@app/http';
 import { EnrolmentsService } from './enrolments.service.js';
+import { toCertificateIssued, toEnrolmentResponse, toPageResponse } from './training-mapping.js';
 
 @ApiTags('training')
 @ApiBearerAuth('bearer')
@@ -41,12 +42,12 @@ export class EnrolmentsController {
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider' })
   @ApiNotFoundResponse({ description: 'Unknown cohort' })
   @ApiConflictResponse({ description: 'COHORT_FULL or ALREADY_ENROLLED' })
-  enrol(
+  async enrol(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Body() body: CreateEnrolmentDto,
   ): Promise<EnrolmentResponseDto> {
-    return this.enrolments.enrol(user, id, body);
+    return toEnrolmentResponse(await this.enrolments.enrol(user, id, body));
   }
 
   @Get('cohorts/:id/enrolments')
@@ -55,12 +56,12 @@ export class EnrolmentsController {
   @ApiOkResponse({ type: EnrolmentPageDto })
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider' })
   @ApiNotFoundResponse({ description: 'Unknown cohort' })
-  list(
+  async list(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
     @Query() query: PageQueryDto,
   ): Promise<EnrolmentPageDto> {
-    return this.enrolments.listOfCohort(user, id, query);
+    return toPageResponse(await this.enrolments.listOfCohort(user, id, query), toEnrolmentResponse);
   }
 
   @Post('enrolments/:id/complete')
@@ -85,7 +86,7 @@ export class EnrolmentsController {
   ): Promise<CertificateIssuedDto> {
     const result = await this.enrolments.complete(user, id, body);
     res.status(result.issued ? 201 : 200);
-    return result.certificate;
+    return toCertificateIssued(result.certificate);
   }
 
   @Post('enrolments/:id/drop')
@@ -96,10 +97,10 @@ export class EnrolmentsController {
   @ApiForbiddenResponse({ description: 'Not a trainer of the course provider' })
   @ApiNotFoundResponse({ description: 'Unknown enrolment' })
   @ApiConflictResponse({ description: 'ENROLMENT_FINISHED: the enrolment was completed' })
-  drop(
+  async drop(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
   ): Promise<EnrolmentResponseDto> {
-    return this.enrolments.drop(user, id);
+    return toEnrolmentResponse(await this.enrolments.drop(user, id));
   }
 }

@@ -1,22 +1,23 @@
+import { checkedText, typedQueries } from '@app/database';
+import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import { sql, type InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { CohortEntity } from './entities/cohort.entity.js';
-import { CourseEntity } from './entities/course.entity.js';
-import { EnrolmentEntity } from './entities/enrolment.entity.js';
-import { keysetPage } from './keyset-page.js';
-import type { PagePosition } from './page-cursor.js';
+import { dateText } from './training-sql.js';
+import type { EnrolmentRecord } from './training-records.js';
+import { ENROLMENT_STATUSES, type EnrolmentStatus } from './training-values.js';
 
 /** An enrolment with the course it belongs to and that course's provider. */
 export interface EnrolmentInCourse {
-  enrolment: EnrolmentEntity;
+  enrolment: EnrolmentRecord;
   courseId: string;
   providerId: string;
 }
 
-/** A trainee's own enrolment, joined with what they see of the course. */
-export interface TraineeEnrolmentRow extends PagePosition {
+/** A trainee's own enrolment with the course and cohort facts this lib holds. */
+export interface ProfileEnrolmentRow extends PagePosition {
   id: string;
-  status: EnrolmentEntity['status'];
+  status: EnrolmentStatus;
   score: number | null;
   finishedAt: Date | null;
   cohortId: string;
@@ -25,40 +26,88 @@ export interface TraineeEnrolmentRow extends PagePosition {
   location: string | null;
   courseId: string;
   courseTitle: string;
-  providerName: string;
+  providerId: string;
+}
+
+const ENROLMENT_COLUMNS = [
+  'id',
+  'cohort_id',
+  'profile_id',
+  'status',
+  'score',
+  'finished_at',
+  'created_at',
+] as const;
+
+const selectEnrolments = (manager: EntityManager) =>
+  typedQueries(manager)
+    .selectFrom('enrolments as e')
+    .select([
+      'e.id',
+      'e.cohort_id',
+      'e.profile_id',
+      'e.status',
+      'e.score',
+      'e.finished_at',
+      'e.created_at',
+    ]);
+
+function toEnrolment(r: InferResult<ReturnType<typeof selectEnrolments>>[number]): EnrolmentRecord {
+  return {
+    id: r.id,
+    cohortId: r.cohort_id,
+    profileId: r.profile_id,
+    status: checkedText(ENROLMENT_STATUSES, r.status, 'enrolments.status'),
+    score: r.score,
+    finishedAt: r.finished_at,
+    createdAt: r.created_at,
+  };
 }
 
 @Injectable()
 export class EnrolmentsRepository {
   async isEnrolled(manager: EntityManager, cohortId: string, profileId: string): Promise<boolean> {
-    return manager.getRepository(EnrolmentEntity).existsBy({ cohortId, profileId });
+    const row = await typedQueries(manager)
+      .selectFrom('enrolments')
+      .select('id')
+      .where('cohort_id', '=', cohortId)
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** The new enrolment, or null when the person already has one in this cohort. */
   async insertUnlessEnrolled(
     manager: EntityManager,
     fields: { cohortId: string; profileId: string; enrolledBy: string },
-  ): Promise<EnrolmentEntity | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO enrolments (cohort_id, profile_id, enrolled_by) VALUES ($1, $2, $3)
-       ON CONFLICT ON CONSTRAINT enrolments_one_per_cohort DO NOTHING RETURNING id`,
-      [fields.cohortId, fields.profileId, fields.enrolledBy],
-    );
-    if (rows.length === 0) return null;
-    return manager.getRepository(EnrolmentEntity).findOneByOrFail({ id: rows[0].id });
+  ): Promise<EnrolmentRecord | null> {
+    const row = await typedQueries(manager)
+      .insertInto('enrolments')
+      .values({
+        cohort_id: fields.cohortId,
+        profile_id: fields.profileId,
+        enrolled_by: fields.enrolledBy,
+      })
+      .onConflict((oc) => oc.constraint('enrolments_one_per_cohort').doNothing())
+      .returning(ENROLMENT_COLUMNS)
+      .executeTakeFirst();
+    return row === undefined ? null : toEnrolment(row);
   }
 
-  findPageOfCohort(
+  async findPageOfCohort(
     manager: EntityManager,
     cohortId: string,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<EnrolmentEntity[]> {
-    const query = manager
-      .getRepository(EnrolmentEntity)
-      .createQueryBuilder('e')
-      .where('e.cohort_id = :cohortId', { cohortId });
-    return keysetPage(query, 'e', after, limit).getMany();
+  ): Promise<EnrolmentRecord[]> {
+    let query = selectEnrolments(manager).where('e.cohort_id', '=', cohortId);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('e.created_at', 'e.id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query.orderBy('e.created_at').orderBy('e.id').limit(limit).execute();
+    return rows.map(toEnrolment);
   }
 
   /**
@@ -69,18 +118,15 @@ export class EnrolmentsRepository {
     manager: EntityManager,
     enrolmentId: string,
   ): Promise<EnrolmentInCourse | null> {
-    const { entities, raw } = await manager
-      .getRepository(EnrolmentEntity)
-      .createQueryBuilder('e')
-      .innerJoin(CohortEntity, 'cohort', 'cohort.id = e.cohort_id')
-      .innerJoin(CourseEntity, 'course', 'course.id = cohort.course_id')
-      .addSelect('course.id', 'course_id')
-      .addSelect('course.provider_id', 'provider_id')
-      .where('e.id = :enrolmentId', { enrolmentId })
-      .setLock('pessimistic_write', undefined, ['e'])
-      .getRawAndEntities<{ course_id: string; provider_id: string }>();
-    if (entities.length === 0) return null;
-    return { enrolment: entities[0], courseId: raw[0].course_id, providerId: raw[0].provider_id };
+    const row = await selectEnrolments(manager)
+      .innerJoin('cohorts as cohort', 'cohort.id', 'e.cohort_id')
+      .innerJoin('courses as course', 'course.id', 'cohort.course_id')
+      .select(['course.id as course_id', 'course.provider_id'])
+      .where('e.id', '=', enrolmentId)
+      .forUpdate('e')
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return { enrolment: toEnrolment(row), courseId: row.course_id, providerId: row.provider_id };
   }
 
   async markFinished(
@@ -88,12 +134,14 @@ export class EnrolmentsRepository {
     enrolmentId: string,
     status: 'completed' | 'dropped',
     score: number | null,
-  ): Promise<EnrolmentEntity> {
-    await manager.query(
-      `UPDATE enrolments SET status = $2, score = $3, finished_at = now() WHERE id = $1`,
-      [enrolmentId, status, score],
-    );
-    return manager.getRepository(EnrolmentEntity).findOneByOrFail({ id: enrolmentId });
+  ): Promise<EnrolmentRecord> {
+    const row = await typedQueries(manager)
+      .updateTable('enrolments')
+      .set({ status, score, finished_at: sql<Date>`now()` })
+      .where('id', '=', enrolmentId)
+      .returning(ENROLMENT_COLUMNS)
+      .executeTakeFirstOrThrow();
+    return toEnrolment(row);
   }
 
   /** The enrolments of one profile, newest last, with course, provider and cohort dates. */
@@ -102,34 +150,45 @@ export class EnrolmentsRepository {
     profileId: string,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<TraineeEnrolmentRow[]> {
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT e.id, e.status, e.score, e.finished_at, e.created_at,
-              h.id AS cohort_id, h.starts_on::text, h.ends_on::text, h.location,
-              c.id AS course_id, c.title AS course_title, o.name AS provider_name
-         FROM enrolments e
-         JOIN cohorts h ON h.id = e.cohort_id
-         JOIN courses c ON c.id = h.course_id
-         JOIN organisations o ON o.id = c.provider_id
-        WHERE e.profile_id = $1
-          AND ($2::timestamptz IS NULL OR (e.created_at, e.id) > ($2::timestamptz, $3::uuid))
-        ORDER BY e.created_at, e.id
-        LIMIT $4`,
-      [profileId, after?.createdAt ?? null, after?.id ?? null, limit],
-    );
+  ): Promise<ProfileEnrolmentRow[]> {
+    let query = typedQueries(manager)
+      .selectFrom('enrolments as e')
+      .innerJoin('cohorts as h', 'h.id', 'e.cohort_id')
+      .innerJoin('courses as c', 'c.id', 'h.course_id')
+      .select([
+        'e.id',
+        'e.status',
+        'e.score',
+        'e.finished_at',
+        'e.created_at',
+        'h.id as cohort_id',
+        dateText('h.starts_on').as('starts_on'),
+        dateText('h.ends_on').as('ends_on'),
+        'h.location',
+        'c.id as course_id',
+        'c.title as course_title',
+        'c.provider_id',
+      ])
+      .where('e.profile_id', '=', profileId);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('e.created_at', 'e.id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query.orderBy('e.created_at').orderBy('e.id').limit(limit).execute();
     return rows.map((r) => ({
-      id: r.id as string,
-      status: r.status as EnrolmentEntity['status'],
-      score: r.score as number | null,
-      finishedAt: r.finished_at as Date | null,
-      createdAt: r.created_at as Date,
-      cohortId: r.cohort_id as string,
-      startsOn: r.starts_on as string,
-      endsOn: r.ends_on as string,
-      location: r.location as string | null,
-      courseId: r.course_id as string,
-      courseTitle: r.course_title as string,
-      providerName: r.provider_name as string,
+      id: r.id,
+      status: checkedText(ENROLMENT_STATUSES, r.status, 'enrolments.status'),
+      score: r.score,
+      finishedAt: r.finished_at,
+      createdAt: r.created_at,
+      cohortId: r.cohort_id,
+      startsOn: r.starts_on,
+      endsOn: r.ends_on,
+      location: r.location,
+      courseId: r.course_id,
+      courseTitle: r.course_title,
+      providerId: r.provider_id,
     }));
   }
 }

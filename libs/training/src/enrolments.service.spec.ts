@@ -7,10 +7,9 @@ import type { CertificatesRepository } from './certificates.repository.js';
 import type { CoursesRepository } from './courses.repository.js';
 import type { EnrolmentsRepository } from './enrolments.repository.js';
 import { EnrolmentsService } from './enrolments.service.js';
-import type { CertificateEntity } from './entities/certificate.entity.js';
-import type { EnrolmentEntity } from './entities/enrolment.entity.js';
 import type { SkillCertification } from './skill-certification.js';
-import type { TrainingDirectoryRepository } from './training-directory.repository.js';
+import type { TrainingDirectory } from './training-directory.js';
+import type { CertificateRecord, EnrolmentRecord } from './training-records.js';
 import type { EnrolmentStatus } from './training-values.js';
 
 const PROVIDER = '00000000-0000-4000-8000-0000000000aa';
@@ -23,14 +22,25 @@ const trainer: AuthUser = {
 const manager = {} as EntityManager;
 
 function setUp(status: EnrolmentStatus, options: { activeTrainee?: boolean } = {}) {
-  const enrolment = { id: 'e1', cohortId: 'c1', profileId: 'p1', status } as EnrolmentEntity;
-  const certificate = {
+  const enrolment: EnrolmentRecord = {
+    id: 'e1',
+    cohortId: 'c1',
+    profileId: 'p1',
+    status,
+    score: null,
+    finishedAt: null,
+    createdAt: new Date('2026-03-02T09:00:00Z'),
+  };
+  const certificate: CertificateRecord = {
     id: 'cert1',
-    code: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
     enrolmentId: 'e1',
+    profileId: 'p1',
+    code: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567',
     issuedAt: new Date('2026-05-29T10:00:00Z'),
     revokedAt: null,
-  } as CertificateEntity;
+    revokedBy: null,
+    revocationReason: null,
+  };
   const enrolments = {
     lockInCourse: jest.fn(async (..._args: unknown[]) => ({
       enrolment,
@@ -40,7 +50,7 @@ function setUp(status: EnrolmentStatus, options: { activeTrainee?: boolean } = {
     markFinished: jest.fn(async (..._args: unknown[]) => ({ ...enrolment, status: 'completed' })),
   };
   const certificates = {
-    findByEnrolment: jest.fn(async (..._args: unknown[]) => certificate),
+    findByEnrolments: jest.fn(async (..._args: unknown[]) => new Map([['e1', certificate]])),
     insertWithSkills: jest.fn(async (..._args: unknown[]) => certificate),
   };
   const courses = {
@@ -60,7 +70,7 @@ function setUp(status: EnrolmentStatus, options: { activeTrainee?: boolean } = {
     courses as unknown as CoursesRepository,
     enrolments as unknown as EnrolmentsRepository,
     certificates as unknown as CertificatesRepository,
-    directory as unknown as TrainingDirectoryRepository,
+    directory as unknown as TrainingDirectory,
     certification as unknown as SkillCertification,
     { publicBaseUrl: 'https://tb.example.org' } as AppConfig,
   );

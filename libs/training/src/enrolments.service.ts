@@ -1,28 +1,20 @@
 import { NotificationsService } from '@app/notifications';
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { TransactionRunner } from '@app/database';
-import { ConflictError, pageRequest } from '@app/http';
+import { ConflictError, pageRequest, toPage, type PageQueryDto } from '@app/http';
 import type { AuthUser } from '@app/identity';
 import { FollowUpSchedule } from '@app/surveys';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { CertificateIssuedDto } from './dto/certificate.dto.js';
-import type {
-  CompleteEnrolmentDto,
-  CreateEnrolmentDto,
-  EnrolmentPageDto,
-  EnrolmentResponseDto,
-} from './dto/enrolment.dto.js';
-import type { PageQueryDto } from './dto/page-query.dto.js';
+import type { CompleteEnrolmentDto, CreateEnrolmentDto } from './dto/enrolment.dto.js';
 import { CertificatesRepository } from './certificates.repository.js';
 import { newCertificateCode } from './certificate-code.js';
 import { CoursesRepository } from './courses.repository.js';
 import { decideEnrolmentOutcome } from './enrolment-rules.js';
 import { EnrolmentsRepository, type EnrolmentInCourse } from './enrolments.repository.js';
-import { toPage } from './page-cursor.js';
 import { SkillCertification } from './skill-certification.js';
 import { assertActsForProvider } from './training-access.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { TrainingDirectory } from './training-directory.js';
 import {
   AlreadyEnrolledError,
   CohortFullError,
@@ -31,11 +23,12 @@ import {
   EnrolmentNotFoundError,
   NotATraineeProfileError,
 } from './training.errors.js';
-import { toCertificateIssued, toEnrolmentResponse } from './training-mapping.js';
+import type { EnrolmentRecord, IssuedCertificate, RecordPage } from './training-records.js';
+import { issuedCertificate } from './training-views.js';
 
 /** A completion's certificate, and whether this request issued it (false: an earlier one did). */
 export interface CompletionResult {
-  certificate: CertificateIssuedDto;
+  certificate: IssuedCertificate;
   issued: boolean;
 }
 
@@ -46,7 +39,7 @@ export class EnrolmentsService {
     private readonly courses: CoursesRepository,
     private readonly enrolments: EnrolmentsRepository,
     private readonly certificates: CertificatesRepository,
-    private readonly directory: TrainingDirectoryRepository,
+    private readonly directory: TrainingDirectory,
     private readonly certification: SkillCertification,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     // Optional only so unit specs may leave it out; the module always provides it.
@@ -58,11 +51,7 @@ export class EnrolmentsService {
    * The cohort row is locked first, so concurrent enrolments into one cohort queue up: each
    * counts seats after the previous one committed, and the last seat goes to exactly one.
    */
-  async enrol(
-    user: AuthUser,
-    cohortId: string,
-    dto: CreateEnrolmentDto,
-  ): Promise<EnrolmentResponseDto> {
+  async enrol(user: AuthUser, cohortId: string, dto: CreateEnrolmentDto): Promise<EnrolmentRecord> {
     const profileId = dto.profileId.toLowerCase();
     return this.transactions.run(async (manager) => {
       const found = await this.courses.lockCohortOfProvider(manager, cohortId);
@@ -82,7 +71,7 @@ export class EnrolmentsService {
         enrolledBy: user.id,
       });
       if (enrolment === null) throw new AlreadyEnrolledError();
-      return toEnrolmentResponse(enrolment);
+      return enrolment;
     });
   }
 
@@ -90,7 +79,7 @@ export class EnrolmentsService {
     user: AuthUser,
     cohortId: string,
     query: PageQueryDto,
-  ): Promise<EnrolmentPageDto> {
+  ): Promise<RecordPage<EnrolmentRecord>> {
     const { after, limit } = pageRequest(query);
     return this.transactions.run(async (manager) => {
       const found = await this.courses.findCohortOfProvider(manager, cohortId);
@@ -100,7 +89,7 @@ export class EnrolmentsService {
         await this.enrolments.findPageOfCohort(manager, cohortId, after, limit + 1),
         limit,
       );
-      return { items: page.rows.map(toEnrolmentResponse), nextCursor: page.nextCursor };
+      return { items: page.rows, nextCursor: page.nextCursor };
     });
   }
 
@@ -119,11 +108,14 @@ export class EnrolmentsService {
       const decision = decideEnrolmentOutcome(enrolment.status, 'completed');
       if (decision === 'conflict') throw new EnrolmentFinishedError('dropped');
       if (decision === 'repeat') {
-        const existing = await this.certificates.findByEnrolment(manager, enrolmentId);
-        if (existing === null)
+        const existing = (await this.certificates.findByEnrolments(manager, [enrolmentId])).get(
+          enrolmentId,
+        );
+        if (existing === undefined) {
           throw new Error(`completed enrolment ${enrolmentId} has no certificate`);
+        }
         return {
-          certificate: toCertificateIssued(existing, this.config.publicBaseUrl),
+          certificate: issuedCertificate(existing, this.config.publicBaseUrl),
           issued: false,
         };
       }
@@ -154,22 +146,20 @@ export class EnrolmentsService {
         });
       }
       return {
-        certificate: toCertificateIssued(certificate, this.config.publicBaseUrl),
+        certificate: issuedCertificate(certificate, this.config.publicBaseUrl),
         issued: true,
       };
     });
   }
 
   /** Drops the enrolment (freeing the seat); dropping again changes nothing. */
-  async drop(user: AuthUser, enrolmentId: string): Promise<EnrolmentResponseDto> {
+  async drop(user: AuthUser, enrolmentId: string): Promise<EnrolmentRecord> {
     return this.transactions.run(async (manager) => {
       const { enrolment } = await this.lockForProvider(manager, user, enrolmentId);
       const decision = decideEnrolmentOutcome(enrolment.status, 'dropped');
       if (decision === 'conflict') throw new EnrolmentFinishedError('completed');
-      if (decision === 'repeat') return toEnrolmentResponse(enrolment);
-      return toEnrolmentResponse(
-        await this.enrolments.markFinished(manager, enrolmentId, 'dropped', null),
-      );
+      if (decision === 'repeat') return enrolment;
+      return this.enrolments.markFinished(manager, enrolmentId, 'dropped', null);
     });
   }
 

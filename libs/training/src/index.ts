@@ -1,14 +1,14 @@
-export * from './dto/certificate.dto.js';
-export * from './dto/cohort.dto.js';
-export * from './dto/course.dto.js';
-export * from './dto/enrolment.dto.js';
-export * from './dto/programme.dto.js';
-export * from './entities/programme.entity.js';
-export type { ProgrammePriority } from './programme-priority.js';
+export { TrainingModule } from './training.module.js';
 export { CourseOffers, MAX_OFFERS_PER_SKILL, offerKey, type CohortOffer } from './course-offers.js';
-export { ProgrammesService } from './programmes.service.js';
+export { ProgrammeDirectory } from './programme-directory.js';
+export { CredentialKeysService, JWKS_PATH, type SigningKey } from './credential-keys.service.js';
+export type { ProgrammePriority } from './programme-priority.js';
+export type {
+  CertificateRecord,
+  CohortRecord,
+  CourseRecord,
+  EnrolmentRecord,
+  ProgrammeRecord,
+} from './training-records.js';
 export * from './training-values.js';
 export * from './training.errors.js';
-export * from './training.module.js';
-export { CredentialKeysRepository } from './credential-keys.repository.js';
-export { CredentialKeysService, JWKS_PATH } from './credential-keys.service.js';

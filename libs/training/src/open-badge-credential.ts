@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { CertificateDetails } from './certificates.repository.js';
-import type { CertificateRecordExtras } from './certificate-records.repository.js';
+import type { CertificateDetails } from './certificate-details.js';
+
+/** A certified skill by its English name, with its ESCO URI when the skill comes from ESCO. */
+export interface CredentialSkill {
+  skillId: string;
+  name: string;
+  escoUri: string | null;
+  level: number;
+}
 
 /** Open Badges 3.0 on the Verifiable Credentials Data Model 2.0. */
 export const OPEN_BADGE_CONTEXTS = [
@@ -38,7 +45,7 @@ export function hashIdentity(email: string, salt: string): string {
  */
 export function toOpenBadgeCredential(
   details: CertificateDetails,
-  extras: CertificateRecordExtras,
+  skills: readonly CredentialSkill[],
   urls: CredentialUrls,
 ): OpenBadgeCredential {
   const certificate = details.certificate;
@@ -51,12 +58,12 @@ export function toOpenBadgeCredential(
       identityHash: details.holderName ?? '',
     },
   ];
-  if (extras.holderEmail !== null) {
+  if (details.holderEmail !== null) {
     identifiers.push({
       type: 'IdentityObject',
       identityType: 'emailAddress',
       hashed: true,
-      identityHash: hashIdentity(extras.holderEmail, salt),
+      identityHash: hashIdentity(details.holderEmail, salt),
       salt,
     });
   }
@@ -65,11 +72,11 @@ export function toOpenBadgeCredential(
     type: ['Profile'],
     name: details.providerName,
   };
-  const skillList = extras.skills.map((s) => `${s.name} (level ${s.level} of 5)`).join(', ');
+  const skillList = skills.map((s) => `${s.name} (level ${s.level} of 5)`).join(', ');
   const programme =
-    extras.programmeName === null
+    details.programmeName === null
       ? ''
-      : ` within the programme ${extras.programmeName}${details.programmeCode === null ? '' : ` (${details.programmeCode})`}`;
+      : ` within the programme ${details.programmeName}${details.programmeCode === null ? '' : ` (${details.programmeCode})`}`;
   const issued = certificate.issuedAt.toISOString();
   return {
     '@context': [...OPEN_BADGE_CONTEXTS],
@@ -85,11 +92,11 @@ export function toOpenBadgeCredential(
       type: ['AchievementSubject'],
       identifier: identifiers,
       achievement: {
-        id: `urn:uuid:${extras.courseId}`,
+        id: `urn:uuid:${details.courseId}`,
         type: ['Achievement'],
         achievementType: 'Certificate',
         name: details.courseTitle,
-        description: `A ${details.courseHours}-hour ${extras.courseMode.replace('_', '-')} course of ${details.providerName}${programme}.`,
+        description: `A ${details.courseHours}-hour ${details.courseMode.replace('_', '-')} course of ${details.providerName}${programme}.`,
         criteria: {
           narrative:
             `Completed the ${details.courseHours}-hour course, as confirmed by the training ` +
@@ -98,7 +105,7 @@ export function toOpenBadgeCredential(
         },
         creator: issuer,
         ...(details.programmeCode === null ? {} : { tag: [details.programmeCode] }),
-        alignment: extras.skills
+        alignment: skills
           .filter((s) => s.escoUri !== null)
           .map((s) => ({
             type: ['Alignment'],

@@ -11,9 +11,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { PageQueryDto } from './dto/page-query.dto.js';
+import { PageQueryDto } from '@app/http';
 import { CreateProgrammeDto, ProgrammePageDto, ProgrammeResponseDto } from './dto/programme.dto.js';
 import { ProgrammesService } from './programmes.service.js';
+import { toPageResponse, toProgrammeResponse } from './training-mapping.js';
 
 @ApiTags('training')
 @ApiBearerAuth('bearer')
@@ -30,22 +31,22 @@ export class ProgrammesController {
   })
   @ApiForbiddenResponse({ description: 'Not an admin' })
   @ApiConflictResponse({ description: 'PROGRAMME_CODE_TAKEN' })
-  create(@Body() body: CreateProgrammeDto): Promise<ProgrammeResponseDto> {
-    return this.programmes.create(body);
+  async create(@Body() body: CreateProgrammeDto): Promise<ProgrammeResponseDto> {
+    return toProgrammeResponse(await this.programmes.create(body));
   }
 
   @Get()
   @ApiOperation({ summary: 'Programmes, oldest first (anyone signed in)' })
   @ApiOkResponse({ type: ProgrammePageDto })
-  list(@Query() query: PageQueryDto): Promise<ProgrammePageDto> {
-    return this.programmes.list(query);
+  async list(@Query() query: PageQueryDto): Promise<ProgrammePageDto> {
+    return toPageResponse(await this.programmes.list(query), toProgrammeResponse);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One programme (anyone signed in)' })
   @ApiOkResponse({ type: ProgrammeResponseDto })
   @ApiNotFoundResponse({ description: 'Unknown programme' })
-  get(@Param('id', ParseIdPipe) id: string): Promise<ProgrammeResponseDto> {
-    return this.programmes.get(id);
+  async get(@Param('id', ParseIdPipe) id: string): Promise<ProgrammeResponseDto> {
+    return toProgrammeResponse(await this.programmes.get(id));
   }
 }

@@ -1,9 +1,11 @@
-import type { ProgrammePriority } from './programme-priority.js';
+import { anyUuid, typedQueries } from '@app/database';
+import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
+import type { InferResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { ProgrammeEntity } from './entities/programme.entity.js';
-import { keysetPage } from './keyset-page.js';
-import type { PagePosition } from './page-cursor.js';
+import { storedPriorities, type ProgrammePriority } from './programme-priority.js';
+import { dateText } from './training-sql.js';
+import type { ProgrammeRecord } from './training-records.js';
 
 export interface NewProgramme {
   name: string;
@@ -15,29 +17,62 @@ export interface NewProgramme {
   priorities: ProgrammePriority[];
 }
 
+/** A programme row: the record without its partners (read apart, by programme ids). */
+export type ProgrammeRow = Omit<ProgrammeRecord, 'partners'>;
+
+const selectProgrammes = (manager: EntityManager) =>
+  typedQueries(manager)
+    .selectFrom('programmes as p')
+    .select([
+      'p.id',
+      'p.name',
+      'p.code',
+      'p.donor',
+      'p.countries',
+      dateText('p.starts_on').as('starts_on'),
+      dateText('p.ends_on').as('ends_on'),
+      'p.priorities',
+      'p.created_at',
+    ]);
+
+type SelectedProgramme = InferResult<ReturnType<typeof selectProgrammes>>[number];
+
+function toProgrammeRow(r: SelectedProgramme): ProgrammeRow {
+  return {
+    id: r.id,
+    name: r.name,
+    code: r.code,
+    donor: r.donor,
+    countries: r.countries,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    priorities: storedPriorities(r.priorities),
+    createdAt: r.created_at,
+  };
+}
+
 @Injectable()
 export class ProgrammesRepository {
   /** The new programme, or null when its code is taken (the unique index decides, race-free). */
   async insertUnlessCodeTaken(
     manager: EntityManager,
     fields: NewProgramme,
-  ): Promise<ProgrammeEntity | null> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO programmes (name, code, donor, countries, starts_on, ends_on, priorities)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (code) DO NOTHING
-       RETURNING id`,
-      [
-        fields.name,
-        fields.code,
-        fields.donor,
-        fields.countries,
-        fields.startsOn,
-        fields.endsOn,
-        JSON.stringify(fields.priorities),
-      ],
-    );
-    return rows.length === 0 ? null : this.findById(manager, rows[0].id);
+  ): Promise<ProgrammeRow | null> {
+    const inserted = await typedQueries(manager)
+      .insertInto('programmes')
+      .values({
+        name: fields.name,
+        code: fields.code,
+        donor: fields.donor,
+        countries: fields.countries,
+        starts_on: fields.startsOn,
+        ends_on: fields.endsOn,
+        priorities: JSON.stringify(fields.priorities),
+      })
+      .onConflict((oc) => oc.column('code').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    return inserted === undefined ? null : this.findById(manager, inserted.id);
   }
 
   async insertPartners(
@@ -46,25 +81,32 @@ export class ProgrammesRepository {
     organisationIds: string[],
   ): Promise<void> {
     if (organisationIds.length === 0) return;
-    await manager.query(
-      `INSERT INTO programme_partners (programme_id, organisation_id)
-       SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [programmeId, organisationIds],
-    );
+    await typedQueries(manager)
+      .insertInto('programme_partners')
+      .values(organisationIds.map((id) => ({ programme_id: programmeId, organisation_id: id })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
   }
 
-  findById(manager: EntityManager, id: string): Promise<ProgrammeEntity | null> {
-    return manager.getRepository(ProgrammeEntity).findOneBy({ id });
+  async findById(manager: EntityManager, id: string): Promise<ProgrammeRow | null> {
+    const row = await selectProgrammes(manager).where('p.id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toProgrammeRow(row);
   }
 
   /** Programmes in creation order after `after`, `limit` of them. */
-  findPage(
+  async findPage(
     manager: EntityManager,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<ProgrammeEntity[]> {
-    const query = manager.getRepository(ProgrammeEntity).createQueryBuilder('p');
-    return keysetPage(query, 'p', after, limit).getMany();
+  ): Promise<ProgrammeRow[]> {
+    let query = selectProgrammes(manager);
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('p.created_at', 'p.id'), '>', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query.orderBy('p.created_at').orderBy('p.id').limit(limit).execute();
+    return rows.map(toProgrammeRow);
   }
 
   /** Partner organisation ids per programme id. */
@@ -74,11 +116,12 @@ export class ProgrammesRepository {
   ): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>(programmeIds.map((id) => [id, []]));
     if (programmeIds.length === 0) return out;
-    const rows: { programme_id: string; organisation_id: string }[] = await manager.query(
-      `SELECT programme_id, organisation_id FROM programme_partners
-        WHERE programme_id = ANY($1::uuid[]) ORDER BY organisation_id`,
-      [programmeIds],
-    );
+    const rows = await typedQueries(manager)
+      .selectFrom('programme_partners')
+      .select(['programme_id', 'organisation_id'])
+      .where('programme_id', '=', anyUuid(programmeIds))
+      .orderBy('organisation_id')
+      .execute();
     for (const row of rows) out.get(row.programme_id)?.push(row.organisation_id);
     return out;
   }

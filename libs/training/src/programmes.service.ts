@@ -1,30 +1,29 @@
 import { TransactionRunner } from '@app/database';
-import { InputValidationError, pageRequest, type FieldError } from '@app/http';
-import type { ProgrammePriority } from './programme-priority.js';
+import {
+  InputValidationError,
+  pageRequest,
+  toPage,
+  type FieldError,
+  type PageQueryDto,
+} from '@app/http';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type {
-  CreateProgrammeDto,
-  ProgrammePageDto,
-  ProgrammeResponseDto,
-} from './dto/programme.dto.js';
-import type { PageQueryDto } from './dto/page-query.dto.js';
-import { toPage } from './page-cursor.js';
+import type { CreateProgrammeDto } from './dto/programme.dto.js';
 import { dateOrderErrors, toProgrammePriorities } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { TrainingDirectory } from './training-directory.js';
 import { ProgrammeCodeTakenError, ProgrammeNotFoundError } from './training.errors.js';
-import { toProgrammeResponse } from './training-mapping.js';
+import type { ProgrammeRecord, RecordPage } from './training-records.js';
 
 @Injectable()
 export class ProgrammesService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly programmes: ProgrammesRepository,
-    private readonly directory: TrainingDirectoryRepository,
+    private readonly directory: TrainingDirectory,
   ) {}
 
-  async create(dto: CreateProgrammeDto): Promise<ProgrammeResponseDto> {
+  async create(dto: CreateProgrammeDto): Promise<ProgrammeRecord> {
     const { priorities, errors } = toProgrammePriorities(dto.priorities ?? []);
     errors.push(...dateOrderErrors(dto.startsOn, dto.endsOn));
     const partners = [...new Set((dto.partners ?? []).map((id) => id.toLowerCase()))];
@@ -42,38 +41,25 @@ export class ProgrammesService {
       });
       if (programme === null) throw new ProgrammeCodeTakenError(dto.code);
       await this.programmes.insertPartners(manager, programme.id, partners);
-      return toProgrammeResponse(programme, [...partners].sort());
+      return { ...programme, partners: [...partners].sort() };
     });
   }
 
-  async get(id: string): Promise<ProgrammeResponseDto> {
-    return this.transactions.run(async (manager) => {
-      const programme = await this.programmes.findById(manager, id);
-      if (programme === null) throw new ProgrammeNotFoundError();
-      const partners = await this.programmes.findPartnerIds(manager, [id]);
-      return toProgrammeResponse(programme, partners.get(id) ?? []);
-    });
+  async get(id: string): Promise<ProgrammeRecord> {
+    const programme = await this.transactions.run((manager) => this.find(manager, id));
+    if (programme === null) throw new ProgrammeNotFoundError();
+    return programme;
   }
 
-  /**
-   * The inclusion priorities of a programme, for matching's boost; null for an unknown programme.
-   */
-  async findPriorities(programmeId: string): Promise<ProgrammePriority[] | null> {
-    const programme = await this.transactions.run((manager) =>
-      this.programmes.findById(manager, programmeId),
-    );
-    return programme?.priorities ?? null;
+  /** The programme with its partners, or null. */
+  async find(manager: EntityManager, id: string): Promise<ProgrammeRecord | null> {
+    const programme = await this.programmes.findById(manager, id);
+    if (programme === null) return null;
+    const partners = await this.programmes.findPartnerIds(manager, [id]);
+    return { ...programme, partners: partners.get(id) ?? [] };
   }
 
-  /** Whether the organisation is a partner of the programme (brokers of partners report on it). */
-  async isPartner(programmeId: string, organisationId: string): Promise<boolean> {
-    const partners = await this.transactions.run((manager) =>
-      this.programmes.findPartnerIds(manager, [programmeId]),
-    );
-    return partners.get(programmeId)?.includes(organisationId) ?? false;
-  }
-
-  async list(query: PageQueryDto): Promise<ProgrammePageDto> {
+  async list(query: PageQueryDto): Promise<RecordPage<ProgrammeRecord>> {
     const { after, limit } = pageRequest(query);
     return this.transactions.run(async (manager) => {
       const page = toPage(await this.programmes.findPage(manager, after, limit + 1), limit);
@@ -82,7 +68,7 @@ export class ProgrammesService {
         page.rows.map((p) => p.id),
       );
       return {
-        items: page.rows.map((p) => toProgrammeResponse(p, partners.get(p.id) ?? [])),
+        items: page.rows.map((p) => ({ ...p, partners: partners.get(p.id) ?? [] })),
         nextCursor: page.nextCursor,
       };
     });
@@ -90,7 +76,7 @@ export class ProgrammesService {
 
   /** Each partner must be a membership organisation; errors name `partners[i]`. */
   private async partnerErrors(manager: EntityManager, ids: string[]): Promise<FieldError[]> {
-    const found = await this.directory.findOrganisationsByIds(manager, [
+    const found = await this.directory.findOrganisations(manager, [
       ...new Set(ids.map((id) => id.toLowerCase())),
     ]);
     const byId = new Map(found.map((o) => [o.id, o]));

@@ -1,22 +1,16 @@
 import { CurrentUser, Roles, type AuthUser } from '@app/identity';
-import { SkillGapsQueryDto, SkillGapsReportDto } from '@app/reporting';
+import { ApiReportOk, reportAnswer, SkillGapsQueryDto, SkillGapsReportDto } from '@app/reporting';
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
-  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
-  ApiOkResponse,
   ApiOperation,
-  ApiProduces,
   ApiTags,
-  getSchemaPath,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { SkillGapsReportService } from './skill-gaps-report.service.js';
-
-const CSV = 'text/csv';
 
 /**
  * `GET /api/reports/skill-gaps`: a report, served from training because it composes demand,
@@ -40,20 +34,12 @@ export class SkillGapsController {
       'teach it, most unmet first. People counts below the threshold are `null` (empty in CSV). ' +
       'JSON by default, CSV with `Accept: text/csv`. See docs/reporting.md, "Skill gaps".',
   })
-  @ApiProduces('application/json', CSV)
-  @ApiExtraModels(SkillGapsReportDto)
-  @ApiOkResponse({
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(SkillGapsReportDto) } },
-      [CSV]: {
-        schema: { type: 'string' },
-        example:
-          'skillId,name,country,requests,openings,mustHaveRequests,mustHaveOpenings,' +
-          'niceToHaveRequests,niceToHaveOpenings,supplyLevel,people,verified,unmet,courses\r\n' +
-          '6f1c…,customer service,XK,3,7,3,7,0,0,2,,,,Customer support in English (3)\r\n',
-      },
-    },
-  })
+  @ApiReportOk(
+    SkillGapsReportDto,
+    'skillId,name,country,requests,openings,mustHaveRequests,mustHaveOpenings,' +
+      'niceToHaveRequests,niceToHaveOpenings,supplyLevel,people,verified,unmet,courses\r\n' +
+      '6f1c…,customer service,XK,3,7,3,7,0,0,2,,,,Customer support in English (3)\r\n',
+  )
   @ApiBadRequestResponse({ description: 'programmeId missing, bad countries, from or to' })
   @ApiForbiddenResponse({ description: 'Neither an admin nor a broker of a partner organisation' })
   @ApiNotFoundResponse({ description: 'Unknown programme' })
@@ -64,10 +50,9 @@ export class SkillGapsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<SkillGapsReportDto | string> {
     const report = await this.skillGaps.report(user, query);
-    res.vary('Accept');
-    if (req.accepts(['application/json', CSV]) !== CSV) return report;
-    res.type(`${CSV}; charset=utf-8`);
-    res.attachment(`skill-gaps-${report.programmeId}-${report.from}-${report.to}.csv`);
-    return this.skillGaps.toCsv(report);
+    return reportAnswer(req, res, report, {
+      filename: `skill-gaps-${report.programmeId}-${report.from}-${report.to}.csv`,
+      toCsv: (r) => this.skillGaps.toCsv(r),
+    });
   }
 }

@@ -1,69 +1,87 @@
 import type {
   CertificateIssuedDto,
+  CertificateVerificationDto,
   CertifiedSkillDto,
   MyCertificateDto,
 } from './dto/certificate.dto.js';
-import type { CertificateVerificationDto } from './dto/certificate.dto.js';
 import type { CohortResponseDto } from './dto/cohort.dto.js';
 import type { CourseResponseDto } from './dto/course.dto.js';
 import type { EnrolmentResponseDto, MyEnrolmentDto } from './dto/enrolment.dto.js';
 import type { ProgrammeResponseDto } from './dto/programme.dto.js';
-import type { CertificateDetails } from './certificates.repository.js';
-import type { CohortWithSeats } from './courses.repository.js';
-import type { TraineeEnrolmentRow } from './enrolments.repository.js';
-import type { CertificateEntity } from './entities/certificate.entity.js';
-import type { CourseEntity } from './entities/course.entity.js';
-import type { EnrolmentEntity } from './entities/enrolment.entity.js';
-import type { ProgrammeEntity } from './entities/programme.entity.js';
-import type { SkillAtLevel } from './training-values.js';
+import type {
+  CertificateVerification,
+  CohortRecord,
+  CourseWithSkills,
+  EnrolmentRecord,
+  IssuedCertificate,
+  NamedSkill,
+  ProgrammeRecord,
+  RecordPage,
+  TraineeCertificate,
+  TraineeEnrolment,
+} from './training-records.js';
 
-/** Skill names by id, loaded once per response. */
-export type SkillNames = ReadonlyMap<string, string>;
+/*
+ * Records → response DTOs, for the controllers. The JSON of every answer is defined here.
+ */
 
-export function toProgrammeResponse(
-  programme: ProgrammeEntity,
-  partners: string[],
-): ProgrammeResponseDto {
+/** A page of records as a page of DTOs. */
+export function toPageResponse<R, D>(
+  page: RecordPage<R>,
+  map: (record: R) => D,
+): { items: D[]; nextCursor: string | null } {
+  return { items: page.items.map((r) => map(r)), nextCursor: page.nextCursor };
+}
+
+export function toProgrammeResponse(programme: ProgrammeRecord): ProgrammeResponseDto {
   return {
     id: programme.id,
     name: programme.name,
     code: programme.code,
     donor: programme.donor,
-    countries: programme.countries,
+    countries: [...programme.countries],
     startsOn: programme.startsOn,
     endsOn: programme.endsOn,
-    partners,
-    priorities: programme.priorities,
+    partners: [...programme.partners],
+    priorities: [...programme.priorities],
     createdAt: programme.createdAt.toISOString(),
   };
 }
 
-function namedSkills(skills: SkillAtLevel[], names: SkillNames): CertifiedSkillDto[] {
-  return skills.map((s) => ({
-    skillId: s.skillId,
-    name: names.get(s.skillId) ?? '',
-    level: s.level,
-  }));
+function toSkillResponses(skills: readonly NamedSkill[]): CertifiedSkillDto[] {
+  return skills.map((s) => ({ skillId: s.skillId, name: s.name, level: s.level }));
 }
 
-export function toCourseResponse(
-  course: CourseEntity,
-  skills: SkillAtLevel[],
-  names: SkillNames,
-): CourseResponseDto {
+export function toCourseResponse(course: CourseWithSkills): CourseResponseDto {
+  const coverage = course.gapCoverage;
   return {
     id: course.id,
     programmeId: course.programmeId,
     title: course.title,
     providerId: course.providerId,
-    skills: namedSkills(skills, names),
+    skills: toSkillResponses(course.skills),
     hours: course.hours,
     mode: course.mode,
     createdAt: course.createdAt.toISOString(),
+    ...(coverage === undefined
+      ? {}
+      : {
+          gapCoverage: {
+            gaps: coverage.gaps,
+            openings: coverage.openings,
+            skills: coverage.skills.map((s) => ({
+              skillId: s.skillId,
+              level: s.level,
+              countries: [...s.countries],
+              openings: s.openings,
+              name: s.name,
+            })),
+          },
+        }),
   };
 }
 
-export function toCohortResponse(cohort: CohortWithSeats): CohortResponseDto {
+export function toCohortResponse(cohort: CohortRecord): CohortResponseDto {
   return {
     id: cohort.id,
     courseId: cohort.courseId,
@@ -76,7 +94,7 @@ export function toCohortResponse(cohort: CohortWithSeats): CohortResponseDto {
   };
 }
 
-export function toEnrolmentResponse(enrolment: EnrolmentEntity): EnrolmentResponseDto {
+export function toEnrolmentResponse(enrolment: EnrolmentRecord): EnrolmentResponseDto {
   return {
     id: enrolment.id,
     cohortId: enrolment.cohortId,
@@ -88,75 +106,58 @@ export function toEnrolmentResponse(enrolment: EnrolmentEntity): EnrolmentRespon
   };
 }
 
-/** The public verification link of a code. */
-export function verifyUrlOf(publicBaseUrl: string, code: string): string {
-  return `${publicBaseUrl}/api/certificates/${code}`;
-}
-
-export function toCertificateIssued(
-  certificate: CertificateEntity,
-  publicBaseUrl: string,
-): CertificateIssuedDto {
+export function toCertificateIssued(certificate: IssuedCertificate): CertificateIssuedDto {
   return {
     code: certificate.code,
-    verifyUrl: verifyUrlOf(publicBaseUrl, certificate.code),
+    verifyUrl: certificate.verifyUrl,
     enrolmentId: certificate.enrolmentId,
     issuedAt: certificate.issuedAt.toISOString(),
     revokedAt: certificate.revokedAt?.toISOString() ?? null,
   };
 }
 
-export function toMyEnrolment(
-  row: TraineeEnrolmentRow,
-  certificate: CertificateIssuedDto | null,
-): MyEnrolmentDto {
+export function toMyEnrolment(enrolment: TraineeEnrolment): MyEnrolmentDto {
   return {
-    id: row.id,
-    status: row.status,
-    score: row.score,
-    courseId: row.courseId,
-    courseTitle: row.courseTitle,
-    providerName: row.providerName,
-    cohortId: row.cohortId,
-    startsOn: row.startsOn,
-    endsOn: row.endsOn,
-    location: row.location,
-    finishedAt: row.finishedAt?.toISOString() ?? null,
-    createdAt: row.createdAt.toISOString(),
-    certificate,
+    id: enrolment.id,
+    status: enrolment.status,
+    score: enrolment.score,
+    courseId: enrolment.courseId,
+    courseTitle: enrolment.courseTitle,
+    providerName: enrolment.providerName,
+    cohortId: enrolment.cohortId,
+    startsOn: enrolment.startsOn,
+    endsOn: enrolment.endsOn,
+    location: enrolment.location,
+    finishedAt: enrolment.finishedAt?.toISOString() ?? null,
+    createdAt: enrolment.createdAt.toISOString(),
+    certificate: enrolment.certificate === null ? null : toCertificateIssued(enrolment.certificate),
   };
 }
 
-export function toMyCertificate(
-  details: CertificateDetails,
-  names: SkillNames,
-  publicBaseUrl: string,
-): MyCertificateDto {
+export function toMyCertificate(certificate: TraineeCertificate): MyCertificateDto {
   return {
-    ...toCertificateIssued(details.certificate, publicBaseUrl),
-    courseTitle: details.courseTitle,
-    providerName: details.providerName,
-    score: details.score,
-    revocationReason: details.certificate.revocationReason,
-    skills: namedSkills(details.skills, names),
+    ...toCertificateIssued(certificate),
+    courseTitle: certificate.courseTitle,
+    providerName: certificate.providerName,
+    score: certificate.score,
+    revocationReason: certificate.revocationReason,
+    skills: toSkillResponses(certificate.skills),
   };
 }
 
-/** Only for a valid certificate of a person who still exists (the service checks). */
 export function toCertificateVerification(
-  details: CertificateDetails,
-  names: SkillNames,
+  verification: CertificateVerification,
 ): CertificateVerificationDto {
   return {
-    code: details.certificate.code,
+    code: verification.code,
     valid: true,
-    holderName: details.holderName ?? '',
-    courseTitle: details.courseTitle,
-    courseHours: details.courseHours,
-    providerName: details.providerName,
-    programmeCode: details.programmeCode,
-    completedOn: details.certificate.issuedAt.toISOString().slice(0, 10),
-    score: details.score,
-    skills: namedSkills(details.skills, names),
+    holderName: verification.holderName,
+    courseTitle: verification.courseTitle,
+    courseHours: verification.courseHours,
+    providerName: verification.providerName,
+    programmeCode: verification.programmeCode,
+    completedOn: verification.issuedAt.toISOString().slice(0, 10),
+    score: verification.score,
+    skills: toSkillResponses(verification.skills),
   };
 }

@@ -5,9 +5,8 @@ import { OpportunitiesModule } from '@app/opportunities';
 import { SurveysCoreModule } from '@app/surveys';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificateDetailsReader } from './certificate-details.js';
 import { CertificatePublicService } from './certificate-public.service.js';
-import { CertificateRecordsRepository } from './certificate-records.repository.js';
 import { CertificatesController } from './certificates.controller.js';
 import { CredentialKeysController } from './credential-keys.controller.js';
 import { CredentialKeysRepository } from './credential-keys.repository.js';
@@ -21,14 +20,7 @@ import { CoursesService } from './courses.service.js';
 import { EnrolmentsController } from './enrolments.controller.js';
 import { EnrolmentsRepository } from './enrolments.repository.js';
 import { EnrolmentsService } from './enrolments.service.js';
-import { CertificateSkillEntity } from './entities/certificate-skill.entity.js';
-import { CertificateEntity } from './entities/certificate.entity.js';
-import { CohortEntity } from './entities/cohort.entity.js';
-import { CourseSkillEntity } from './entities/course-skill.entity.js';
-import { CourseEntity } from './entities/course.entity.js';
-import { EnrolmentEntity } from './entities/enrolment.entity.js';
-import { ProgrammePartnerEntity } from './entities/programme-partner.entity.js';
-import { ProgrammeEntity } from './entities/programme.entity.js';
+import { ProgrammeDirectory } from './programme-directory.js';
 import { ProgrammesController } from './programmes.controller.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { ProgrammesService } from './programmes.service.js';
@@ -36,7 +28,7 @@ import { SkillCertification } from './skill-certification.js';
 import { SkillGapsReportService } from './skill-gaps-report.service.js';
 import { SkillGapsController } from './skill-gaps.controller.js';
 import { SkillGapsService } from './skill-gaps.service.js';
-import { TrainingDirectoryRepository } from './training-directory.repository.js';
+import { TrainingDirectory } from './training-directory.js';
 
 /**
  * Programmes, courses, cohorts, enrolments and certificates. Completing an enrolment verifies
@@ -45,16 +37,6 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
 @Module({
   imports: [
     NotificationsModule,
-    TypeOrmModule.forFeature([
-      ProgrammeEntity,
-      ProgrammePartnerEntity,
-      CourseEntity,
-      CourseSkillEntity,
-      CohortEntity,
-      EnrolmentEntity,
-      CertificateEntity,
-      CertificateSkillEntity,
-    ]),
     IdentityModule,
     TaxonomyModule,
     ProfilesModule,
@@ -74,20 +56,21 @@ import { TrainingDirectoryRepository } from './training-directory.repository.js'
     CoursesRepository,
     EnrolmentsRepository,
     CertificatesRepository,
-    TrainingDirectoryRepository,
+    TrainingDirectory,
     ProgrammesService,
     CoursesService,
     EnrolmentsService,
     CertificatesService,
     SkillCertification,
-    CertificateRecordsRepository,
+    CertificateDetailsReader,
     CertificatePublicService,
     CredentialKeysRepository,
     CredentialKeysService,
     SkillGapsService,
     SkillGapsReportService,
     CourseOffers,
+    ProgrammeDirectory,
   ],
-  exports: [ProgrammesService, CourseOffers],
+  exports: [ProgrammeDirectory, CourseOffers],
 })
 export class TrainingModule {}

@@ -1,4 +1,4 @@
-import { IsNameText, NestedObjectArray } from '@app/http';
+import { IsNameText, NestedObjectArray, PageQueryDto } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
@@ -21,7 +21,6 @@ import {
   type CourseSort,
 } from '../training-values.js';
 import { trimString } from './field-decorators.js';
-import { PageQueryDto } from './page-query.dto.js';
 
 export class CourseSkillDto {
   @ApiProperty({

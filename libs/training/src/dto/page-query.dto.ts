@@ -1,1 +1,0 @@
-export { DEFAULT_PAGE_SIZE, PageQueryDto } from '@app/http';

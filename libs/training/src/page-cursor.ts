@@ -1,1 +1,0 @@
-export { decodePageCursor, encodePageCursor, toPage, type PagePosition } from '@app/http';
