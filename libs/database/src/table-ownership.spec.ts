@@ -34,7 +34,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
     'surveys',
     'users',
   ],
-  surveys: ['enrolments', 'matches', 'profiles', 'users'],
   training: ['organisations', 'profiles', 'skills', 'users'],
 };
 

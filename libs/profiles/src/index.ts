@@ -4,6 +4,7 @@ export * from './profile-search-document.js';
 export type { CertifiedSkill } from './profile-skill-evidence.repository.js';
 export { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 export * from './profile-erasure-hooks.js';
+export * from './profile-owners.js';
 export { COUNTRY_CODES } from './iso-codes.js';
 export * from './profile-values.js';
 export * from './profiles-index.module.js';

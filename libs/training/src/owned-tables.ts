@@ -14,3 +14,4 @@ export const OWNED_TABLES = [
   'certificate_skills',
   'credential_signing_keys',
 ] as const;
+export const SHARED_VIEWS = ['completed_enrolments'] as const;
