@@ -16,7 +16,7 @@ import {
 import {
   OpportunitiesService,
   OpportunityNotFoundError,
-  type OpportunityEntity,
+  type OpportunityRecord,
   type OpportunityHead,
 } from '@app/opportunities';
 import { ProfilesService } from '@app/profiles';
@@ -165,7 +165,7 @@ export class MatchesService {
     const own = await this.profiles.getOwn(user);
     const opportunityId = target.id.toLowerCase();
     const limit = this.config.applicationsPerDay;
-    let entity: OpportunityEntity | undefined;
+    let entity: OpportunityRecord | undefined;
     try {
       const created = await this.tx.run(async (m) => {
         const recent = await this.matches.lockAndCountRecentApplications(m, own.id, now);
@@ -211,7 +211,7 @@ export class MatchesService {
         await this.announce(m, match, null, 'trainee');
         return match;
       });
-      const fits = await this.matching.fitsOf(user, entity as OpportunityEntity, [own], now);
+      const fits = await this.matching.fitsOf(user, entity as OpportunityRecord, [own], now);
       return { ...toMatchResponse(created, user), fit: fits.get(own.id)! };
     } catch (error) {
       if (!isLivePairViolation(error)) throw error;

@@ -18,7 +18,6 @@ const migrationsDir = join(libsDir, 'database', 'src', 'migrations');
 const KNOWN_CROSSINGS: Record<string, string[]> = {
   brokering: ['opportunities', 'profiles', 'users'],
   matching: ['opportunities', 'profile_inclusion'],
-  opportunities: ['programme_partners', 'programmes', 'skills'],
   profiles: ['users'],
   reporting: [
     'certificates',

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/identity';
-import { OpportunitiesService, type OpportunityEntity } from '@app/opportunities';
+import { OpportunitiesService, type OpportunityRecord } from '@app/opportunities';
 import {
   ProfilesService,
   visibilitiesFor,
@@ -316,7 +316,7 @@ export class MatchingService {
    */
   async fitsOf(
     viewer: AuthUser,
-    entity: OpportunityEntity,
+    entity: OpportunityRecord,
     profiles: readonly ProfileResponseDto[],
     now = new Date(),
   ): Promise<Map<string, FitDto>> {

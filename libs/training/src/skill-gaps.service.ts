@@ -1,5 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { SkillDemandRepository, type SkillDemandScope } from '@app/opportunities';
+import { OpportunitiesService, type SkillDemandScope } from '@app/opportunities';
 import { SkillSupplyRepository } from '@app/profiles';
 import { compareGaps, demandCells, isGap, publishSkillGaps, type SkillGap } from '@app/reporting';
 import { Inject, Injectable } from '@nestjs/common';
@@ -14,7 +14,7 @@ import { Inject, Injectable } from '@nestjs/common';
 @Injectable()
 export class SkillGapsService {
   constructor(
-    private readonly demand: SkillDemandRepository,
+    private readonly demand: OpportunitiesService,
     private readonly supply: SkillSupplyRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -25,7 +25,7 @@ export class SkillGapsService {
 
   /** Every skill and country with demand in scope, most unmet first. */
   async demandAndSupply(scope: SkillDemandScope): Promise<SkillGap[]> {
-    const cells = demandCells(await this.demand.asks(scope));
+    const cells = demandCells(await this.demand.skillDemand(scope));
     const supply = await this.supply.supply(cells);
     return publishSkillGaps(
       cells.map((c, i) => ({ ...c, people: supply[i].people, verified: supply[i].verified })),
