@@ -2,9 +2,17 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jes
 import { MailRelay } from '@app/mail';
 import { SurveyClock, SurveyDispatcher } from '@app/surveys';
 import { DataSource } from 'typeorm';
-import { loginAdmin, makeTrainer, registerTrainee, type SignedIn } from '../support/factories.js';
+import { createOpenWorkRequest, move, shortlist } from '../support/brokering-factories.js';
+import {
+  loginAdmin,
+  makeBroker,
+  makeTrainer,
+  registerCompany,
+  registerTrainee,
+  type SignedIn,
+} from '../support/factories.js';
 import { startTestMailSink, type TestMailSink } from '../support/mail-sink.js';
-import { skillIds } from '../support/profile-factories.js';
+import { putProfile, skillIds } from '../support/profile-factories.js';
 import { createTestApp, type TestApp } from '../support/test-app.js';
 import {
   complete,
@@ -388,5 +396,47 @@ describe('follow-up surveys (HTTP, real SMTP, FOLLOW_UP_OFFSETS=PT2S,PT4S)', () 
       [people[0].profileId],
     );
     expect(Number(count)).toBe(2);
+  });
+
+  it('a hire schedules one survey per offset, due from the hire', async () => {
+    const person = await registerTrainee(t);
+    const profile = await putProfile(t, person, {
+      visibility: 'companies',
+      skills: [{ skillId: skill, level: 4 }],
+    });
+    const [company, broker] = await Promise.all([registerCompany(t), makeBroker(t)]);
+    const requestId = await createOpenWorkRequest(t, company, skill, 1);
+    const matchId = await shortlist(t, broker, { profileId: profile.id, workRequestId: requestId });
+    await move(t, broker, matchId, { to: 'invited' });
+    await move(t, person, matchId, { to: 'accepted' });
+    const before = await sql<{ n: number }>(
+      `SELECT count(*)::int AS n FROM surveys WHERE match_id = $1`,
+      [matchId],
+    );
+    expect(before).toEqual([{ n: 0 }]);
+    await move(t, company, matchId, { to: 'hired', agreedRateEur: 12.5, agreedHoursPerWeek: 20 });
+    const rows = await sql<{ trigger_kind: string; follow_up: number; offset_iso: string }>(
+      `SELECT s.trigger_kind, s.follow_up, s.offset_iso, s.profile_id,
+              extract(epoch FROM s.due_at - m.hired_at)::float8 AS seconds
+         FROM surveys s JOIN matches m ON m.id = s.match_id
+        WHERE s.match_id = $1 ORDER BY s.follow_up`,
+      [matchId],
+    );
+    expect(rows).toEqual([
+      {
+        trigger_kind: 'hire',
+        follow_up: 1,
+        offset_iso: 'PT2S',
+        profile_id: profile.id,
+        seconds: 2,
+      },
+      {
+        trigger_kind: 'hire',
+        follow_up: 2,
+        offset_iso: 'PT4S',
+        profile_id: profile.id,
+        seconds: 4,
+      },
+    ]);
   });
 });

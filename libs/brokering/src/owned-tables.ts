@@ -4,3 +4,4 @@
  * libs/database/src/table-ownership.spec.ts).
  */
 export const OWNED_TABLES = ['matches', 'match_events'] as const;
+export const SHARED_VIEWS = ['hired_matches'] as const;

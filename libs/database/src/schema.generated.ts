@@ -65,6 +65,12 @@ export interface Cohorts {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CompletedEnrolments {
+  finished_at: Timestamp | null;
+  id: string | null;
+  profile_id: string | null;
+}
+
 export interface Courses {
   created_at: Generated<Timestamp>;
   hours: number;
@@ -102,6 +108,12 @@ export interface Enrolments {
   score: number | null;
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
+}
+
+export interface HiredMatches {
+  hired_at: Timestamp | null;
+  id: string | null;
+  profile_id: string | null;
 }
 
 export interface ListingFlags {
@@ -529,10 +541,12 @@ export interface DB {
   certificate_skills: CertificateSkills;
   certificates: Certificates;
   cohorts: Cohorts;
+  completed_enrolments: CompletedEnrolments;
   course_skills: CourseSkills;
   courses: Courses;
   credential_signing_keys: CredentialSigningKeys;
   enrolments: Enrolments;
+  hired_matches: HiredMatches;
   listing_flags: ListingFlags;
   mail_outbox: MailOutbox;
   match_events: MatchEvents;

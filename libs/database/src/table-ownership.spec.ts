@@ -17,7 +17,6 @@ const migrationsDir = join(libsDir, 'database', 'src', 'migrations');
  */
 const KNOWN_CROSSINGS: Record<string, string[]> = {
   matching: ['opportunities', 'profile_inclusion'],
-  notifications: ['users'],
   reporting: [
     'certificates',
     'cohorts',
@@ -32,7 +31,6 @@ const KNOWN_CROSSINGS: Record<string, string[]> = {
     'surveys',
     'users',
   ],
-  surveys: ['enrolments', 'matches', 'profiles', 'users'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -1,15 +1,12 @@
+import { checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-/** A person whose digest is due, locked for the run. */
+/** A person whose digest is due, their preference row locked for the run. */
 export interface DueDigest {
   userId: string;
   digest: 'daily' | 'weekly';
   nextDigestAt: Date;
-  email: string;
-  locale: string;
-  timezone: string;
-  displayName: string | null;
 }
 
 export interface PendingNotification {
@@ -17,6 +14,8 @@ export interface PendingNotification {
   title: string;
   createdAt: Date;
 }
+
+const PERIODIC = ['daily', 'weekly'] as const;
 
 /** The statements of the digest job; each runs in the job's transaction. */
 @Injectable()
@@ -26,55 +25,58 @@ export class DigestRepository {
    * locked `FOR UPDATE SKIP LOCKED`: a second worker skips them, so no digest goes out twice.
    */
   async claimDue(manager: EntityManager, now: Date, limit: number): Promise<DueDigest[]> {
-    return (await manager.query(
-      `SELECT np.user_id AS "userId", np.digest, np.next_digest_at AS "nextDigestAt",
-              u.email, u.locale, u.timezone, u.display_name AS "displayName"
-         FROM notification_preferences np
-         JOIN users u ON u.id = np.user_id AND u.erased_at IS NULL
-        WHERE np.next_digest_at <= $1 AND np.digest IN ('daily', 'weekly')
-        ORDER BY np.next_digest_at
-        LIMIT $2
-        FOR UPDATE OF np SKIP LOCKED`,
-      [now, limit],
-    )) as DueDigest[];
+    const rows = await typedQueries(manager)
+      .selectFrom('notification_preferences')
+      .select(['user_id', 'digest', 'next_digest_at'])
+      .where('next_digest_at', '<=', now)
+      .where('digest', 'in', PERIODIC)
+      .orderBy('next_digest_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    return rows.flatMap((r) =>
+      r.next_digest_at === null
+        ? []
+        : [
+            {
+              userId: r.user_id,
+              digest: checkedText(PERIODIC, r.digest, 'notification_preferences.digest'),
+              nextDigestAt: r.next_digest_at,
+            },
+          ],
+    );
   }
 
   /** The person's notifications waiting for a digest, oldest first (rows locked). */
   async findPending(manager: EntityManager, userId: string): Promise<PendingNotification[]> {
-    return (await manager.query(
-      `SELECT id, title, created_at AS "createdAt" FROM notifications
-        WHERE user_id = $1 AND digest_pending
-        ORDER BY created_at, id
-        FOR UPDATE`,
-      [userId],
-    )) as PendingNotification[];
+    const rows = await typedQueries(manager)
+      .selectFrom('notifications')
+      .select(['id', 'title', 'created_at'])
+      .where('user_id', '=', userId)
+      .where('digest_pending', '=', true)
+      .orderBy('created_at')
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return rows.map((r) => ({ id: r.id, title: r.title, createdAt: r.created_at }));
   }
 
   async markDigested(manager: EntityManager, ids: string[], at: Date): Promise<void> {
     if (ids.length === 0) return;
-    await manager.query(
-      `UPDATE notifications SET digest_pending = false, digested_at = $2
-        WHERE id = ANY($1::uuid[])`,
-      [ids, at],
-    );
+    await typedQueries(manager)
+      .updateTable('notifications')
+      .set({ digest_pending: false, digested_at: at })
+      .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+      .execute();
   }
 
-  async schedule(manager: EntityManager, userId: string, next: Date): Promise<void> {
-    await manager.query(
-      `UPDATE notification_preferences SET next_digest_at = $2 WHERE user_id = $1`,
-      [userId, next],
-    );
-  }
-
-  async insertUnsubscribeToken(
-    manager: EntityManager,
-    userId: string,
-    kind: string,
-    hash: string,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO unsubscribe_tokens (token_hash, user_id, kind) VALUES ($1, $2, $3)`,
-      [hash, userId, kind],
-    );
+  /** The next run of the person's digest; null ends it (an erased account gets none). */
+  async schedule(manager: EntityManager, userId: string, next: Date | null): Promise<void> {
+    await typedQueries(manager)
+      .updateTable('notification_preferences')
+      .set({ next_digest_at: next })
+      .where('user_id', '=', userId)
+      .execute();
   }
 }

@@ -1,16 +1,21 @@
 import { TransactionRunner } from '@app/database';
+import { AccountContacts, type AccountContact } from '@app/identity';
 import { DEFAULT_LOCALE, isLocale, MailOutbox } from '@app/mail';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { CLOCK, type Clock } from './clock.js';
 import { DigestRepository, type DueDigest } from './digest.repository.js';
 import { isTimeZone, nextLocalRun, DEFAULT_TIMEZONE } from './local-schedule.js';
 import { DIGEST_UNSUBSCRIBE_KIND } from './notification-kinds.js';
+import {
+  insertUnsubscribeTokens,
+  newUnsubscribeToken,
+  UNSUBSCRIBE_PATH,
+} from './unsubscribe-tokens.js';
 
 const BATCH = 50;
 /** Lines listed in one digest; more are counted, and all of them are in the product. */
 const MAX_LISTED = 50;
-const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
 
 export interface DigestRunCounts {
   /** Digest e-mails written to the outbox. */
@@ -34,6 +39,7 @@ export class DigestService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repository: DigestRepository,
+    private readonly accounts: AccountContacts,
     private readonly mail: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -44,12 +50,22 @@ export class DigestService {
     for (;;) {
       const claimed = await this.tx.run(async (m) => {
         const due = await this.repository.claimDue(m, now, BATCH);
+        const contacts = await this.accounts.contactsOf(
+          due.map((d) => d.userId),
+          m,
+        );
         for (const person of due) {
+          const contact = contacts.get(person.userId);
+          if (contact === undefined) {
+            // an erased account: nothing is sent to it, now or later
+            await this.repository.schedule(m, person.userId, null);
+            continue;
+          }
           const pending = await this.repository.findPending(m, person.userId);
           if (pending.length === 0) {
             total.empty += 1;
           } else {
-            await this.enqueue(m, person, pending);
+            await this.enqueue(m, person, contact, pending);
             await this.repository.markDigested(
               m,
               pending.map((p) => p.id),
@@ -58,7 +74,7 @@ export class DigestService {
             total.sent += 1;
             total.notifications += pending.length;
           }
-          const zone = isTimeZone(person.timezone) ? person.timezone : DEFAULT_TIMEZONE;
+          const zone = isTimeZone(contact.timezone) ? contact.timezone : DEFAULT_TIMEZONE;
           await this.repository.schedule(m, person.userId, nextLocalRun(now, zone, person.digest));
         }
         return due.length;
@@ -91,27 +107,23 @@ export class DigestService {
   }
 
   private async enqueue(
-    m: Parameters<DigestRepository['schedule']>[0],
+    m: EntityManager,
     person: DueDigest,
+    contact: AccountContact,
     pending: { title: string; createdAt: Date }[],
   ): Promise<void> {
-    const locale = isLocale(person.locale) ? person.locale : DEFAULT_LOCALE;
+    const locale = isLocale(contact.locale) ? contact.locale : DEFAULT_LOCALE;
     const listed = pending.slice(0, MAX_LISTED).map((p) => `• ${p.title}`);
     if (pending.length > MAX_LISTED) listed.push(`• … (+${pending.length - MAX_LISTED})`);
-    const token = randomBytes(32).toString('base64url');
-    await this.repository.insertUnsubscribeToken(
-      m,
-      person.userId,
-      DIGEST_UNSUBSCRIBE_KIND,
-      createHash('sha256').update(token).digest('hex'),
-    );
+    const { token, row } = newUnsubscribeToken(person.userId, DIGEST_UNSUBSCRIBE_KIND);
+    await insertUnsubscribeTokens(m, [row]);
     await this.mail.enqueue(m, {
-      to: person.email,
+      to: contact.email,
       userId: person.userId,
       locale,
       template: 'digest',
       params: { count: String(pending.length), items: listed.join('\n') },
-      recipientName: person.displayName,
+      recipientName: contact.displayName,
       actionUrl: this.mail.url('/api/notifications'),
       unsubscribeUrl: this.mail.link(UNSUBSCRIBE_PATH, token),
     });

@@ -1,3 +1,4 @@
+import { AccountContactsModule } from '@app/identity';
 import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { NotificationDigestsModule } from './notification-digests.module.js';
@@ -9,7 +10,7 @@ import { NotificationsService } from './notifications.service.js';
  * (it loads no accounts or JWT settings). The API's {@link NotificationsModule} builds on it.
  */
 @Module({
-  imports: [MailModule, NotificationDigestsModule],
+  imports: [MailModule, AccountContactsModule, NotificationDigestsModule],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],
 })

@@ -1,9 +1,10 @@
+import { checkedText, typedQueries, TransactionRunner } from '@app/database';
 import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { sql } from 'kysely';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DIGEST_UNSUBSCRIBE_KIND, type Digest } from './notification-kinds.js';
-import { DEFAULT_TIMEZONE } from './local-schedule.js';
+import { DIGEST_UNSUBSCRIBE_KIND, DIGESTS, type Digest } from './notification-kinds.js';
 
 export interface NotificationRow {
   id: string;
@@ -16,48 +17,21 @@ export interface NotificationRow {
   readAt: Date | null;
 }
 
-export interface Recipient {
-  email: string;
-  locale: string;
-  displayName: string | null;
-}
-
 export interface Preferences {
   email: Record<string, boolean>;
   digest: Digest;
 }
 
-const COLUMNS = `id, kind, title, body, link, data, created_at AS "createdAt", read_at AS "readAt"`;
-
 /** Notifications, preferences and unsubscribe tokens; every read is scoped to its user. */
 @Injectable()
 export class NotificationsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
-  /** The account to write to; undefined when it is erased or gone. */
-  async findRecipient(manager: EntityManager, userId: string): Promise<Recipient | undefined> {
-    const [row] = (await manager.query(
-      `SELECT email, locale, display_name AS "displayName" FROM users
-        WHERE id = $1 AND erased_at IS NULL`,
-      [userId],
-    )) as Recipient[];
-    return row;
-  }
-
-  /** {@link findRecipient} for many accounts in one query (erased and gone ones left out). */
-  async findRecipients(
-    manager: EntityManager,
-    userIds: readonly string[],
-  ): Promise<Map<string, Recipient>> {
-    if (userIds.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT id, email, locale, display_name AS "displayName" FROM users
-        WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
-      [[...new Set(userIds)]],
-    )) as (Recipient & { id: string })[];
-    return new Map(
-      rows.map((r) => [r.id, { email: r.email, locale: r.locale, displayName: r.displayName }]),
-    );
+  private get db() {
+    return typedQueries(this.dataSource.manager);
   }
 
   /** Stored preferences of many accounts in one query (accounts without any left out). */
@@ -66,12 +40,12 @@ export class NotificationsRepository {
     userIds: readonly string[],
   ): Promise<Map<string, Preferences>> {
     if (userIds.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT user_id AS "userId", email, digest FROM notification_preferences
-        WHERE user_id = ANY($1::uuid[])`,
-      [[...new Set(userIds)]],
-    )) as (Preferences & { userId: string })[];
-    return new Map(rows.map((r) => [r.userId, { email: r.email, digest: r.digest }]));
+    const rows = await typedQueries(manager)
+      .selectFrom('notification_preferences')
+      .select(['user_id', 'email', 'digest'])
+      .where('user_id', '=', (eb) => eb.fn.any(eb.val([...new Set(userIds)])))
+      .execute();
+    return new Map(rows.map((r) => [r.user_id, toPreferences(r)]));
   }
 
   /** Many notifications in one statement. */
@@ -88,33 +62,17 @@ export class NotificationsRepository {
     }[],
   ): Promise<void> {
     if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO notifications (user_id, kind, title, body, link, data, digest_pending)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[],
-                            $6::jsonb[], $7::boolean[])`,
-      [
-        rows.map((r) => r.userId),
-        rows.map((r) => r.kind),
-        rows.map((r) => r.title),
-        rows.map((r) => r.body),
-        rows.map((r) => r.link),
-        rows.map((r) => JSON.stringify(r.data)),
-        rows.map((r) => r.digestPending),
-      ],
-    );
-  }
-
-  /** Many unsubscribe tokens (hashes) in one statement. */
-  async insertUnsubscribeTokens(
-    manager: EntityManager,
-    rows: readonly { userId: string; kind: string; hash: string }[],
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO unsubscribe_tokens (token_hash, user_id, kind)
-       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[])`,
-      [rows.map((r) => r.hash), rows.map((r) => r.userId), rows.map((r) => r.kind)],
-    );
+    await typedQueries(manager)
+      .insertInto('notifications')
+      .columns(['user_id', 'kind', 'title', 'body', 'link', 'data', 'digest_pending'])
+      .expression(
+        sql`SELECT * FROM unnest(
+          ${rows.map((r) => r.userId)}::uuid[], ${rows.map((r) => r.kind)}::text[],
+          ${rows.map((r) => r.title)}::text[], ${rows.map((r) => r.body)}::text[],
+          ${rows.map((r) => r.link)}::text[], ${rows.map((r) => JSON.stringify(r.data))}::jsonb[],
+          ${rows.map((r) => r.digestPending)}::boolean[])`,
+      )
+      .execute();
   }
 
   /** Newest first; `after` is the last row of the previous page. */
@@ -122,47 +80,60 @@ export class NotificationsRepository {
     userId: string,
     options: { unreadOnly: boolean; after: PagePosition | undefined; limit: number },
   ): Promise<NotificationRow[]> {
-    return (await this.dataSource.query(
-      `SELECT ${COLUMNS} FROM notifications
-        WHERE user_id = $1 AND ($2::boolean IS FALSE OR read_at IS NULL)
-          AND ($3::timestamptz IS NULL OR (created_at, id) < ($3, $4::uuid))
-        ORDER BY created_at DESC, id DESC LIMIT $5`,
-      [
-        userId,
-        options.unreadOnly,
-        options.after?.createdAt ?? null,
-        options.after?.id ?? null,
-        options.limit,
-      ],
-    )) as NotificationRow[];
+    let query = this.db
+      .selectFrom('notifications')
+      .select(['id', 'kind', 'title', 'body', 'link', 'data', 'created_at', 'read_at'])
+      .where('user_id', '=', userId);
+    if (options.unreadOnly) query = query.where('read_at', 'is', null);
+    const after = options.after;
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(options.limit)
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      body: r.body,
+      link: r.link,
+      data: isRecord(r.data) ? r.data : {},
+      createdAt: r.created_at,
+      readAt: r.read_at,
+    }));
   }
 
   async countUnread(userId: string): Promise<number> {
-    const [row] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM notifications WHERE user_id = $1 AND read_at IS NULL`,
-      [userId],
-    )) as { count: number }[];
-    return row.count;
+    const { count } = await this.db
+      .selectFrom('notifications')
+      .select(sql<number>`count(*)::int`.as('count'))
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    return count;
   }
 
   /** Marks the user's own notifications read (ids of others are ignored); all when `ids` is null. */
   async markRead(userId: string, ids: string[] | null): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE notifications SET read_at = now()
-        WHERE user_id = $1 AND read_at IS NULL AND ($2::uuid[] IS NULL OR id = ANY($2::uuid[]))`,
-      [userId, ids],
-    );
+    let query = this.db
+      .updateTable('notifications')
+      .set({ read_at: sql<Date>`now()` })
+      .where('user_id', '=', userId)
+      .where('read_at', 'is', null);
+    if (ids !== null) query = query.where('id', '=', (eb) => eb.fn.any(eb.val(ids)));
+    await query.execute();
   }
 
   async findPreferences(
     userId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<Preferences | undefined> {
-    const [row] = (await manager.query(
-      `SELECT email, digest FROM notification_preferences WHERE user_id = $1`,
-      [userId],
-    )) as Preferences[];
-    return row;
+    return (await this.findPreferencesOf(manager, [userId])).get(userId);
   }
 
   /**
@@ -174,48 +145,33 @@ export class NotificationsRepository {
     preferences: Preferences,
     nextDigestAt: Date | null,
   ): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO notification_preferences (user_id, email, digest, next_digest_at)
-       VALUES ($1, $2::jsonb, $3, $4)
-       ON CONFLICT (user_id) DO UPDATE
-         SET email = EXCLUDED.email, digest = EXCLUDED.digest, updated_at = now(),
-             next_digest_at = CASE
-               WHEN notification_preferences.digest = EXCLUDED.digest
-                    AND notification_preferences.next_digest_at IS NOT NULL
-                 THEN notification_preferences.next_digest_at
-               ELSE EXCLUDED.next_digest_at END`,
-      [userId, JSON.stringify(preferences.email), preferences.digest, nextDigestAt],
-    );
-  }
-
-  /** The timezone of the account (its digests arrive at 08:00 there). */
-  async findTimezone(userId: string): Promise<string> {
-    const [row] = (await this.dataSource.query(`SELECT timezone FROM users WHERE id = $1`, [
-      userId,
-    ])) as { timezone: string }[];
-    return row?.timezone ?? DEFAULT_TIMEZONE;
-  }
-
-  /** The timezones of these accounts, in one query (accounts not found are left out). */
-  async findTimezones(userIds: readonly string[]): Promise<Map<string, string>> {
-    if (userIds.length === 0) return new Map();
-    const rows = (await this.dataSource.query(
-      `SELECT id, timezone FROM users WHERE id = ANY($1::uuid[])`,
-      [[...new Set(userIds)]],
-    )) as { id: string; timezone: string | null }[];
-    return new Map(rows.map((r) => [r.id, r.timezone ?? DEFAULT_TIMEZONE]));
-  }
-
-  async insertUnsubscribeToken(
-    manager: EntityManager,
-    userId: string,
-    kind: string,
-    hash: string,
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO unsubscribe_tokens (token_hash, user_id, kind) VALUES ($1, $2, $3)`,
-      [hash, userId, kind],
-    );
+    await this.db
+      .insertInto('notification_preferences')
+      .values({
+        user_id: userId,
+        email: JSON.stringify(preferences.email),
+        digest: preferences.digest,
+        next_digest_at: nextDigestAt,
+      })
+      .onConflict((oc) =>
+        oc.column('user_id').doUpdateSet((eb) => ({
+          email: eb.ref('excluded.email'),
+          digest: eb.ref('excluded.digest'),
+          updated_at: sql<Date>`now()`,
+          next_digest_at: eb
+            .case()
+            .when(
+              eb.and([
+                eb('notification_preferences.digest', '=', eb.ref('excluded.digest')),
+                eb('notification_preferences.next_digest_at', 'is not', null),
+              ]),
+            )
+            .then(eb.ref('notification_preferences.next_digest_at'))
+            .else(eb.ref('excluded.next_digest_at'))
+            .end(),
+        })),
+      )
+      .execute();
   }
 
   /**
@@ -223,30 +179,48 @@ export class NotificationsRepository {
    * kind, or undefined for an unknown token.
    */
   async unsubscribe(hash: string): Promise<string | undefined> {
-    return this.dataSource.transaction(async (manager) => {
-      const [token] = (await manager.query(
-        `SELECT user_id AS "userId", kind FROM unsubscribe_tokens WHERE token_hash = $1`,
-        [hash],
-      )) as { userId: string; kind: string }[];
+    return this.tx.run(async (manager) => {
+      const db = typedQueries(manager);
+      const token = await db
+        .selectFrom('unsubscribe_tokens')
+        .select(['user_id', 'kind'])
+        .where('token_hash', '=', hash)
+        .executeTakeFirst();
       if (token === undefined) return undefined;
       if (token.kind === DIGEST_UNSUBSCRIBE_KIND) {
-        await manager.query(
-          `UPDATE notification_preferences SET digest = 'off', next_digest_at = NULL,
-                  updated_at = now()
-            WHERE user_id = $1`,
-          [token.userId],
-        );
+        await db
+          .updateTable('notification_preferences')
+          .set({ digest: 'off', next_digest_at: null, updated_at: sql<Date>`now()` })
+          .where('user_id', '=', token.user_id)
+          .execute();
         return token.kind;
       }
-      await manager.query(
-        `INSERT INTO notification_preferences (user_id, email)
-         VALUES ($1, jsonb_build_object($2::text, false))
-         ON CONFLICT (user_id) DO UPDATE
-           SET email = notification_preferences.email || jsonb_build_object($2::text, false),
-               updated_at = now()`,
-        [token.userId, token.kind],
-      );
+      const off = sql<string>`jsonb_build_object(${token.kind}::text, false)`;
+      await db
+        .insertInto('notification_preferences')
+        .values({ user_id: token.user_id, email: off })
+        .onConflict((oc) =>
+          oc.column('user_id').doUpdateSet({
+            email: sql<string>`notification_preferences.email || ${off}`,
+            updated_at: sql<Date>`now()`,
+          }),
+        )
+        .execute();
       return token.kind;
     });
   }
+}
+
+function toPreferences(row: { email: unknown; digest: string }): Preferences {
+  const email: Record<string, boolean> = {};
+  if (isRecord(row.email)) {
+    for (const [kind, on] of Object.entries(row.email)) {
+      if (typeof on === 'boolean') email[kind] = on;
+    }
+  }
+  return { email, digest: checkedText(DIGESTS, row.digest, 'notification_preferences.digest') };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,4 +1,5 @@
-import { cursorPosition, DEFAULT_PAGE_SIZE, toPage } from '@app/http';
+import { pageRequest, toPage } from '@app/http';
+import { AccountContacts } from '@app/identity';
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -12,7 +13,6 @@ import {
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, type Clock } from './clock.js';
 import { DEFAULT_TIMEZONE, isTimeZone, nextLocalRun } from './local-schedule.js';
-import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   DIGESTS,
@@ -26,6 +26,13 @@ import {
   type NotificationRow,
   type Preferences,
 } from './notifications.repository.js';
+import {
+  hashUnsubscribeToken,
+  insertUnsubscribeTokens,
+  newUnsubscribeToken,
+  UNSUBSCRIBE_PATH,
+  type UnsubscribeTokenRow,
+} from './unsubscribe-tokens.js';
 
 export interface NotifyInput {
   userId: string;
@@ -67,8 +74,6 @@ export interface NotificationPage {
   nextCursor: string | null;
 }
 
-export const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
-
 /**
  * Records notifications in the caller's transaction, with their e-mail per the person's
  * preferences, and serves them to their owner. Imports no domain lib: domain libs call
@@ -78,6 +83,7 @@ export const UNSUBSCRIBE_PATH = '/api/notifications/unsubscribe';
 export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
+    private readonly accounts: AccountContacts,
     private readonly mail: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -99,10 +105,10 @@ export class NotificationsService {
   async notifyMany(manager: EntityManager, inputs: readonly NotifyInput[]): Promise<void> {
     if (inputs.length === 0) return;
     const userIds = inputs.map((i) => i.userId);
-    const recipients = await this.repository.findRecipients(manager, userIds);
+    const recipients = await this.accounts.contactsOf(userIds, manager);
     const stored = await this.repository.findPreferencesOf(manager, [...recipients.keys()]);
     const notifications = [];
-    const tokens: { userId: string; kind: string; hash: string }[] = [];
+    const tokens: UnsubscribeTokenRow[] = [];
     const mails: MailMessage[] = [];
     for (const input of inputs) {
       const recipient = recipients.get(input.userId);
@@ -136,8 +142,8 @@ export class NotificationsService {
       }
       let unsubscribeUrl: string | undefined;
       if (!transactional) {
-        const token = randomBytes(32).toString('base64url');
-        tokens.push({ userId: input.userId, kind: input.kind, hash: hash(token) });
+        const { token, row } = newUnsubscribeToken(input.userId, input.kind);
+        tokens.push(row);
         unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
       }
       mails.push({
@@ -152,7 +158,7 @@ export class NotificationsService {
       });
     }
     await this.repository.insertMany(manager, notifications);
-    await this.repository.insertUnsubscribeTokens(manager, tokens);
+    await insertUnsubscribeTokens(manager, tokens);
     await this.mail.enqueueMany(manager, mails);
   }
 
@@ -175,14 +181,14 @@ export class NotificationsService {
     manager: EntityManager,
     input: { userId: string; kind: NotificationKind; mail: NotificationMail },
   ): Promise<boolean> {
-    const recipient = await this.repository.findRecipient(manager, input.userId);
+    const recipient = (await this.accounts.contactsOf([input.userId], manager)).get(input.userId);
     if (recipient === undefined) return false;
     if (!(await this.emailsKind(manager, input.userId, input.kind))) return false;
     const locale: Locale = isLocale(recipient.locale) ? recipient.locale : DEFAULT_LOCALE;
     let unsubscribeUrl: string | undefined;
     if (!TRANSACTIONAL_KINDS.has(input.kind)) {
-      const token = randomBytes(32).toString('base64url');
-      await this.repository.insertUnsubscribeToken(manager, input.userId, input.kind, hash(token));
+      const { token, row } = newUnsubscribeToken(input.userId, input.kind);
+      await insertUnsubscribeTokens(manager, [row]);
       unsubscribeUrl = this.mail.link(UNSUBSCRIBE_PATH, token);
     }
     await this.mail.enqueue(manager, {
@@ -204,7 +210,7 @@ export class NotificationsService {
    * do here.
    */
   async timezonesOf(userIds: readonly string[]): Promise<Map<string, string>> {
-    const found = await this.repository.findTimezones(userIds);
+    const found = await this.accounts.timezonesOf(userIds);
     return new Map(
       userIds.map((id) => {
         const zone = found.get(id);
@@ -217,10 +223,10 @@ export class NotificationsService {
     userId: string,
     query: { unread?: boolean; limit?: number; cursor?: string },
   ): Promise<NotificationPage> {
-    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const { after, limit } = pageRequest(query);
     const rows = await this.repository.findPageOf(userId, {
       unreadOnly: query.unread === true,
-      after: cursorPosition(query.cursor),
+      after,
       limit: limit + 1,
     });
     const page = toPage(rows, limit);
@@ -250,7 +256,11 @@ export class NotificationsService {
     };
     const nextDigestAt =
       next.digest === 'daily' || next.digest === 'weekly'
-        ? nextLocalRun(this.clock.now(), await this.repository.findTimezone(userId), next.digest)
+        ? nextLocalRun(
+            this.clock.now(),
+            (await this.timezonesOf([userId])).get(userId) ?? DEFAULT_TIMEZONE,
+            next.digest,
+          )
         : null;
     await this.repository.savePreferences(userId, next, nextDigestAt);
     return next;
@@ -258,7 +268,7 @@ export class NotificationsService {
 
   /** Turns off the e-mail kind of an unsubscribe token; undefined for an unknown token. */
   unsubscribe(token: string): Promise<string | undefined> {
-    return this.repository.unsubscribe(hash(token));
+    return this.repository.unsubscribe(hashUnsubscribeToken(token));
   }
 }
 
@@ -274,8 +284,4 @@ function withDefaults(stored: Preferences | undefined): Preferences {
   const digest =
     stored !== undefined && DIGESTS.includes(stored.digest) ? stored.digest : 'instant';
   return { email, digest };
-}
-
-function hash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,11 +1,13 @@
 import { TransactionRunner } from '@app/database';
 import { MailOutbox } from '@app/mail';
 import { NotificationsService } from '@app/notifications';
+import { ProfileOwners } from '@app/profiles';
 import { Injectable, Logger } from '@nestjs/common';
 import { SurveyClock } from './survey-clock.js';
 import { newSurveyToken } from './survey-token.js';
 import { EXPIRES_AFTER_MS, REMINDER_AFTER_MS, SURVEY_LINK_PATH } from './survey-values.js';
-import { SurveysRepository } from './surveys.repository.js';
+import { SurveysRepository, type ClaimedSurvey } from './surveys.repository.js';
+import type { EntityManager } from 'typeorm';
 
 /** Surveys handled per transaction. */
 const BATCH = 50;
@@ -25,6 +27,7 @@ export class SurveyDispatcher {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly surveys: SurveysRepository,
+    private readonly profiles: ProfileOwners,
     private readonly notifications: NotificationsService,
     private readonly mail: MailOutbox,
     private readonly clock: SurveyClock,
@@ -62,7 +65,7 @@ export class SurveyDispatcher {
   private sendDueBatch(): Promise<number> {
     return this.tx.run(async (manager) => {
       const now = this.clock.now();
-      const due = await this.surveys.claimDue(manager, now, BATCH);
+      const due = await this.withPeople(manager, await this.surveys.claimDue(manager, now, BATCH));
       for (const survey of due) {
         if (survey.userId === null) {
           await this.surveys.withdraw(manager, survey.id, now);
@@ -89,11 +92,14 @@ export class SurveyDispatcher {
   private remindBatch(): Promise<number> {
     return this.tx.run(async (manager) => {
       const now = this.clock.now();
-      const open = await this.surveys.claimReminders(
+      const open = await this.withPeople(
         manager,
-        new Date(now.getTime() - REMINDER_AFTER_MS),
-        now,
-        BATCH,
+        await this.surveys.claimReminders(
+          manager,
+          new Date(now.getTime() - REMINDER_AFTER_MS),
+          now,
+          BATCH,
+        ),
       );
       for (const survey of open) {
         // the reminder is decided once, mailed or not (erased account, e-mail turned off)
@@ -115,6 +121,18 @@ export class SurveyDispatcher {
       }
       return open.length;
     });
+  }
+
+  /** Each claimed survey with the account of its profile (null once the person is erased). */
+  private async withPeople(
+    manager: EntityManager,
+    claimed: ClaimedSurvey[],
+  ): Promise<(ClaimedSurvey & { userId: string | null })[]> {
+    const accounts = await this.profiles.accountsOf(
+      claimed.map((s) => s.profileId),
+      manager,
+    );
+    return claimed.map((s) => ({ ...s, userId: accounts.get(s.profileId) ?? null }));
   }
 }
 

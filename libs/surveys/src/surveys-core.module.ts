@@ -1,5 +1,6 @@
 import { MailModule } from '@app/mail';
 import { NotificationsCoreModule } from '@app/notifications';
+import { ProfileOwnersModule } from '@app/profiles';
 import { Module } from '@nestjs/common';
 import { FollowUpSchedule } from './follow-up-schedule.service.js';
 import { SurveyClock } from './survey-clock.js';
@@ -11,7 +12,7 @@ import { SurveysRepository } from './surveys.repository.js';
  * dispatcher) need: no routes, no accounts. The API's {@link SurveysModule} adds the routes.
  */
 @Module({
-  imports: [MailModule, NotificationsCoreModule],
+  imports: [MailModule, NotificationsCoreModule, ProfileOwnersModule],
   providers: [SurveysRepository, FollowUpSchedule, SurveyDispatcher, SurveyClock],
   exports: [SurveysRepository, FollowUpSchedule, SurveyDispatcher, SurveyClock],
 })

@@ -1,5 +1,5 @@
-import { IdentityModule } from '@app/identity';
-import { ProfileErasureHooks, ProfilesModule } from '@app/profiles';
+import { AccountContactsModule, IdentityModule } from '@app/identity';
+import { ProfileErasureHooks, ProfileOwnersModule, ProfilesModule } from '@app/profiles';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { SurveysController } from './surveys.controller.js';
 import { SurveysCoreModule } from './surveys-core.module.js';
@@ -7,7 +7,13 @@ import { SurveysService } from './surveys.service.js';
 
 /** Follow-up surveys in the API: the link, the trainee's list, and erasure. */
 @Module({
-  imports: [SurveysCoreModule, IdentityModule, ProfilesModule],
+  imports: [
+    SurveysCoreModule,
+    IdentityModule,
+    ProfilesModule,
+    ProfileOwnersModule,
+    AccountContactsModule,
+  ],
   controllers: [SurveysController],
   providers: [SurveysService],
   exports: [SurveysCoreModule],

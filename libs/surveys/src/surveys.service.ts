@@ -1,6 +1,8 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
+import { AccountContacts } from '@app/identity';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@app/mail';
+import { ProfileOwners } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { OwnSurveyDto, SurveyFormDto, SurveyQuestionDto } from './dto/survey-response.dto.js';
@@ -29,6 +31,8 @@ export class SurveysService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly surveys: SurveysRepository,
+    private readonly profiles: ProfileOwners,
+    private readonly accounts: AccountContacts,
     private readonly clock: SurveyClock,
   ) {}
 
@@ -39,7 +43,7 @@ export class SurveysService {
       : undefined;
     if (row === undefined) throw new SurveyNotFoundError();
     this.assertOpen(row);
-    const locale = isLocale(row.locale) ? row.locale : DEFAULT_LOCALE;
+    const locale = await this.localeOf(row);
     return { row, locale, texts: SURVEY_TEXTS[locale] };
   }
 
@@ -48,7 +52,7 @@ export class SurveysService {
     const row = looksLikeSurveyToken(token)
       ? await this.surveys.findByTokenHash(hashSurveyToken(token))
       : undefined;
-    return isLocale(row?.locale) ? (row?.locale as Locale) : DEFAULT_LOCALE;
+    return row === undefined ? DEFAULT_LOCALE : this.localeOf(row);
   }
 
   form(open: OpenSurvey): SurveyFormDto {
@@ -81,7 +85,8 @@ export class SurveysService {
   }
 
   async listOwn(userId: string): Promise<{ items: OwnSurveyDto[] }> {
-    const rows = await this.surveys.findSentOfUser(userId);
+    const profileId = await this.profiles.activeProfileOf(userId);
+    const rows = profileId === undefined ? [] : await this.surveys.findSentOfProfile(profileId);
     const now = this.clock.now();
     return { items: rows.map((r) => toOwnSurvey(r, now)) };
   }
@@ -90,7 +95,11 @@ export class SurveysService {
   async answerOwn(userId: string, id: string, input: Record<string, unknown>): Promise<void> {
     const answer = this.check(input);
     await this.tx.run(async (manager) => {
-      const row = await this.surveys.lockSentOfUser(manager, userId, id);
+      const profileId = await this.profiles.activeProfileOf(userId, manager);
+      const row =
+        profileId === undefined
+          ? undefined
+          : await this.surveys.lockSentOfProfile(manager, profileId, id);
       if (row === undefined) throw new SurveyNotFoundError();
       await this.save(manager, row, answer, 'account');
     });
@@ -99,6 +108,16 @@ export class SurveysService {
   /** Erasure hook: unsent surveys go, every link stops working, answers stay anonymous. */
   erase(manager: EntityManager, profileId: string): Promise<void> {
     return this.surveys.eraseForProfile(manager, profileId);
+  }
+
+  /** The language of the survey's person; English once they are erased. */
+  private async localeOf(row: SurveyRow): Promise<Locale> {
+    const userId = (await this.profiles.accountsOf([row.profileId])).get(row.profileId);
+    const locale =
+      userId === undefined || userId === null
+        ? undefined
+        : (await this.accounts.contactsOf([userId])).get(userId)?.locale;
+    return locale !== undefined && isLocale(locale) ? locale : DEFAULT_LOCALE;
   }
 
   private check(input: Record<string, unknown>) {

@@ -18,6 +18,7 @@ export const OWNED_TABLES = [
 /**
  * Views over these tables for the libs below training (table-ownership.spec.ts): opportunities
  * reads `programme_partnerships` (every programme with each partner organisation) to check who may
- * attach work to a programme and which requests are its partner work.
+ * attach work to a programme and which requests are its partner work; surveys reads
+ * `completed_enrolments` to schedule the follow-ups of a completed training.
  */
-export const SHARED_VIEWS = ['programme_partnerships'] as const;
+export const SHARED_VIEWS = ['programme_partnerships', 'completed_enrolments'] as const;

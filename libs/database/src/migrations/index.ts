@@ -24,6 +24,7 @@ import { FollowUpSurveys1764540000001 } from './1764540000001-follow-up-surveys.
 import { SavedSearches1764560000001 } from './1764560000001-saved-searches.js';
 import { OpportunityCreatedAtMilliseconds1764600000001 } from './1764600000001-opportunity-created-at-milliseconds.js';
 import { ProgrammePartnershipsView1764600000002 } from './1764600000002-programme-partnerships-view.js';
+import { FollowUpTriggerViews1764660000001 } from './1764660000001-follow-up-trigger-views.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   SavedSearches1764560000001,
   OpportunityCreatedAtMilliseconds1764600000001,
   ProgrammePartnershipsView1764600000002,
+  FollowUpTriggerViews1764660000001,
 ];
