@@ -4,3 +4,5 @@
  * libs/database/src/table-ownership.spec.ts).
  */
 export const OWNED_TABLES = ['matches', 'match_events'] as const;
+
+export const SHARED_VIEWS = ['programme_partner_matches', 'profile_hires'] as const;

@@ -286,6 +286,11 @@ export interface Outbox {
   target: Generated<string>;
 }
 
+export interface ProfileHires {
+  hired_at: Timestamp | null;
+  profile_id: string | null;
+}
+
 export interface ProfileInclusion {
   birth_year: number | null;
   consented_at: Generated<Timestamp>;
@@ -299,6 +304,16 @@ export interface ProfileLanguages {
   code: string;
   level: string;
   profile_id: string;
+}
+
+export interface ProfileReportFacts {
+  birth_year: number | null;
+  consented: boolean | null;
+  country: string | null;
+  created_at: Timestamp | null;
+  groups: string[] | null;
+  profile_id: string | null;
+  sex: string | null;
 }
 
 export interface Profiles {
@@ -337,9 +352,40 @@ export interface ProfileSkills {
   years: number | null;
 }
 
+export interface ProgrammeEnrolmentFacts {
+  certified_at: Timestamp | null;
+  enrolment_id: string | null;
+  finished_at: Timestamp | null;
+  profile_id: string | null;
+  programme_id: string | null;
+  status: string | null;
+}
+
+export interface ProgrammePartnerMatches {
+  applied_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  engagement_type: string | null;
+  hired_at: Timestamp | null;
+  hours_worked: Numeric | null;
+  income_eur: Numeric | null;
+  match_id: string | null;
+  profile_id: string | null;
+  programme_id: string | null;
+  shortlisted_at: Timestamp | null;
+  state: string | null;
+}
+
 export interface ProgrammePartners {
   organisation_id: string;
   programme_id: string;
+}
+
+export interface ProgrammeReportFrames {
+  countries: string[] | null;
+  ends_on: Timestamp | null;
+  id: string | null;
+  partners: string[] | null;
+  starts_on: Timestamp | null;
 }
 
 export interface Programmes {
@@ -364,6 +410,41 @@ export interface RefreshTokens {
   token_hash: Buffer;
   used_at: Timestamp | null;
   user_id: string;
+}
+
+export interface ReportEngagements {
+  completed: number;
+  hours: Numeric | null;
+  income: Numeric | null;
+  match_id: string;
+  profile_id: string;
+  programme_id: string;
+}
+
+export interface ReportPeople {
+  answered_6m: number | null;
+  birth_year: number | null;
+  certified: number | null;
+  completed: number | null;
+  consented: Generated<boolean>;
+  country: string | null;
+  due_6m: number | null;
+  employed_12m: number | null;
+  employed_3m: number | null;
+  employed_6m: number | null;
+  groups: Generated<string[]>;
+  hired: number | null;
+  hired_employed: number | null;
+  hired_self_employed: number | null;
+  income_6m: Numeric | null;
+  matched: number | null;
+  paid_work: number | null;
+  profile_id: string;
+  programme_id: string;
+  registered: number | null;
+  sex: string | null;
+  surveyed: number | null;
+  trained: number | null;
 }
 
 export interface SavedSearches {
@@ -438,6 +519,20 @@ export interface Skills {
   source: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface SurveyReportFacts {
+  answered_at: Timestamp | null;
+  due_at: Timestamp | null;
+  enrolment_id: string | null;
+  follow_up: number | null;
+  income: Numeric | null;
+  match_id: string | null;
+  profile_id: string | null;
+  sent_at: Timestamp | null;
+  survey_id: string | null;
+  trigger_kind: string | null;
+  working: boolean | null;
 }
 
 export interface Surveys {
@@ -540,13 +635,20 @@ export interface DB {
   opportunity_skills: OpportunitySkills;
   organisations: Organisations;
   outbox: Outbox;
+  profile_hires: ProfileHires;
   profile_inclusion: ProfileInclusion;
   profile_languages: ProfileLanguages;
+  profile_report_facts: ProfileReportFacts;
   profile_skills: ProfileSkills;
   profiles: Profiles;
+  programme_enrolment_facts: ProgrammeEnrolmentFacts;
+  programme_partner_matches: ProgrammePartnerMatches;
   programme_partners: ProgrammePartners;
+  programme_report_frames: ProgrammeReportFrames;
   programmes: Programmes;
   refresh_tokens: RefreshTokens;
+  report_engagements: ReportEngagements;
+  report_people: ReportPeople;
   saved_search_seen: SavedSearchSeen;
   saved_searches: SavedSearches;
   search_index_state: SearchIndexState;
@@ -554,6 +656,7 @@ export interface DB {
   skill_aliases: SkillAliases;
   skill_labels: SkillLabels;
   skills: Skills;
+  survey_report_facts: SurveyReportFacts;
   surveys: Surveys;
   taxonomy_seed_runs: TaxonomySeedRuns;
   unsubscribe_tokens: UnsubscribeTokens;

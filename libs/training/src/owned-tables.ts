@@ -14,3 +14,5 @@ export const OWNED_TABLES = [
   'certificate_skills',
   'credential_signing_keys',
 ] as const;
+
+export const SHARED_VIEWS = ['programme_report_frames', 'programme_enrolment_facts'] as const;
