@@ -8,8 +8,9 @@
 import { DataSource } from 'typeorm';
 import {
   ageBandCase,
-  countedSql,
+  PEOPLE_COUNTS,
   FLAGS,
+  GROUP_JOIN,
   OTHER_PART,
   SCALE_VALUES,
   ageScaleOf,
@@ -208,13 +209,38 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): string {
   )`;
 }
 
+/**
+ * One row per person (`w`, from `slotted`) and slot they count in: without slots (no monthly or
+ * age breakdown) no expansion; by month, the distinct slots of the person; by age only, a join
+ * with the handful of age values (much cheaper than an unnest per person).
+ */
+function countedSql(
+  q: Pick<IndicatorQuery, 'byMonth'>,
+  scale: AgeScale | undefined,
+  slotted: boolean,
+): string {
+  if (slotted) {
+    return `SELECT w.*, 0 AS slot FROM slotted w
+           WHERE ${FLAGS.map((f) => `w.${f} IS NOT NULL`).join(' OR ')}`;
+  }
+  if (q.byMonth) {
+    return `SELECT w.*, s.slot FROM slotted w
+             CROSS JOIN LATERAL (SELECT DISTINCT x AS slot
+               FROM unnest(ARRAY[${FLAGS.map((f) => `w.${f}`).join(', ')}]) AS u (x)
+               WHERE x IS NOT NULL) s`;
+  }
+  return `SELECT w.*, s.slot FROM slotted w
+             JOIN (VALUES ${SCALE_VALUES[scale as AgeScale].map((_, i) => `(${i})`).join(', ')}) AS s (slot)
+               ON s.slot IN (${FLAGS.map((f) => `w.${f}`).join(', ')})`;
+}
+
 /** The reference statement's rows for `query`, as the report statement runs (work_mem, read only). */
 export async function referenceRows(
   db: DataSource,
   query: IndicatorQuery,
 ): Promise<IndicatorRow[]> {
   const scale = ageScaleOf(query.groupBy);
-  const sql = `${reportRows(query, scale)} ${tableSql(query, scale)}`;
+  const sql = `${reportRows(query, scale)} ${tableSql(query, scale, { from: 'counted', counts: PEOPLE_COUNTS, groupJoin: GROUP_JOIN })}`;
   const params = [
     query.programmeId,
     query.frameFrom,

@@ -412,13 +412,30 @@ export interface RefreshTokens {
   user_id: string;
 }
 
+export interface ReportCells {
+  band: number;
+  consented: boolean;
+  country: string | null;
+  flag: number;
+  groups: string[];
+  month: number;
+  people: number;
+  programme_id: string;
+  sex: string | null;
+}
+
 export interface ReportEngagements {
+  birth_year: number | null;
   completed: number;
+  consented: boolean;
+  country: string | null;
+  groups: string[];
   hours: Numeric | null;
   income: Numeric | null;
   match_id: string;
   profile_id: string;
   programme_id: string;
+  sex: string | null;
 }
 
 export interface ReportPeople {
@@ -647,6 +664,7 @@ export interface DB {
   programme_report_frames: ProgrammeReportFrames;
   programmes: Programmes;
   refresh_tokens: RefreshTokens;
+  report_cells: ReportCells;
   report_engagements: ReportEngagements;
   report_people: ReportPeople;
   saved_search_seen: SavedSearchSeen;

@@ -91,6 +91,12 @@ export const GROUP_JOIN = `CROSS JOIN LATERAL (SELECT DISTINCT grp FROM unnest(C
       WHEN cardinality(w.groups) = 0 THEN ARRAY['${NO_GROUP}']
       ELSE w.groups END) AS u (grp)) AS g`;
 
+/** {@link GROUP_JOIN} over the read model, whose `groups` hold each group once. */
+const DISTINCT_GROUP_JOIN = `CROSS JOIN LATERAL unnest(CASE
+      WHEN NOT w.consented THEN ARRAY['${UNDISCLOSED}']
+      WHEN cardinality(w.groups) = 0 THEN ARRAY['${NO_GROUP}']
+      ELSE w.groups END) AS g (grp)`;
+
 /**
  * The people counters (and the hidden numerator of `withPaidWork` and both sides of
  * `responseRate6m`). Per person each holds the
@@ -115,8 +121,14 @@ export const FLAGS = [
   'answered_6m',
 ] as const;
 
+/** The people counters over `counted` rows: one row per person and slot they count in. */
 export const PEOPLE_COUNTS = FLAGS.map(
   (f) => `count(*) FILTER (WHERE w.${f} = w.slot) AS ${f}`,
+).join(', ');
+
+/** The people counters over `cells` rows: people per indicator (`flag`: index in FLAGS). */
+const CELL_COUNTS = FLAGS.map(
+  (f, i) => `coalesce(sum(w.people) FILTER (WHERE w.flag = ${i}), 0) AS ${f}`,
 ).join(', ');
 
 /** Money and hours per completed engagement (each engagement once per cell). */
@@ -154,35 +166,37 @@ export function ageBandCase(
 }
 
 /**
- * The slot of a person's first event in month `month` (NULL when none, see {@link MONTH}):
- * month index from the programme's first month `m0` × number of age values + index of the age
- * value at the event. Without a monthly breakdown the month is 0; without an age breakdown the
- * age value is 0.
- */
-function slotSql(scale: AgeScale | undefined, byMonth: boolean, m0: number, month: string): string {
-  const values = scale === undefined ? 1 : SCALE_VALUES[scale].length;
-  const monthIndex = byMonth ? `((${month} - ${m0}) * ${values})` : '0';
-  const band =
-    scale === undefined
-      ? '0'
-      : ageBandCase(scale, `(${month} / 12)`, 'p.birth_year', (v) =>
-          String(SCALE_VALUES[scale].indexOf(v)),
-        );
-  return `CASE WHEN ${month} IS NULL THEN NULL ELSE ${monthIndex} + ${band} END`;
-}
-
-/**
  * A month as the read model stores it: UTC year × 12 + month − 1 (so the year is `month / 12`).
  */
 export const MONTH = (date: string): number =>
   Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 
 /**
- * The programme's people and the slot of their first event per indicator, read from the read
- * model (`report_people`: one row per person and programme, kept current by triggers in the
- * transactions that change the facts, docs/reporting.md "Read model"), and the completed
- * engagements of the window (`report_engagements`). `counted` expands a person to one row per
- * slot they count in.
+ * The slot of a cell (`c.month`, `c.band`: the month of the people's first event and their age
+ * band at it, an index of {@link AGE_BANDS}): month index from the programme's first month `m0`
+ * × number of age values + index of the age value. Without a monthly breakdown the month is 0;
+ * without an age breakdown the age value is 0.
+ */
+function cellSlotSql(scale: AgeScale | undefined, byMonth: boolean, m0: number): string {
+  const values = scale === undefined ? 1 : SCALE_VALUES[scale].length;
+  const month = byMonth ? `(c.month - ${m0}) * ${values}` : '0';
+  if (scale === undefined) return month;
+  const valueOf = (band: AgeBand): number =>
+    scale === 'ageBand'
+      ? SCALE_VALUES.ageBand.indexOf(band)
+      : SCALE_VALUES.youth.indexOf(
+          band === UNDISCLOSED ? UNDISCLOSED : YOUTH_BANDS.includes(band) ? 'youth' : 'not-youth',
+        );
+  return `${month} + CASE c.band ${AGE_BANDS.map((b, i) => `WHEN ${i} THEN ${valueOf(b)}`).join(' ')} END`;
+}
+
+/**
+ * The programme's base cells and engagements, read from the read model (docs/reporting.md,
+ * "Read model"), kept current by triggers in the transactions that change the facts:
+ * `report_cells` holds the people per indicator, month of their first event, age band at it and
+ * dimensions, so `cells` gives each its slot and country part; `engagements` are the completed
+ * engagements of the window (`report_engagements`) and the counted second follow-up incomes
+ * (`report_people`), with the person's dimensions.
  */
 function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): RawBuilder<unknown> {
   const m0 = MONTH(q.frameFrom);
@@ -190,64 +204,33 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): RawBuilder<
   const part =
     q.parts === null
       ? sql`NULL::text`
-      : sql`CASE WHEN r.country = ANY (${q.parts}::text[]) THEN r.country ELSE ${OTHER_PART} END`;
-  const inPart = q.part === null ? sql`` : sql`AND p.country = ${q.part}`;
-  const slots = FLAGS.map((flag) => `${slotSql(scale, q.byMonth, m0, `p.${flag}`)} AS ${flag}`);
-  const slotted = scale === undefined && !q.byMonth;
+      : sql`CASE WHEN c.country = ANY (${q.parts}::text[]) THEN c.country ELSE ${OTHER_PART} END`;
+  const inPart = q.part === null ? sql`` : sql`AND e.country = ${q.part}`;
   const bandOf = (month: string) =>
     scale !== undefined
-      ? ageBandCase(scale, `(${month} / 12)`, 'p.birth_year', (b) => `'${b}'`)
+      ? ageBandCase(scale, `(${month} / 12)`, 'e.birth_year', (b) => `'${b}'`)
       : 'NULL::text';
   return sql`
-  WITH people AS (
-    SELECT r.*, ${part} AS part FROM report_people r WHERE r.programme_id = ${q.programmeId}
+  WITH cells AS (
+    SELECT c.flag, ${sql.raw(cellSlotSql(scale, q.byMonth, m0))} AS slot, ${part} AS part,
+           c.consented, c.sex, c.country, c.groups, c.people
+    FROM report_cells c
+    WHERE c.programme_id = ${q.programmeId} AND c.people > 0
   ),
-  slotted AS (
-    SELECT p.profile_id, p.consented, p.sex, p.country, p.groups, p.part, ${sql.raw(slots.join(', '))}
-    FROM people p
-    OFFSET 0
-  ),
-  counted AS (${sql.raw(countedSql(q, scale, slotted))}),
   engagements AS (
     SELECT e.income, e.hours, NULL::numeric AS income_6m,
-           p.consented, p.sex, p.country, p.groups, ${sql.raw(bandOf('e.completed'))} AS age_band
+           e.consented, e.sex, e.country, e.groups, ${sql.raw(bandOf('e.completed'))} AS age_band
     FROM report_engagements e
-    JOIN people p USING (profile_id)
     WHERE e.programme_id = ${q.programmeId}
       AND e.completed BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
     UNION ALL
     -- the monthly income of the counted second follow-up answers with paid work
-    SELECT NULL, NULL, p.income_6m, p.consented, p.sex, p.country, p.groups,
-           ${sql.raw(bandOf('p.employed_6m'))}
-    FROM people p
-    WHERE p.income_6m IS NOT NULL
-      AND p.employed_6m BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
+    SELECT NULL, NULL, e.income_6m, e.consented, e.sex, e.country, e.groups,
+           ${sql.raw(bandOf('e.employed_6m'))}
+    FROM report_people e
+    WHERE e.programme_id = ${q.programmeId} AND e.income_6m IS NOT NULL
+      AND e.employed_6m BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
   )`;
-}
-
-/**
- * One row per person (`w`, from `slotted`) and slot they count in: without slots (no monthly or
- * age breakdown) no expansion; by month, the distinct slots of the person; by age only, a join
- * with the handful of age values (much cheaper than an unnest per person).
- */
-export function countedSql(
-  q: Pick<IndicatorQuery, 'byMonth'>,
-  scale: AgeScale | undefined,
-  slotted: boolean,
-): string {
-  if (slotted) {
-    return `SELECT w.*, 0 AS slot FROM slotted w
-           WHERE ${FLAGS.map((f) => `w.${f} IS NOT NULL`).join(' OR ')}`;
-  }
-  if (q.byMonth) {
-    return `SELECT w.*, s.slot FROM slotted w
-             CROSS JOIN LATERAL (SELECT DISTINCT x AS slot
-               FROM unnest(ARRAY[${FLAGS.map((f) => `w.${f}`).join(', ')}]) AS u (x)
-               WHERE x IS NOT NULL) s`;
-  }
-  return `SELECT w.*, s.slot FROM slotted w
-             JOIN (VALUES ${SCALE_VALUES[scale as AgeScale].map((_, i) => `(${i})`).join(', ')}) AS s (slot)
-               ON s.slot IN (${FLAGS.map((f) => `w.${f}`).join(', ')})`;
 }
 
 /** The dimensions kept in the base cells by SQL (the age dimensions come from the slot). */
@@ -407,18 +390,26 @@ export class IndicatorsRepository {
   /** The statement of {@link aggregate}. */
   private indicatorSql(query: IndicatorQuery): RawBuilder<IndicatorRow> {
     const scale = ageScaleOf(query.groupBy);
-    return sql<IndicatorRow>`${reportRows(query, scale)} ${sql.raw(tableSql(query, scale))}`;
+    return sql<IndicatorRow>`${reportRows(query, scale)} ${sql.raw(
+      tableSql(query, scale, {
+        from: 'cells',
+        counts: CELL_COUNTS,
+        groupJoin: DISTINCT_GROUP_JOIN,
+      }),
+    )}`;
   }
 }
 
 /**
  * The UNION ALL of the base cells, the cells without the group fan-out, the money per row and
- * the money totals, over the CTEs `counted` (one row per person and slot) and `engagements`
- * (one row per completed engagement, or counted second follow-up income).
+ * the money totals, over the CTE `people.from` (rows with `slot`, `part` and the dimensions;
+ * `people.counts` counts them per indicator) and `engagements` (one row per completed
+ * engagement, or counted second follow-up income).
  */
 export function tableSql(
   query: Pick<IndicatorQuery, 'groupBy'>,
   scale: AgeScale | undefined,
+  people: { from: string; counts: string; groupJoin: string },
 ): string {
   const sqlDims = SQL_DIMENSIONS.filter((d) => query.groupBy.includes(d));
   const moneyDims = query.groupBy;
@@ -443,11 +434,11 @@ export function tableSql(
     'NULL::float8 AS income_median_6m';
   const source = (from: string, dims: readonly ReportDimension[]) =>
     `(SELECT w.*${dims.map((d) => `, ${dimensionSql(d, scale)} AS "d_${d}"`).join('')}
-      FROM ${from} w ${dims.includes('group') ? GROUP_JOIN : ''}) w`;
+      FROM ${from} w ${dims.includes('group') ? people.groupJoin : ''}) w`;
   const grouped = (keys: string[]) => (keys.length === 0 ? '' : `GROUP BY ${keys.join(', ')}`);
   const cells = (kind: 'cells' | 'people', dims: readonly ReportDimension[]) => `
-    SELECT ${columns(kind, dims, PEOPLE_COUNTS, noMoney, true)}
-    FROM ${source('counted', dims)}
+    SELECT ${columns(kind, dims, people.counts, noMoney, true)}
+    FROM ${source(people.from, dims)}
     ${grouped(['w.slot', 'w.part', ...dims.map((d) => `"d_${d}"`)])}`;
   const branches = [cells('cells', sqlDims)];
   if (sqlDims.includes('group')) {

@@ -8,12 +8,14 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * computed through the owners' shared views (1764630000001).
  */
 
-/** The per-person indicators, each the month of the person's first such event. */
+/**
+ * The per-person indicators, each the month of the person's first such event. The position in
+ * this list is `report_cells.flag`, the same as reporting's `FLAGS`.
+ */
 const MONTHS = [
   'registered',
   'trained',
   'certified',
-  'paid_work',
   'matched',
   'hired',
   'hired_self_employed',
@@ -23,9 +25,45 @@ const MONTHS = [
   'employed_3m',
   'employed_6m',
   'employed_12m',
+  'paid_work',
   'due_6m',
   'answered_6m',
 ] as const;
+
+/**
+ * The people of `report_people` rows (alias r) per cell (indicator, month, age band at the
+ * event, country, consent, sex, groups), multiplied by `sign`: added to or taken from
+ * `report_cells`.
+ */
+const CELL_DELTA = (sign: '+' | '-', where: string) => `
+    INSERT INTO report_cells AS x (programme_id, flag, month, band, country, consented, sex, groups,
+                                   people)
+    SELECT r.programme_id, f.flag, f.month, report_band(f.month / 12 - r.birth_year), r.country,
+           r.consented, r.sex, r.groups, ${sign}count(*)
+    FROM report_people r
+    CROSS JOIN LATERAL (VALUES ${MONTHS.map((m, i) => `(${i}, r.${m})`).join(', ')}) AS f (flag, month)
+    WHERE ${where} AND f.month IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
+    ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT (programme_id, flag, month, band, country, consented, sex, groups)
+    DO UPDATE SET people = x.people + EXCLUDED.people`;
+
+/** A person's groups, each once (a report fans a person out over them), in order. */
+const DISTINCT_GROUPS = 'ARRAY(SELECT DISTINCT g FROM unnest(p.groups) AS g ORDER BY g)';
+
+const ENGAGEMENT_COLUMNS = [
+  'match_id',
+  'programme_id',
+  'profile_id',
+  'completed',
+  'income',
+  'hours',
+  'country',
+  'consented',
+  'sex',
+  'birth_year',
+  'groups',
+];
 
 const PEOPLE_COLUMNS = [
   'programme_id',
@@ -76,6 +114,9 @@ BEGIN
       WHERE r.programme_id = p_programme AND r.profile_id = ANY (v_people)
       ORDER BY r.profile_id FOR UPDATE;
   END IF;
+
+  -- the cells lose these people as they were, and gain them as they are below
+  ${CELL_DELTA('-', 'r.programme_id = p_programme AND r.profile_id = ANY (v_people)')};
 
   WITH frame AS (
     SELECT f.starts_on::timestamp AT TIME ZONE 'UTC' AS lo,
@@ -158,7 +199,7 @@ BEGIN
   ),
   computed AS (
     SELECT p_programme AS programme_id, p.profile_id, p.country, p.consented, p.sex,
-           p.birth_year, p.groups,
+           p.birth_year, ${DISTINCT_GROUPS} AS groups,
            report_month(CASE WHEN p.created_at >= f.lo AND p.created_at < f.hi
                              THEN p.created_at END) AS registered,
            report_month(w.trained) AS trained,
@@ -198,15 +239,21 @@ BEGIN
   WHERE r.programme_id = p_programme AND r.profile_id = ANY (v_people)
     AND NOT EXISTS (SELECT 1 FROM written w WHERE w.profile_id = r.profile_id);
 
+  ${CELL_DELTA('+', 'r.programme_id = p_programme AND r.profile_id = ANY (v_people)')};
+
   WITH frame AS (
     SELECT f.starts_on::timestamp AT TIME ZONE 'UTC' AS lo,
            (f.ends_on + 1)::timestamp AT TIME ZONE 'UTC' AS hi
     FROM programme_report_frames f WHERE f.id = p_programme
   ),
   computed AS (
-    SELECT m.match_id, m.profile_id, report_month(m.completed_at) AS completed,
-           m.income_eur AS income, m.hours_worked AS hours
-    FROM programme_partner_matches m CROSS JOIN frame f
+    SELECT m.match_id, p_programme AS programme_id, m.profile_id,
+           report_month(m.completed_at) AS completed, m.income_eur AS income,
+           m.hours_worked AS hours, p.country, p.consented, p.sex, p.birth_year,
+           ${DISTINCT_GROUPS} AS groups
+    FROM programme_partner_matches m
+    JOIN profile_report_facts p ON p.profile_id = m.profile_id
+    CROSS JOIN frame f
     WHERE m.programme_id = p_programme AND m.profile_id = ANY (v_people)
       AND m.state = 'completed' AND m.completed_at >= f.lo AND m.completed_at < f.hi
   ),
@@ -215,11 +262,12 @@ BEGIN
     WHERE g.programme_id = p_programme AND g.profile_id = ANY (v_people)
       AND NOT EXISTS (SELECT 1 FROM computed c WHERE c.match_id = g.match_id)
   )
-  INSERT INTO report_engagements (match_id, programme_id, profile_id, completed, income, hours)
-  SELECT c.match_id, p_programme, c.profile_id, c.completed, c.income, c.hours FROM computed c
+  INSERT INTO report_engagements (${ENGAGEMENT_COLUMNS.join(', ')})
+  SELECT ${ENGAGEMENT_COLUMNS.join(', ')} FROM computed c
   ON CONFLICT (match_id) DO UPDATE SET
-    programme_id = EXCLUDED.programme_id, profile_id = EXCLUDED.profile_id,
-    completed = EXCLUDED.completed, income = EXCLUDED.income, hours = EXCLUDED.hours;
+    ${ENGAGEMENT_COLUMNS.slice(1)
+      .map((c) => `${c} = EXCLUDED.${c}`)
+      .join(', ')};
 END
 $fn$`;
 
@@ -462,6 +510,7 @@ export class ReportReadModel1764630000002 implements MigrationInterface {
         consented boolean NOT NULL DEFAULT false,
         sex text,
         birth_year integer,
+        -- each group once
         groups text[] NOT NULL DEFAULT '{}',
         -- month (UTC year * 12 + month - 1) of the first event per indicator in the programme
         -- period; NULL: not counted
@@ -480,11 +529,45 @@ export class ReportReadModel1764630000002 implements MigrationInterface {
         completed integer NOT NULL,
         income numeric,
         hours numeric,
+        -- the person's, as in report_people
+        country text,
+        consented boolean NOT NULL,
+        sex text,
+        birth_year integer,
+        groups text[] NOT NULL,
         FOREIGN KEY (programme_id, profile_id) REFERENCES report_people ON DELETE CASCADE
       )`);
     await q.query(
       `CREATE INDEX report_engagements_programme_idx ON report_engagements (programme_id, profile_id)`,
     );
+    await q.query(
+      `CREATE INDEX report_people_income_6m_idx ON report_people (programme_id)
+         WHERE income_6m IS NOT NULL`,
+    );
+    // the age band at an event: its index in reporting's AGE_BANDS
+    // ('15-24', '25-29', '30+', 'under-15', 'undisclosed')
+    await q.query(`
+      CREATE FUNCTION report_band(age integer) RETURNS smallint
+      LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $fn$
+        SELECT (CASE WHEN age IS NULL THEN 4 WHEN age < 15 THEN 3 WHEN age <= 24 THEN 0
+                     WHEN age <= 29 THEN 1 ELSE 2 END)::smallint
+      $fn$`);
+    // people per indicator, month, age band and dimensions: what a report adds up
+    await q.query(`
+      CREATE TABLE report_cells (
+        programme_id uuid NOT NULL REFERENCES programmes (id) ON DELETE CASCADE,
+        -- the indicator: its position in reporting's FLAGS
+        flag smallint NOT NULL,
+        month integer NOT NULL,
+        band smallint NOT NULL,
+        country text,
+        consented boolean NOT NULL,
+        sex text,
+        groups text[] NOT NULL,
+        people integer NOT NULL,
+        CONSTRAINT report_cells_key UNIQUE NULLS NOT DISTINCT
+          (programme_id, flag, month, band, country, consented, sex, groups)
+      )`);
     await q.query(REFRESH);
     await q.query(REFRESH_KEYS);
     await q.query(REFRESH_PROGRAMMES);
@@ -508,6 +591,8 @@ export class ReportReadModel1764630000002 implements MigrationInterface {
     await q.query(`DROP FUNCTION report_refresh_programmes(uuid[])`);
     await q.query(`DROP FUNCTION report_refresh_keys(uuid[], uuid[])`);
     await q.query(`DROP FUNCTION report_refresh(uuid, uuid[])`);
+    await q.query(`DROP TABLE report_cells`);
+    await q.query(`DROP FUNCTION report_band(integer)`);
     await q.query(`DROP TABLE report_engagements`);
     await q.query(`DROP TABLE report_people`);
     await q.query(`DROP FUNCTION report_month(timestamptz)`);
