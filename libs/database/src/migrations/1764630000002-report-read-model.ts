@@ -89,9 +89,10 @@ const PEOPLE_COLUMNS = [
  */
 const REFRESH = `
 CREATE FUNCTION report_refresh(p_programme uuid, p_profiles uuid[]) RETURNS void
-LANGUAGE plpgsql SET plan_cache_mode = force_custom_plan AS $fn$
+LANGUAGE plpgsql AS $fn$
 DECLARE
   v_people uuid[] := p_profiles;
+  v_plans text;
 BEGIN
   IF p_profiles IS NULL THEN
     PERFORM pg_advisory_xact_lock(hashtext('talentbridge.report_people'), hashtext(p_programme::text));
@@ -113,6 +114,13 @@ BEGIN
     PERFORM 1 FROM report_people r
       WHERE r.programme_id = p_programme AND r.profile_id = ANY (v_people)
       ORDER BY r.profile_id FOR UPDATE;
+  END IF;
+
+  -- a refresh of a few people keeps its cached plans (index lookups); one of many people is
+  -- planned for its size
+  IF cardinality(v_people) > 1000 THEN
+    v_plans := current_setting('plan_cache_mode');
+    PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
   END IF;
 
   -- the cells lose these people as they were, and gain them as they are below
@@ -268,6 +276,10 @@ BEGIN
     ${ENGAGEMENT_COLUMNS.slice(1)
       .map((c) => `${c} = EXCLUDED.${c}`)
       .join(', ')};
+
+  IF v_plans IS NOT NULL THEN
+    PERFORM set_config('plan_cache_mode', v_plans, true);
+  END IF;
 END
 $fn$`;
 
