@@ -4,4 +4,10 @@
  * libs/database/src/table-ownership.spec.ts).
  */
 export const OWNED_TABLES = ['matches', 'match_events'] as const;
-export const SHARED_VIEWS = ['hired_matches'] as const;
+
+/** Views over these tables for the libs below brokering: surveys and reporting read them. */
+export const SHARED_VIEWS = [
+  'hired_matches',
+  'programme_partner_matches',
+  'profile_hires',
+] as const;

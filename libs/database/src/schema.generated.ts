@@ -298,6 +298,11 @@ export interface Outbox {
   target: Generated<string>;
 }
 
+export interface ProfileHires {
+  hired_at: Timestamp | null;
+  profile_id: string | null;
+}
+
 export interface ProfileInclusion {
   birth_year: number | null;
   consented_at: Generated<Timestamp>;
@@ -311,6 +316,16 @@ export interface ProfileLanguages {
   code: string;
   level: string;
   profile_id: string;
+}
+
+export interface ProfileReportFacts {
+  birth_year: number | null;
+  consented: boolean | null;
+  country: string | null;
+  created_at: Timestamp | null;
+  groups: string[] | null;
+  profile_id: string | null;
+  sex: string | null;
 }
 
 export interface Profiles {
@@ -349,6 +364,29 @@ export interface ProfileSkills {
   years: number | null;
 }
 
+export interface ProgrammeEnrolmentFacts {
+  certified_at: Timestamp | null;
+  enrolment_id: string | null;
+  finished_at: Timestamp | null;
+  profile_id: string | null;
+  programme_id: string | null;
+  status: string | null;
+}
+
+export interface ProgrammePartnerMatches {
+  applied_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  engagement_type: string | null;
+  hired_at: Timestamp | null;
+  hours_worked: Numeric | null;
+  income_eur: Numeric | null;
+  match_id: string | null;
+  profile_id: string | null;
+  programme_id: string | null;
+  shortlisted_at: Timestamp | null;
+  state: string | null;
+}
+
 export interface ProgrammePartners {
   organisation_id: string;
   programme_id: string;
@@ -357,6 +395,14 @@ export interface ProgrammePartners {
 export interface ProgrammePartnerships {
   organisation_id: string | null;
   programme_id: string | null;
+}
+
+export interface ProgrammeReportFrames {
+  countries: string[] | null;
+  ends_on: Timestamp | null;
+  id: string | null;
+  partners: string[] | null;
+  starts_on: Timestamp | null;
 }
 
 export interface Programmes {
@@ -381,6 +427,58 @@ export interface RefreshTokens {
   token_hash: Buffer;
   used_at: Timestamp | null;
   user_id: string;
+}
+
+export interface ReportCells {
+  band: number;
+  consented: boolean;
+  country: string | null;
+  flag: number;
+  groups: string[];
+  month: number;
+  people: number;
+  programme_id: string;
+  sex: string | null;
+}
+
+export interface ReportEngagements {
+  birth_year: number | null;
+  completed: number;
+  consented: boolean;
+  country: string | null;
+  groups: string[];
+  hours: Numeric | null;
+  income: Numeric | null;
+  match_id: string;
+  profile_id: string;
+  programme_id: string;
+  sex: string | null;
+}
+
+export interface ReportPeople {
+  answered_6m: number | null;
+  birth_year: number | null;
+  certified: number | null;
+  completed: number | null;
+  consented: Generated<boolean>;
+  country: string | null;
+  due_6m: number | null;
+  employed_12m: number | null;
+  employed_3m: number | null;
+  employed_6m: number | null;
+  groups: Generated<string[]>;
+  hired: number | null;
+  hired_employed: number | null;
+  hired_self_employed: number | null;
+  income_6m: Numeric | null;
+  matched: number | null;
+  paid_work: number | null;
+  profile_id: string;
+  programme_id: string;
+  registered: number | null;
+  sex: string | null;
+  surveyed: number | null;
+  trained: number | null;
 }
 
 export interface SavedSearches {
@@ -455,6 +553,20 @@ export interface Skills {
   source: string;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface SurveyReportFacts {
+  answered_at: Timestamp | null;
+  due_at: Timestamp | null;
+  enrolment_id: string | null;
+  follow_up: number | null;
+  income: Numeric | null;
+  match_id: string | null;
+  profile_id: string | null;
+  sent_at: Timestamp | null;
+  survey_id: string | null;
+  trigger_kind: string | null;
+  working: boolean | null;
 }
 
 export interface Surveys {
@@ -559,14 +671,22 @@ export interface DB {
   opportunity_skills: OpportunitySkills;
   organisations: Organisations;
   outbox: Outbox;
+  profile_hires: ProfileHires;
   profile_inclusion: ProfileInclusion;
   profile_languages: ProfileLanguages;
+  profile_report_facts: ProfileReportFacts;
   profile_skills: ProfileSkills;
   profiles: Profiles;
+  programme_enrolment_facts: ProgrammeEnrolmentFacts;
+  programme_partner_matches: ProgrammePartnerMatches;
   programme_partners: ProgrammePartners;
   programme_partnerships: ProgrammePartnerships;
+  programme_report_frames: ProgrammeReportFrames;
   programmes: Programmes;
   refresh_tokens: RefreshTokens;
+  report_cells: ReportCells;
+  report_engagements: ReportEngagements;
+  report_people: ReportPeople;
   saved_search_seen: SavedSearchSeen;
   saved_searches: SavedSearches;
   search_index_state: SearchIndexState;
@@ -574,6 +694,7 @@ export interface DB {
   skill_aliases: SkillAliases;
   skill_labels: SkillLabels;
   skills: Skills;
+  survey_report_facts: SurveyReportFacts;
   surveys: Surveys;
   taxonomy_seed_runs: TaxonomySeedRuns;
   unsubscribe_tokens: UnsubscribeTokens;

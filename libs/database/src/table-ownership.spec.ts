@@ -17,20 +17,6 @@ const migrationsDir = join(libsDir, 'database', 'src', 'migrations');
  */
 const KNOWN_CROSSINGS: Record<string, string[]> = {
   matching: ['opportunities', 'profile_inclusion'],
-  reporting: [
-    'certificates',
-    'cohorts',
-    'courses',
-    'enrolments',
-    'matches',
-    'opportunities',
-    'profile_inclusion',
-    'profiles',
-    'programme_partners',
-    'programmes',
-    'surveys',
-    'users',
-  ],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -9,3 +9,5 @@ export const OWNED_TABLES = [
   'profile_languages',
   'profile_inclusion',
 ] as const;
+
+export const SHARED_VIEWS = ['profile_report_facts'] as const;

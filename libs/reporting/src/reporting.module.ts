@@ -9,6 +9,5 @@ import { ReportsService } from './reports.service.js';
   imports: [IdentityModule],
   controllers: [ReportsController],
   providers: [IndicatorsRepository, ReportsService],
-  exports: [IndicatorsRepository],
 })
 export class ReportingModule {}

@@ -4,3 +4,5 @@
  * libs/database/src/table-ownership.spec.ts).
  */
 export const OWNED_TABLES = ['surveys'] as const;
+
+export const SHARED_VIEWS = ['survey_report_facts'] as const;

@@ -19,6 +19,12 @@ export const OWNED_TABLES = [
  * Views over these tables for the libs below training (table-ownership.spec.ts): opportunities
  * reads `programme_partnerships` (every programme with each partner organisation) to check who may
  * attach work to a programme and which requests are its partner work; surveys reads
- * `completed_enrolments` to schedule the follow-ups of a completed training.
+ * `completed_enrolments` to schedule the follow-ups of a completed training; reporting reads
+ * `programme_report_frames` and `programme_enrolment_facts`.
  */
-export const SHARED_VIEWS = ['programme_partnerships', 'completed_enrolments'] as const;
+export const SHARED_VIEWS = [
+  'programme_partnerships',
+  'completed_enrolments',
+  'programme_report_frames',
+  'programme_enrolment_facts',
+] as const;

@@ -24,6 +24,8 @@ import { FollowUpSurveys1764540000001 } from './1764540000001-follow-up-surveys.
 import { SavedSearches1764560000001 } from './1764560000001-saved-searches.js';
 import { OpportunityCreatedAtMilliseconds1764600000001 } from './1764600000001-opportunity-created-at-milliseconds.js';
 import { ProgrammePartnershipsView1764600000002 } from './1764600000002-programme-partnerships-view.js';
+import { ReportSharedViews1764630000001 } from './1764630000001-report-shared-views.js';
+import { ReportReadModel1764630000002 } from './1764630000002-report-read-model.js';
 import { FollowUpTriggerViews1764660000001 } from './1764660000001-follow-up-trigger-views.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
@@ -54,5 +56,7 @@ export const MIGRATIONS = [
   SavedSearches1764560000001,
   OpportunityCreatedAtMilliseconds1764600000001,
   ProgrammePartnershipsView1764600000002,
+  ReportSharedViews1764630000001,
+  ReportReadModel1764630000002,
   FollowUpTriggerViews1764660000001,
 ];
