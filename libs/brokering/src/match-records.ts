@@ -1,7 +1,7 @@
 import type { PagePosition } from '@app/http';
 import { UsersService } from '@app/identity';
 import { OpportunityReads } from '@app/opportunities';
-import { ProfilesService } from '@app/profiles';
+import { ProfileOwners, ProfilesService } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { MatchActor, MatchOpportunityKind, MatchState } from './match-transitions.js';
@@ -61,6 +61,7 @@ export class MatchRecords {
     private readonly matches: MatchesRepository,
     private readonly opportunities: OpportunityReads,
     private readonly profiles: ProfilesService,
+    private readonly profileOwners: ProfileOwners,
     private readonly users: UsersService,
   ) {}
 
@@ -185,7 +186,7 @@ export class MatchRecords {
       case 'trainee':
         return {
           kind: 'trainee',
-          profileId: await this.profiles.profileIdOf(scope.userId, manager),
+          profileId: await this.profileOwners.activeProfileOf(scope.userId, manager),
         };
     }
   }

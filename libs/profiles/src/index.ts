@@ -3,7 +3,6 @@ export * from './profile-search-document.js';
 export type * from './profile-records.js';
 export { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 export * from './profile-erasure-hooks.js';
-export { ProfileReads, type ProfileOwner } from './profile-reads.js';
 export * from './profile-owners.js';
 export { COUNTRY_CODES } from './iso-codes.js';
 export * from './profile-values.js';

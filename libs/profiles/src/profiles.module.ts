@@ -10,11 +10,11 @@ import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
 import { SkillSupplyRepository } from './skill-supply.repository.js';
 import { TalentController } from './talent.controller.js';
-import { ProfileReads } from './profile-reads.js';
+import { ProfileOwnersModule } from './profile-owners.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
-  imports: [ProfilesIndexModule, IdentityModule, GeoModule],
+  imports: [ProfilesIndexModule, IdentityModule, GeoModule, ProfileOwnersModule],
   controllers: [ProfilesController, ProfileSkillSuggestionsController, TalentController],
   providers: [
     ProfilesService,
@@ -22,9 +22,8 @@ import { ProfileReads } from './profile-reads.js';
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
-    ProfileReads,
   ],
-  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks, ProfileReads],
+  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks, ProfileOwnersModule],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

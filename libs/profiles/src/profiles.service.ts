@@ -247,11 +247,6 @@ export class ProfilesService {
     return new Map(found.map((s) => [s.id, s]));
   }
 
-  /** The id of the trainee's profile (erased profiles belong to nobody), if they have one. */
-  profileIdOf(userId: string, manager?: EntityManager): Promise<string | undefined> {
-    return this.profiles.findIdOfUser(userId, manager);
-  }
-
   /**
    * For each cell, how many people open to work hold the skill at its level or above in its
    * country (any for null), and how many of them with a certificate (skill-gap reports).

@@ -1,5 +1,5 @@
 import { OrganisationDirectory, UserDirectory, type OrganisationRef } from '@app/identity';
-import { ProfileReads } from '@app/profiles';
+import { ProfileOwners } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
@@ -20,7 +20,7 @@ export class TrainingDirectory {
   constructor(
     private readonly organisations: OrganisationDirectory,
     private readonly users: UserDirectory,
-    private readonly profiles: ProfileReads,
+    private readonly profiles: ProfileOwners,
   ) {}
 
   findOrganisations(manager: EntityManager, ids: readonly string[]): Promise<OrganisationRef[]> {
@@ -59,8 +59,8 @@ export class TrainingDirectory {
 
   /** The profile of a person whose profile and account are not erased, or null. */
   async findProfileIdOfTrainee(manager: EntityManager, userId: string): Promise<string | null> {
-    const profileId = await this.profiles.findActiveIdOfUser(manager, userId);
-    if (profileId === null) return null;
+    const profileId = await this.profiles.activeProfileOf(userId, manager);
+    if (profileId === undefined) return null;
     const [user] = await this.users.findByIds(manager, [userId]);
     return user !== undefined && !user.erased ? profileId : null;
   }
