@@ -152,12 +152,15 @@ export class MatchingService {
       }
       return { eligible: top.sorted(), near: near.sorted() };
     });
-    const names = await this.taxonomy.answerSkillNames(
-      [...ranked.eligible, ...ranked.near].flatMap((r) =>
-        r.doc.skillMinLevels.map((s) => s.split(':')[0]),
+    // the courses for skill gaps are read beside the skill names: one wait, not two
+    const [names, offers] = await Promise.all([
+      this.taxonomy.answerSkillNames(
+        [...ranked.eligible, ...ranked.near].flatMap((r) =>
+          r.doc.skillMinLevels.map((s) => s.split(':')[0]),
+        ),
       ),
-    );
-    const offers = await this.offersFor(ranked.near, now);
+      this.offersFor(ranked.near, now),
+    ]);
     return [
       ...ranked.eligible.map((r) => ({
         opportunity: toRecommendedOpportunity(r.doc),
