@@ -17,7 +17,6 @@ const migrationsDir = join(libsDir, 'database', 'src', 'migrations');
  */
 const KNOWN_CROSSINGS: Record<string, string[]> = {
   brokering: ['opportunities', 'profiles', 'users'],
-  matching: ['opportunities', 'profile_inclusion'],
   notifications: ['users'],
   opportunities: ['programme_partners', 'programmes', 'skills'],
   profiles: ['users'],

@@ -1,5 +1,9 @@
 import type { AuthUser } from '@app/identity';
-import { OpportunitiesService, type OpportunityEntity } from '@app/opportunities';
+import {
+  OpportunitiesService,
+  type OpportunityEntity,
+  type OpportunityMatchDocument,
+} from '@app/opportunities';
 import {
   ProfilesService,
   visibilitiesFor,
@@ -23,7 +27,6 @@ import {
   candidateFromOwnProfile,
   opportunityFromDocument,
   opportunityFromEntity,
-  type OpportunityMatchDocument,
 } from './match-documents.js';
 import { candidateFilter, nearMissFilter, opportunityFilter } from './match-filters.js';
 import { traineeScore } from './trainee-score.js';

@@ -20,3 +20,4 @@ export * from './opportunity-search.service.js';
 export * from './opportunity-values.js';
 export * from './opportunity-vocabulary.js';
 export * from './skill-demand.repository.js';
+export * from './open-opportunities.js';

@@ -10,6 +10,7 @@ import { ListingImportService } from './listing-import.service.js';
 import { ListingVettingRepository } from './listing-vetting.repository.js';
 import { listingRiskConfigProvider, ListingVetting } from './listing-vetting.service.js';
 import { ListingsController } from './listings.controller.js';
+import { OpenOpportunities } from './open-opportunities.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -44,6 +45,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     listingRiskConfigProvider,
     ListingVettingRepository,
     ListingVetting,
+    OpenOpportunities,
   ],
   exports: [
     OpportunitiesService,
@@ -53,6 +55,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     OpportunitiesSearchIndex,
     ListingVetting,
     ListingVettingRepository,
+    OpenOpportunities,
   ],
 })
 export class OpportunitiesModule {}

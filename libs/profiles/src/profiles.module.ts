@@ -1,6 +1,7 @@
 import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ConsentedInclusionReads } from './consented-inclusion-reads.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
@@ -24,12 +25,14 @@ import { SkillSupplyRepository } from './skill-supply.repository.js';
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
+    ConsentedInclusionReads,
   ],
   exports: [
     ProfilesService,
     ProfileSkillEvidenceService,
     SkillSupplyRepository,
     ProfileErasureHooks,
+    ConsentedInclusionReads,
   ],
 })
 export class ProfilesModule implements OnModuleInit {
