@@ -14,6 +14,7 @@ import {
 } from '../../apps/cli/src/bench/request-population.js';
 import {
   bruteForceCandidates,
+  bruteForceNearMisses,
   bruteForceRecommendations,
   defaultContext,
   loadAllCandidates,
@@ -37,6 +38,8 @@ interface Answer {
   profile?: { id: string };
   opportunity?: { id: string };
   score: number;
+  nearMiss?: true;
+  gaps?: { kind: string }[];
 }
 
 describe('matching is exact: endpoints equal a brute-force scorer over PostgreSQL', () => {
@@ -210,6 +213,41 @@ describe('matching is exact: endpoints equal a brute-force scorer over PostgreSQ
       }
       // the comparison means something only if most requests do find people
       expect(nonEmpty).toBeGreaterThanOrEqual(REQUESTS * 0.6);
+    },
+    300_000,
+  );
+
+  it.each([
+    ['company', ['companies'], 20],
+    ['broker', ['brokers', 'companies'], 50],
+  ] as const)(
+    'near misses of %s for %#: every request, the candidates unchanged, then the same near misses in the same order with the same gaps',
+    async (who, visibilities, k) => {
+      const viewer = who === 'company' ? company : broker;
+      const everyone = await loadAllCandidates(ds);
+      const opportunities = new Map((await loadAllOpportunities(ds)).map((o) => [o.id, o]));
+      let withNearMisses = 0;
+      for (const id of requestIds) {
+        const res = await t.http
+          .get(`/api/work-requests/${id}/candidates?limit=${k}&nearMisses=true`)
+          .set(auth(viewer))
+          .expect(200);
+        const ctx = defaultContext(new Date());
+        const o = opportunities.get(id)!;
+        const eligible = bruteForceCandidates(everyone, o, [...visibilities], k, ctx);
+        const near = bruteForceNearMisses(everyone, o, [...visibilities], k, ctx);
+        const got = res.body as Answer[];
+        const gotEligible = got.filter((a) => a.nearMiss !== true);
+        const gotNear = got.slice(gotEligible.length);
+        expect(gotEligible.map((a) => a.profile!.id)).toEqual(eligible.map((e) => e.candidateId));
+        expect(gotNear.map((a) => [a.profile!.id, a.nearMiss, a.gaps?.map((g) => g.kind)])).toEqual(
+          near.map((e) => [e.candidateId, true, [e.gap.kind]]),
+        );
+        gotNear.forEach((a, i) => expect(a.score).toBeCloseTo(near[i].score, 5));
+        if (gotNear.length > 0) withNearMisses += 1;
+      }
+      // the comparison means something only if most requests do have near misses
+      expect(withNearMisses).toBeGreaterThanOrEqual(REQUESTS * 0.6);
     },
     300_000,
   );

@@ -1,16 +1,19 @@
 import {
   compareScores,
   ineligibilityReasons,
-  parseMatchingConfig,
   scoreCandidate,
-  type Candidate,
-  type CefrLevel,
-  type EngagementType,
   type MatchScore,
-  type Opportunity,
   type ScoringContext,
-  type WorkMode,
-} from '@app/matching';
+} from '../../libs/matching/src/match-score.js';
+import type {
+  Candidate,
+  CefrLevel,
+  EngagementType,
+  Opportunity,
+  WorkMode,
+} from '../../libs/matching/src/match-types.js';
+import { parseMatchingConfig } from '../../libs/matching/src/match-weights.js';
+import { nearMissGap, type NearMissGap } from '../../libs/matching/src/near-miss.js';
 import type { DataSource } from 'typeorm';
 import defaults from '../../config/matching.json' with { type: 'json' };
 
@@ -172,6 +175,27 @@ export function bruteForceCandidates(
     .filter((s) => visibilities.includes(s.visibility))
     .filter((s) => ineligibilityReasons(s.candidate, o, ctx.now).length === 0)
     .map((s) => scoreCandidate(s.candidate, o, ctx))
+    .sort(compareScores)
+    .slice(0, k);
+}
+
+/**
+ * Top k near misses of one opportunity among profiles of these visibilities, by brute force:
+ * every profile the rules judge one step away (`nearMissGap`), scored and sorted as candidates.
+ */
+export function bruteForceNearMisses(
+  all: StoredCandidate[],
+  o: Opportunity,
+  visibilities: string[],
+  k: number,
+  ctx: ScoringContext,
+): (MatchScore & { gap: NearMissGap })[] {
+  return all
+    .filter((s) => visibilities.includes(s.visibility))
+    .flatMap((s) => {
+      const gap = nearMissGap(s.candidate, o, ctx.now);
+      return gap === undefined ? [] : [{ ...scoreCandidate(s.candidate, o, ctx), gap }];
+    })
     .sort(compareScores)
     .slice(0, k);
 }

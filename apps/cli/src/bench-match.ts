@@ -12,18 +12,13 @@ import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { runMigrations } from '@app/database';
 import { startEmbeddedServices, freePort } from '@app/embedded';
+import { FETCH_PAGE_SIZE, candidatesEngineFilter, fetchEveryPage } from '@app/matching';
 import {
-  FETCH_PAGE_SIZE,
-  PROFILE_MATCH_FIELDS,
-  candidateFilter,
-  fetchEveryPage,
-  nearMissFilter,
-  opportunityFromDocument,
+  OPPORTUNITIES_INDEX,
   OPPORTUNITY_MATCH_FIELDS,
   type OpportunityMatchDocument,
-} from '@app/matching';
-import { OPPORTUNITIES_INDEX } from '@app/opportunities';
-import { PROFILES_INDEX } from '@app/profiles';
+} from '@app/opportunities';
+import { PROFILE_MATCH_FIELDS, PROFILES_INDEX } from '@app/profiles';
 import {
   DocumentsFetcher,
   OutboxRelay,
@@ -317,10 +312,7 @@ try {
     .index<OpportunityMatchDocument>(OPPORTUNITIES_INDEX)
     .getDocuments({ ids, fields: [...OPPORTUNITY_MATCH_FIELDS], limit: ids.length });
   const filters = new Map(
-    opportunityDocs.results.map((d) => [
-      d.id,
-      candidateFilter(opportunityFromDocument(d), ['companies'])?.toString() ?? '',
-    ]),
+    opportunityDocs.results.map((d) => [d.id, candidatesEngineFilter(d, ['companies']) ?? '']),
   );
 
   // 4. candidates endpoint vs the engine
@@ -374,7 +366,7 @@ try {
   say(`eligible profiles per request: mean ${(eligible / ids.length).toFixed(0)}`);
   let widened = 0;
   for (const d of opportunityDocs.results) {
-    const filter = nearMissFilter(opportunityFromDocument(d), ['companies'])?.toString() ?? '';
+    const filter = candidatesEngineFilter(d, ['companies'], true) ?? '';
     widened += (await profiles.getDocuments({ filter, fields: ['id'], limit: 1 })).total;
   }
   say(

@@ -14,17 +14,13 @@
  */
 import 'reflect-metadata';
 import { freePort } from '@app/embedded';
+import { FETCH_PAGE_SIZE, candidatesEngineFilter, fetchEveryPage } from '@app/matching';
 import {
-  FETCH_PAGE_SIZE,
-  PROFILE_MATCH_FIELDS,
-  candidateFilter,
-  fetchEveryPage,
-  opportunityFromDocument,
+  OPPORTUNITIES_INDEX,
   OPPORTUNITY_MATCH_FIELDS,
   type OpportunityMatchDocument,
-} from '@app/matching';
-import { OPPORTUNITIES_INDEX } from '@app/opportunities';
-import { PROFILES_INDEX } from '@app/profiles';
+} from '@app/opportunities';
+import { PROFILE_MATCH_FIELDS, PROFILES_INDEX } from '@app/profiles';
 import { OutboxRelay, SearchIndexRegistry, createMeiliClient } from '@app/search';
 import { hash } from '@node-rs/argon2';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -245,10 +241,7 @@ try {
       limit: ids.length,
     });
     const filters = new Map(
-      opportunityDocs.results.map((d) => [
-        d.id,
-        candidateFilter(opportunityFromDocument(d), ['companies'])?.toString() ?? '',
-      ]),
+      opportunityDocs.results.map((d) => [d.id, candidatesEngineFilter(d, ['companies']) ?? '']),
     );
     const eligible: number[] = [];
     for (const id of ids) {

@@ -1,5 +1,5 @@
-import type { OpportunityDocument, OpportunityRecord } from '@app/opportunities';
-import type { ProfileRecord, ProfileSearchDocument } from '@app/profiles';
+import type { OpportunityMatchDocument, OpportunityRecord } from '@app/opportunities';
+import type { ProfileMatchDocument, ProfileRecord } from '@app/profiles';
 import type {
   Candidate,
   CandidateSkill,
@@ -11,28 +11,6 @@ import type {
 } from './match-types.js';
 
 const DAY_MS = 86_400_000;
-
-/** The profile document fields scoring reads: what the engine returns per eligible profile. */
-export const PROFILE_MATCH_FIELDS = [
-  'id',
-  'matchSkills',
-  'verifiedSkillIds',
-  'matchLanguages',
-  'country',
-  '_geo',
-  'workModes',
-  'engagementTypes',
-  'hoursPerWeek',
-  'availableFrom',
-  'hourlyRateEur',
-  'openToWork',
-  'lastActiveAt',
-] as const satisfies readonly (keyof ProfileSearchDocument)[];
-
-export type ProfileMatchDocument = Pick<
-  ProfileSearchDocument,
-  (typeof PROFILE_MATCH_FIELDS)[number]
->;
 
 /**
  * A candidate as the rules see it, from the compact index document. Runs for every eligible
@@ -159,36 +137,6 @@ export function opportunityFromEntity(o: OpportunityRecord): Opportunity {
     ...(o.programmeId === null ? {} : { programmeId: o.programmeId }),
   };
 }
-
-/** The opportunity document fields scoring and the recommendation summary read. */
-export const OPPORTUNITY_MATCH_FIELDS = [
-  'id',
-  'kind',
-  'status',
-  'title',
-  'organisationId',
-  'skillMinLevels',
-  'mustHaveSkills',
-  'languageMinLevels',
-  'engagementType',
-  'workMode',
-  'countries',
-  'city',
-  '_geo',
-  'radiusKm',
-  'hoursPerWeek',
-  'budgetType',
-  'budgetMinEur',
-  'budgetMaxEur',
-  'deadline',
-  'programmeId',
-  'source',
-] as const satisfies readonly (keyof OpportunityDocument)[];
-
-export type OpportunityMatchDocument = Pick<
-  OpportunityDocument,
-  (typeof OPPORTUNITY_MATCH_FIELDS)[number]
->;
 
 /** An opportunity as the rules see it, from its index document (recommendations). */
 export function opportunityFromDocument(d: OpportunityMatchDocument): Opportunity {

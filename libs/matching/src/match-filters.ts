@@ -19,6 +19,11 @@ interface RelaxablePart {
   strict: FilterExpression;
   /** Undefined: anything goes for a near miss (a work mode or engagement not ticked). */
   near: FilterExpression | undefined;
+  /**
+   * A facet lookup (skills, languages, work mode, engagement), cheap for the engine to repeat;
+   * false for the radius and the availability range, which the near-miss filter names once.
+   */
+  facet: boolean;
 }
 
 /** The constraints that are never relaxed: visibility, open to work, a requested skill, a country. */
@@ -73,6 +78,7 @@ function relaxableParts(o: Opportunity): RelaxablePart[] {
               profiles.eq('skillLevels', `${s.skillId}:${s.minLevel - 1}`),
               profiles.notEq('skillIds', s.skillId),
             ),
+      facet: true,
     });
   }
   for (const l of o.languages) {
@@ -81,10 +87,15 @@ function relaxableParts(o: Opportunity): RelaxablePart[] {
     parts.push({
       strict,
       near: below === undefined ? strict : profiles.eq('languageLevels', `${l.code}:${below}`),
+      facet: true,
     });
   }
-  parts.push({ strict: profiles.eq('workModes', o.workMode), near: undefined });
-  parts.push({ strict: profiles.eq('engagementTypes', o.engagementType), near: undefined });
+  parts.push({ strict: profiles.eq('workModes', o.workMode), near: undefined, facet: true });
+  parts.push({
+    strict: profiles.eq('engagementTypes', o.engagementType),
+    near: undefined,
+    facet: true,
+  });
   if (
     o.workMode !== 'remote' &&
     o.radiusKm !== undefined &&
@@ -95,12 +106,14 @@ function relaxableParts(o: Opportunity): RelaxablePart[] {
     parts.push({
       strict: withinKm(at, o.radiusKm),
       near: withinKm(at, o.radiusKm * (1 + NEAR_MISS_RANGE.radiusShare)),
+      facet: false,
     });
   }
   if (o.deadline !== undefined) {
     parts.push({
       strict: availableBy(o.deadline, 0),
       near: availableBy(o.deadline, NEAR_MISS_RANGE.lateDays),
+      facet: false,
     });
   }
   return parts;
@@ -122,11 +135,16 @@ export function candidateFilter(
 }
 
 /**
- * Everyone who is eligible or fails at most one relaxable constraint by a little, in one
- * filter: the fixed constraints, every relaxable one at its near-miss extent, and — of the
- * strict versions — all but at most one (an OR over which one may fail). It contains
- * {@link candidateFilter}'s set (each part is implied by the strict filter), so one fetch with
- * it serves both the candidates and the near misses; the exact rules then decide each
+ * Everyone who may be eligible or a near miss, in one filter: the fixed constraints, every
+ * relaxable one at its near-miss extent, and — of the strict facet parts (must-have skills,
+ * languages, work mode, engagement) — all but at most one (an OR over which one may fail). The
+ * radius and the availability range stand once, at their near extent, outside that OR: repeated
+ * in each of its branches they made the engine evaluate `_geoRadius` and the range again and
+ * again, the dearest parts of the filter, for the few more documents they would have kept out
+ * (people failing one facet and also the strict radius or availability, which the exact rules
+ * then drop). A near miss fails at most one facet part and meets every near extent, so the set
+ * contains every near miss and, each part being implied by the strict filter, every eligible
+ * profile of {@link candidateFilter}; one fetch serves both, and the exact rules decide each
  * document (`isEligible`, `nearMissGap`). Returns undefined when nobody can qualify.
  */
 export function nearMissFilter(
@@ -135,12 +153,12 @@ export function nearMissFilter(
 ): FilterExpression | undefined {
   if (visibilities.length === 0) return undefined;
   const relaxable = relaxableParts(o);
-  const stricts = relaxable.map((p) => p.strict);
-  // "all strict parts but the i-th" for each i; with a single part, dropping it leaves no condition
+  const facets = relaxable.filter((p) => p.facet).map((p) => p.strict);
+  // "all facet parts but the i-th" for each i; with a single part, dropping it leaves no condition
   const allButOne =
-    stricts.length <= 1
+    facets.length <= 1
       ? undefined
-      : profiles.or(...stricts.map((_, i) => profiles.and(...stricts.filter((__, j) => j !== i))));
+      : profiles.or(...facets.map((_, i) => profiles.and(...facets.filter((__, j) => j !== i))));
   return profiles.and(...fixedParts(o, visibilities), ...relaxable.map((p) => p.near), allButOne);
 }
 

@@ -16,7 +16,8 @@ import {
   type Candidate,
   type Opportunity,
 } from './match-types.js';
-import { candidateFromDocument, type ProfileMatchDocument } from './match-documents.js';
+import type { ProfileMatchDocument } from '@app/profiles';
+import { candidateFromDocument } from './match-documents.js';
 import { parseMatchingConfig } from './match-weights.js';
 import defaults from '../../../config/matching.json' with { type: 'json' };
 

@@ -5,7 +5,7 @@ import type { ProfilesService, PublicProfileRecord } from '@app/profiles';
 import type { TaxonomyService } from '@app/taxonomy';
 import type { CohortOffer, CourseOffers } from '@app/training';
 import defaults from '../../../config/matching.json' with { type: 'json' };
-import type { ProfileMatchDocument } from './match-documents.js';
+import type { ProfileMatchDocument } from '@app/profiles';
 import type { ConsentedInclusion, Opportunity } from './match-types.js';
 import { RankingSlots } from './ranking-slots.js';
 import { parseMatchingConfig } from './match-weights.js';

@@ -1,5 +1,9 @@
 import type { AuthUser } from '@app/identity';
-import { OpportunitiesService, type OpportunityRecord } from '@app/opportunities';
+import {
+  OpportunitiesService,
+  type OpportunityMatchDocument,
+  type OpportunityRecord,
+} from '@app/opportunities';
 import {
   ProfilesService,
   PublicProfileResponseDto,
@@ -23,7 +27,6 @@ import {
   candidateFromOwnProfile,
   opportunityFromDocument,
   opportunityFromEntity,
-  type OpportunityMatchDocument,
 } from './match-documents.js';
 import { candidateFilter, nearMissFilter, opportunityFilter } from './match-filters.js';
 import { traineeScore } from './trainee-score.js';
@@ -152,12 +155,15 @@ export class MatchingService {
       }
       return { eligible: top.sorted(), near: near.sorted() };
     });
-    const names = await this.taxonomy.answerSkillNames(
-      [...ranked.eligible, ...ranked.near].flatMap((r) =>
-        r.doc.skillMinLevels.map((s) => s.split(':')[0]),
+    // the courses for skill gaps are read beside the skill names: one wait, not two
+    const [names, offers] = await Promise.all([
+      this.taxonomy.answerSkillNames(
+        [...ranked.eligible, ...ranked.near].flatMap((r) =>
+          r.doc.skillMinLevels.map((s) => s.split(':')[0]),
+        ),
       ),
-    );
-    const offers = await this.offersFor(ranked.near, now);
+      this.offersFor(ranked.near, now),
+    ]);
     return [
       ...ranked.eligible.map((r) => ({
         opportunity: toRecommendedOpportunity(r.doc),

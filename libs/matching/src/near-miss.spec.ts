@@ -261,11 +261,15 @@ describe('nearMissFilter', () => {
     expect(text).toContain('languageLevels = "de:B1"');
     expect(text).toContain(`skillLevels = "${JS}:2"`);
     expect(text).toContain(`skillIds != "${JS}"`);
-    // …and still holds every strict part, in an OR of "all but one"
+    // …and still holds every strict facet part, in an OR of "all but one"
     const strict = candidateFilter(opportunity(), ['companies'])?.toString() ?? '';
     expect(strict).toMatch(/_geoRadius\(45\.2671, 19\.8335, 50059\.9|50060\b/);
     expect(text).toContain(' OR ');
-    expect(text).toMatch(/OR \(.*_geoRadius\(45\.2671, 19\.8335, 50059\.9|50060\b/);
+    expect(text).toMatch(/OR \(.*workModes = "hybrid"/);
+    expect(text).toMatch(/OR \(.*languageLevels = "de:B2"/);
+    // the radius and the availability range stand once, at their near extent, outside the OR
+    expect(text.match(/_geoRadius/g)).toHaveLength(1);
+    expect(text.match(/availableFrom <=/g)).toHaveLength(1);
   });
 
   it('is undefined when the viewer may see no profile', () => {

@@ -20,8 +20,11 @@ export { LISTING_IMPORT_PATH } from './listings.controller.js';
 export {
   OPPORTUNITIES_INDEX,
   OPPORTUNITY_FILTERABLE_ATTRIBUTES,
+  OPPORTUNITY_MATCH_FIELDS,
   type OpportunityDocument,
+  type OpportunityMatchDocument,
 } from './opportunities.search-index.js';
 export { buildOpportunitySearchFilter } from './opportunity-search.js';
 // DTO classes other libs' routes answer or accept
 export * from './dto/opportunity-search.dto.js';
+export * from './open-opportunities.js';

@@ -6,6 +6,7 @@ import { ListingImportService } from './listing-import.service.js';
 import { ListingVettingRepository } from './listing-vetting.repository.js';
 import { listingRiskConfigProvider, ListingVetting } from './listing-vetting.service.js';
 import { ListingsController } from './listings.controller.js';
+import { OpenOpportunities } from './open-opportunities.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OpportunitiesSearchIndex } from './opportunities.search-index.js';
 import { OpportunitiesService } from './opportunities.service.js';
@@ -35,6 +36,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     ListingVettingRepository,
     ListingVetting,
     OpportunityReads,
+    OpenOpportunities,
   ],
   // other libs: the facade and search; ListingFlagsModule (this lib) also the vetting
   exports: [
@@ -43,6 +45,7 @@ import { WorkRequestsController } from './work-requests.controller.js';
     ListingVetting,
     ListingVettingRepository,
     OpportunityReads,
+    OpenOpportunities,
   ],
 })
 export class OpportunitiesModule {}

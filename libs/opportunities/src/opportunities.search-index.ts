@@ -83,6 +83,33 @@ export const OPPORTUNITY_FILTERABLE_ATTRIBUTES = [
   'updatedAt',
 ] as const;
 
+/** Filterable attributes matching does not read (it reads the packed levels and the ids once). */
+const NOT_READ_BY_MATCHING = [
+  'skillIds',
+  'niceToHaveSkills',
+  'languageCodes',
+  'clientCountry',
+  'updatedAt',
+] as const;
+type Filterable = (typeof OPPORTUNITY_FILTERABLE_ATTRIBUTES)[number];
+type FilterableReadByMatching = Exclude<Filterable, (typeof NOT_READ_BY_MATCHING)[number]>;
+type MatchField = 'id' | 'title' | 'city' | FilterableReadByMatching;
+const readByMatching = (f: Filterable): f is FilterableReadByMatching =>
+  !(NOT_READ_BY_MATCHING as readonly string[]).includes(f);
+
+/**
+ * The fields matching reads of each opportunity it ranks for a trainee (the documents fetch
+ * returns only these): what its rules and the recommendation's summary need — the id, title and
+ * town, and the filterable attributes but the few above.
+ */
+export const OPPORTUNITY_MATCH_FIELDS: readonly MatchField[] = [
+  'id',
+  'title',
+  'city',
+  ...OPPORTUNITY_FILTERABLE_ATTRIBUTES.filter(readByMatching),
+];
+export type OpportunityMatchDocument = Pick<OpportunityDocument, MatchField>;
+
 /**
  * Most hits one search ranks (Meilisearch's `maxTotalHits`): `GET /api/opportunities` pages
  * through at most this many.

@@ -14,3 +14,4 @@ export { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
 export * from './dto/talent-search-response.dto.js';
 export type { TalentQuery } from './talent-query.js';
 export { TalentSearchService } from './talent-search.service.js';
+export * from './consented-inclusion-reads.js';

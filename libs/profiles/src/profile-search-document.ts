@@ -146,4 +146,28 @@ export const PROFILE_FILTERABLE = [
 ] as const;
 export type ProfileFilterField = (typeof PROFILE_FILTERABLE)[number];
 
+/**
+ * The fields matching reads of each profile it ranks (the documents fetch returns only these):
+ * the packed facts `matchSkills` and `matchLanguages` are kept in the document for it.
+ */
+export const PROFILE_MATCH_FIELDS = [
+  'id',
+  'matchSkills',
+  'verifiedSkillIds',
+  'matchLanguages',
+  'country',
+  '_geo',
+  'workModes',
+  'engagementTypes',
+  'hoursPerWeek',
+  'availableFrom',
+  'hourlyRateEur',
+  'openToWork',
+  'lastActiveAt',
+] as const satisfies readonly (keyof ProfileSearchDocument)[];
+export type ProfileMatchDocument = Pick<
+  ProfileSearchDocument,
+  (typeof PROFILE_MATCH_FIELDS)[number]
+>;
+
 export const PROFILE_MAX_TOTAL_HITS = 1000;

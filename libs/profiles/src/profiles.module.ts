@@ -1,6 +1,7 @@
 import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { ConsentedInclusionReads } from './consented-inclusion-reads.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 import { ProfileSkillSuggestionsController } from './profile-skill-suggestions.controller.js';
@@ -22,8 +23,15 @@ import { ProfileOwnersModule } from './profile-owners.js';
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
+    ConsentedInclusionReads,
   ],
-  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks, ProfileOwnersModule],
+  exports: [
+    ProfilesService,
+    ProfileSkillEvidenceService,
+    ProfileErasureHooks,
+    ProfileOwnersModule,
+    ConsentedInclusionReads,
+  ],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { FETCH_PAGE_SIZE, fetchEveryPage } from './matching.repository.js';
+import { FETCH_PAGE_SIZE, fetchEveryPage } from './engine-queries.js';
 
 /** A paged source of `total` numbered documents that records the offsets asked for. */
 function source(total: number) {
