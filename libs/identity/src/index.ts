@@ -3,14 +3,16 @@ export * from './auth-user.js';
 export * from './decorators.js';
 export * from './dto/user.dto.js';
 export * from './identity.errors.js';
+export * from './identity-directory.module.js';
 export * from './identity.module.js';
-export { OrganisationDirectory } from './organisation-directory.js';
+export { OrganisationDirectory, type OrganisationName } from './organisation-directory.js';
 export * from './ownership.js';
 export * from './password-policy.js';
 export * from './registration-hooks.js';
 export * from './roles.js';
 export { SessionTokensService, type TokenPair } from './session-tokens.service.js';
 export * from './user-accounts.service.js';
+export { UserDirectory, type UserContact, type UserName } from './user-directory.js';
 export {
   UsersService,
   type RegisteredUser,

@@ -1,11 +1,20 @@
-import { typedQueries } from '@app/database';
+import { checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
+import { ORGANISATION_TYPES, type OrganisationType } from './roles.js';
+
+/** An organisation as other libs show it. */
+export interface OrganisationName {
+  readonly id: string;
+  readonly type: OrganisationType;
+  readonly name: string;
+}
 
 /**
- * What other libs may ask about organisations (identity owns the table): who owns one, and a
- * lock that serialises work counted per organisation.
+ * What other libs may ask about organisations (identity owns the table): their names (a batch
+ * of ids in one statement), who owns one, and a lock that serialises work counted per
+ * organisation.
  */
 @Injectable()
 export class OrganisationDirectory {
@@ -33,5 +42,28 @@ export class OrganisationDirectory {
       .where('id', '=', organisationId)
       .forUpdate()
       .execute();
+  }
+
+  /** Names and types of the organisations among `ids`, by id. */
+  async namesOf(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, OrganisationName>> {
+    if (ids.length === 0) return new Map();
+    const rows = await typedQueries(manager)
+      .selectFrom('organisations')
+      .select(['id', 'type', 'name'])
+      .where('id', '=', (eb) => eb.fn.any(eb.val([...new Set(ids)])))
+      .execute();
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          type: checkedText(ORGANISATION_TYPES, r.type, 'organisations.type'),
+          name: r.name,
+        },
+      ]),
+    );
   }
 }
