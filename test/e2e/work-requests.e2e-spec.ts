@@ -275,7 +275,9 @@ describe('work requests (HTTP)', () => {
         .get('/api/work-requests?cursor=zzz')
         .auth(...bearer(company))
         .expect(400);
-      expect(badCursor.body.errors).toEqual([{ field: 'cursor', message: 'cursor is not valid' }]);
+      expect(badCursor.body.errors).toEqual([
+        { field: 'cursor', message: 'cursor is not one this list returned' },
+      ]);
       const badStatus = await t.http
         .get('/api/work-requests?status=open,gone')
         .auth(...bearer(company))

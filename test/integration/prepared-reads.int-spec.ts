@@ -57,7 +57,7 @@ describe('prepared reads answer exactly as the query-builder reads of the same r
     });
   });
 
-  it('a work request by id (prepared, per scope) equals the same request in the list (query builder)', async () => {
+  it('a work request by id (prepared, per scope) equals the same request in the list (not prepared)', async () => {
     const company = await registerCompany(t);
     const [posting] = await resolvedPostings(t, company, 1);
     const created = await t.http

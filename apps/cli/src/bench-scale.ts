@@ -15,26 +15,28 @@
  * Scale-out: talent search at SCALEOUT_CONCURRENCY (16) against API_PROCESSES=1, then 2.
  */
 import 'reflect-metadata';
-import { loadConfig } from '@app/config';
-import { runMigrations } from '@app/database';
-import { freePort, startEmbeddedServices } from '@app/embedded';
+import { freePort } from '@app/embedded';
 import { PROFILES_INDEX } from '@app/profiles';
 import { SearchIndexRegistry, createMeiliClient } from '@app/search';
-import { TaxonomyService } from '@app/taxonomy';
-import { NestFactory } from '@nestjs/core';
 import { hash } from '@node-rs/argon2';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { WorkerModule } from '../../worker/src/worker.module.js';
+import {
+  DIST_APPS,
+  benchSkillPool,
+  call,
+  closedLoop,
+  json,
+  openBenchStack,
+  say,
+  seedProfilesUpTo,
+  sleep,
+  startApiCluster,
+  talentQueries,
+} from './bench/bench-stack.js';
 import { percentile } from './bench/latency.js';
-import { bulkInsertProfiles } from './bench/profile-bulk-writer.js';
-import { generateProfiles } from './bench/profile-population.js';
-import { demandedSkills, loadPostings, resolvePostings } from './bench/request-population.js';
 import { WORKER_NODE_FLAGS } from './process-flags.js';
 
 const mode = process.argv.includes('--scaleout') ? 'scaleout' : 'freshness';
@@ -62,77 +64,19 @@ const PASSWORD = 'Bench-trainee-password-1';
 /** A change not found within this long counts as lost. */
 const GIVE_UP_MS = 30_000;
 
-const say = (line: string): void => void process.stdout.write(`${line}\n`);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const distApps = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const fmt = (n: number | undefined): string => (n === undefined ? '–' : `${n.toFixed(0)} ms`);
-
-const dataDir = mkdtempSync(join(tmpdir(), 'talentbridge-bench-'));
-// mkdtemp makes it 700; as root, PostgreSQL runs as "postgres" and must pass through it
-chmodSync(dataDir, 0o711);
-const config = loadConfig({
-  ...process.env,
-  DATA_DIR: dataDir,
-  DATABASE_URL: '',
-  MEILI_HOST: '',
-  MEILI_MASTER_KEY: 'bench-master-key-0123456789',
-  MEILI_INDEX_PREFIX: '',
-});
-const services = await startEmbeddedServices(config);
-const children: ChildProcess[] = [];
-const stop = async (child: ChildProcess): Promise<void> => {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-};
-const cleanup = async (): Promise<void> => {
-  await Promise.all(children.map(stop));
-  await services.stop();
-  rmSync(dataDir, { recursive: true, force: true });
-};
-process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
-
-/** The API as `npm start` runs it (start.js, the servers given), `processes` of them on `port`. */
-async function startApi(port: number, processes: number): Promise<ChildProcess> {
-  const api = spawn(process.execPath, [join(distApps, 'cli', 'src', 'start.js')], {
-    env: {
-      ...process.env,
-      PORT: String(port),
-      API_PROCESSES: String(processes),
-      WORKER_PROCESSES: '0',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.push(api);
-  for (let i = 0; ; i += 1) {
-    const ok = await fetch(`http://127.0.0.1:${port}/health/ready`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return api;
-    if (api.exitCode !== null) throw new Error('the API stopped during start-up');
-    if (i > 1200) throw new Error('API did not become ready');
-    await sleep(100);
-  }
-}
 
 /** A worker process whose log lines (JSON) go to `onLine`. */
 function startWorker(name: string, onLine: (line: string) => void): ChildProcess {
-  const worker = spawn(
-    process.execPath,
-    [...WORKER_NODE_FLAGS, join(distApps, 'worker', 'src', 'main.js')],
+  const worker = stack.spawnProcess(
+    [...WORKER_NODE_FLAGS, join(DIST_APPS, 'worker', 'src', 'main.js')],
     {
-      env: {
-        ...process.env,
-        TALENTBRIDGE_PROCESS: name,
-        WORKER_RELAY_ENABLED: 'true',
-        LOG_LEVEL: 'info',
-        LOG_PRETTY: 'false',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      TALENTBRIDGE_PROCESS: name,
+      WORKER_RELAY_ENABLED: 'true',
+      LOG_LEVEL: 'info',
+      LOG_PRETTY: 'false',
     },
+    'pipe',
   );
   let rest = '';
   worker.stdout?.on('data', (chunk: Buffer) => {
@@ -140,73 +84,7 @@ function startWorker(name: string, onLine: (line: string) => void): ChildProcess
     rest = lines.pop() ?? '';
     for (const line of lines) onLine(line);
   });
-  children.push(worker);
   return worker;
-}
-
-async function call(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Response> {
-  return fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
-
-async function json<T>(res: Response, what: string): Promise<T> {
-  if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
-  return res.json() as Promise<T>;
-}
-
-/** Talent searches a company would make: a skill, a country or two, sometimes a language. */
-function talentQueries(skills: string[]): string[] {
-  const countries = ['RS', 'AL', 'MK', 'XK', 'BA', 'ME'];
-  return skills.slice(0, 24).map((skill, i) => {
-    const parts = [`skills=${skill}`, `countries=${countries[i % 6]},${countries[(i + 2) % 6]}`];
-    if (i % 3 === 0) parts.push('languages=en:B1');
-    if (i % 4 === 1) parts.push('q=support');
-    return `/api/talent?${parts.join('&')}&limit=20`;
-  });
-}
-
-/** `concurrency` callers repeating `work(i)` until `until()` says stop: latencies and count. */
-async function closedLoop(
-  concurrency: number,
-  until: () => boolean,
-  work: (i: number) => Promise<void>,
-): Promise<{ latencies: number[]; wallMs: number; errors: number }> {
-  const latencies: number[] = [];
-  let errors = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (!until()) {
-        const t0 = performance.now();
-        try {
-          await work(next++);
-          latencies.push(performance.now() - t0);
-        } catch {
-          errors += 1;
-        }
-      }
-    }),
-  );
-  return {
-    latencies: latencies.sort((a, b) => a - b),
-    wallMs: performance.now() - started,
-    errors,
-  };
 }
 
 interface ProfileBody {
@@ -255,53 +133,29 @@ function toUpdateBody(p: Record<string, unknown>): ProfileBody {
 const freshWord = (): string =>
   Array.from(randomBytes(10), (b) => String.fromCharCode(97 + (b % 26))).join('');
 
+const stack = await openBenchStack();
 try {
+  const { ctx, dataDir } = stack;
   say(`${mode} benchmark: ${PROFILES} profiles (data in ${dataDir})`);
-  await runMigrations({ nodeEnv: 'production', databaseUrl: services.env.DATABASE_URL });
-  Object.assign(process.env, services.env, {
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-jwt-secret-0123456789abcdef-0123456789',
-    JWT_ACCESS_TTL_SECONDS: '7200',
-    WORKER_RELAY_ENABLED: 'false',
-    SEARCH_DRIFT_INTERVAL_MINUTES: '0',
-    LOG_LEVEL: 'warn',
-    MEILI_INDEX_PREFIX: '',
-    DATA_DIR: dataDir,
-    // no e-mail leaves: start.js saves it in DATA_DIR/mail
-    SMTP_URL: '',
-  });
-  const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-  await ctx.init();
   const ds = ctx.get(DataSource);
 
   // 1. profiles through the bulk path, indexed by the pipeline's reindex
-  const taxonomy = ctx.get(TaxonomyService);
-  const postings = await resolvePostings(
-    loadPostings(resolve(process.cwd(), 'test/fixtures/postings.json')),
-    async (labels) => (await taxonomy.resolveLabels(labels)).map((r) => r.skill?.id ?? null),
-  );
-  const skills: { id: string }[] = await ds.query(
-    `SELECT id FROM skills WHERE category IN ('digital', 'bpo') ORDER BY id`,
-  );
+  const { pool } = await benchSkillPool(ctx);
   let t0 = performance.now();
-  const seeded = generateProfiles(
-    PROFILES,
-    2026,
-    { demanded: demandedSkills(postings), all: skills.map((s) => s.id) },
-    new Date(),
-  );
-  await bulkInsertProfiles((text, params) => ds.query(text, params), seeded, await hash(PASSWORD));
-  seeded.length = 0;
-  await ds.query('VACUUM (ANALYZE)');
+  await seedProfilesUpTo(ctx, PROFILES, pool, await hash(PASSWORD), {
+    seed: 2026,
+    emailPrefix: 'bench',
+    now: new Date(),
+  });
   say(`seeded ${PROFILES} profiles in PostgreSQL: ${fmt(performance.now() - t0)}`);
   t0 = performance.now();
   await ctx.get(SearchIndexRegistry).reindex(PROFILES_INDEX);
   say(`indexed them (pipeline reindex): ${fmt(performance.now() - t0)}`);
-  const queries = talentQueries(demandedSkills(postings));
+  const queries = talentQueries(pool.demanded);
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  let api = await startApi(port, mode === 'scaleout' ? 1 : API_PROCESSES);
+  let api = await startApiCluster(stack, port, mode === 'scaleout' ? 1 : API_PROCESSES);
   const company = await json<{ accessToken: string }>(
     await call(base, 'POST', '/api/auth/register', undefined, {
       email: 'bench-company@talentbridge.invalid',
@@ -323,8 +177,8 @@ try {
     for (let round = 0; round < SCALE_ROUNDS; round += 1) {
       for (const processes of [1, 2]) {
         if (round > 0 || processes > 1) {
-          await stop(api);
-          api = await startApi(port, processes);
+          await stack.stop(api);
+          api = await startApiCluster(stack, port, processes);
         }
         // warm-up: compiled code, filled pools and caches in every process
         const warm = performance.now() + 5_000;
@@ -527,8 +381,8 @@ try {
       ).map((r: { id: string; version: number; headline: string }) => [r.id, r]),
     );
     const meili = createMeiliClient({
-      meiliHost: services.env.MEILI_HOST,
-      meiliMasterKey: services.env.MEILI_MASTER_KEY,
+      meiliHost: stack.services.env.MEILI_HOST,
+      meiliMasterKey: stack.services.env.MEILI_MASTER_KEY,
     });
     const docs = await meili
       .index<{ id: string; _version: number; headline: string }>(PROFILES_INDEX)
@@ -553,7 +407,7 @@ try {
     });
 
     // 6. what the relay did: its own batch counts (logged at stop), and the outbox rows
-    await Promise.all(workers.map(stop));
+    await Promise.all(workers.map(stack.stop));
     const lag = (
       await ds.query(
         `SELECT extract(epoch FROM processed_at - created_at) * 1000 AS ms FROM outbox
@@ -588,7 +442,6 @@ try {
     for (const [name, summary] of batchLines) say(`relay batches (${name}): ${summary}`);
     if (batchLines.size === 0) say('relay batches: no summary found in the worker log');
   }
-  await ctx.close();
 } finally {
-  await cleanup();
+  await stack.cleanup();
 }

@@ -1,3 +1,4 @@
+import { UserDirectoryModule } from '@app/identity';
 import { MatchingModule } from '@app/matching';
 import { NotificationsModule } from '@app/notifications';
 import { OpportunitiesModule } from '@app/opportunities';
@@ -6,6 +7,7 @@ import { SurveysCoreModule } from '@app/surveys';
 import { WebhooksModule } from '@app/webhooks';
 import { Module } from '@nestjs/common';
 import { ApplicationsController } from './applications.controller.js';
+import { MatchRecords } from './match-records.js';
 import { MatchesController } from './matches.controller.js';
 import { MatchesRepository } from './matches.repository.js';
 import { MatchesService } from './matches.service.js';
@@ -19,8 +21,9 @@ import { MatchesService } from './matches.service.js';
     NotificationsModule,
     SurveysCoreModule,
     MatchingModule,
+    UserDirectoryModule,
   ],
   controllers: [MatchesController, ApplicationsController],
-  providers: [MatchesRepository, MatchesService],
+  providers: [MatchesRepository, MatchRecords, MatchesService],
 })
 export class BrokeringModule {}

@@ -1,7 +1,7 @@
 import type { AuthUser } from '@app/identity';
 import { visibilitiesFor } from '@app/profiles';
 import type { MatchEventDto, MatchResponseDto } from './dto/match.dto.js';
-import type { MatchEventRecord, MatchRecord } from './matches.repository.js';
+import type { MatchEventRecord, MatchRecord } from './match-records.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : new Date(d).toISOString());
 const money = (v: string | null): number | null => (v === null ? null : Number(v));

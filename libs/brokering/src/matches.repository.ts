@@ -1,31 +1,27 @@
+import {
+  anyUuid,
+  checkedText,
+  isUniqueViolation,
+  typedQueries,
+  type Database,
+} from '@app/database';
 import type { PagePosition } from '@app/http';
-import { isUniqueViolation } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { MatchActor, MatchOpportunityKind, MatchState } from './match-transitions.js';
+import {
+  FINAL_STATES,
+  MATCH_STATES,
+  type MatchActor,
+  type MatchState,
+} from './match-transitions.js';
 
-/**
- * Which matches a caller may see: platform staff all; an organisation those it created and
- * those on its own requests and listings; a trainee those on their own profile they applied
- * or were invited to (a shortlist is the parties' working list, not yet the person's business).
- */
-export type MatchScope =
-  | { kind: 'all' }
-  | { kind: 'organisation'; organisationId: string }
-  | { kind: 'trainee'; userId: string };
-
-/** A match with what its views need: the opportunity's head and the person's public summary. */
-export interface MatchRecord {
+/** A `matches` row. Numeric columns stay the exact text pg gives; the answer converts them. */
+export interface MatchRow {
   id: string;
   state: MatchState;
   profileId: string;
   opportunityId: string;
-  opportunityKind: MatchOpportunityKind;
-  opportunityTitle: string;
-  opportunityStatus: string;
-  opportunityOrganisationId: string;
-  /** The opportunity's planned length in weeks, when it states one (bounds hours worked). */
-  opportunityDurationWeeks: number | null;
   organisationId: string | null;
   createdBy: string | null;
   note: string | null;
@@ -49,16 +45,10 @@ export interface MatchRecord {
   version: number;
   createdAt: Date;
   updatedAt: Date;
-  profileUserId: string | null;
-  profileErased: boolean;
-  profileVisibility: string;
-  displayName: string | null;
-  headline: string | null;
-  country: string | null;
-  city: string | null;
 }
 
-export interface MatchEventRecord {
+/** An audit event as stored: the actor's id whether or not that person was erased since. */
+export interface MatchEventRow {
   id: string;
   fromState: MatchState | null;
   toState: MatchState;
@@ -68,9 +58,17 @@ export interface MatchEventRecord {
   createdAt: Date;
 }
 
-export interface MatchFilters {
+/**
+ * A {@link MatchScope} as facts about `matches` rows alone: the organisation's own opportunity
+ * ids (the owner lib names them) and the trainee's profile id (undefined: they have none).
+ */
+export type MatchRowScope =
+  | { kind: 'all' }
+  | { kind: 'organisation'; organisationId: string; opportunityIds: readonly string[] }
+  | { kind: 'trainee'; profileId: string | undefined };
+
+export interface MatchRowFilters {
   opportunityId?: string;
-  opportunityKind?: MatchOpportunityKind;
   profileId?: string;
   states?: MatchState[];
 }
@@ -85,47 +83,75 @@ export interface MoveData {
   traineeRatingComment: string | null;
 }
 
-const SELECT_MATCH = `
-  SELECT m.id, m.state, m.profile_id AS "profileId", m.opportunity_id AS "opportunityId",
-         o.kind AS "opportunityKind", o.title AS "opportunityTitle",
-         o.status AS "opportunityStatus", o.organisation_id AS "opportunityOrganisationId",
-         o.duration_weeks AS "opportunityDurationWeeks",
-         m.organisation_id AS "organisationId", m.created_by AS "createdBy", m.note,
-         m.agreed_rate_eur AS "agreedRateEur", m.agreed_hours_per_week AS "agreedHoursPerWeek",
-         m.hours_worked AS "hoursWorked", m.income_eur AS "incomeEur",
-         m.trainee_rating AS "traineeRating", m.trainee_rating_comment AS "traineeRatingComment",
-         m.employer_rating AS "employerRating",
-         m.employer_rating_comment AS "employerRatingComment",
-         m.applied_at AS "appliedAt", m.shortlisted_at AS "shortlistedAt",
-         m.invited_at AS "invitedAt", m.rejected_at AS "rejectedAt",
-         m.withdrawn_at AS "withdrawnAt",
-         m.answered_at AS "answeredAt", m.hired_at AS "hiredAt",
-         m.completed_at AS "completedAt", m.cancelled_at AS "cancelledAt",
-         m.version, m.created_at AS "createdAt", m.updated_at AS "updatedAt",
-         p.user_id AS "profileUserId", (p.erased_at IS NOT NULL) AS "profileErased",
-         p.visibility AS "profileVisibility", u.display_name AS "displayName",
-         p.headline, p.country, p.city
-    FROM matches m
-    JOIN opportunities o ON o.id = m.opportunity_id
-    JOIN profiles p ON p.id = m.profile_id
-    LEFT JOIN users u ON u.id = p.user_id`;
+/** The time column each state stamps when a match moves to it. */
+const STAMPED: Record<MatchState, keyof Database['matches'] | undefined> = {
+  applied: undefined,
+  shortlisted: 'shortlisted_at',
+  invited: 'invited_at',
+  accepted: 'answered_at',
+  declined: 'answered_at',
+  rejected: 'rejected_at',
+  withdrawn: 'withdrawn_at',
+  hired: 'hired_at',
+  completed: 'completed_at',
+  cancelled: 'cancelled_at',
+};
 
-/** The scope as SQL over `m` (matches), `o` (opportunities) and `p` (profiles), from `$from`. */
-function scopeSql(scope: MatchScope, from: number): { sql: string; params: unknown[] } {
+type Eb = ExpressionBuilder<Database, 'matches'>;
+
+/**
+ * The scope as a condition on `matches`: platform staff all; an organisation the matches it
+ * created and those on its own opportunities; a trainee those on their own profile they applied
+ * or were invited to (a shortlist is the parties' working list, not yet the person's business).
+ */
+function inScope(eb: Eb, scope: MatchRowScope) {
   switch (scope.kind) {
     case 'all':
-      return { sql: 'true', params: [] };
+      return eb.lit(true);
     case 'organisation':
-      return {
-        sql: `(m.organisation_id = $${from} OR o.organisation_id = $${from})`,
-        params: [scope.organisationId],
-      };
+      return eb.or([
+        eb('organisation_id', '=', scope.organisationId),
+        eb('opportunity_id', '=', anyUuid(scope.opportunityIds)),
+      ]);
     case 'trainee':
-      return {
-        sql: `(p.user_id = $${from} AND (m.applied_at IS NOT NULL OR m.invited_at IS NOT NULL))`,
-        params: [scope.userId],
-      };
+      if (scope.profileId === undefined) return eb.lit(false);
+      return eb.and([
+        eb('profile_id', '=', scope.profileId),
+        eb.or([eb('applied_at', 'is not', null), eb('invited_at', 'is not', null)]),
+      ]);
   }
+}
+
+function toMatchRow(r: Selectable<Database['matches']>): MatchRow {
+  return {
+    id: r.id,
+    state: checkedText(MATCH_STATES, r.state, 'matches.state'),
+    profileId: r.profile_id,
+    opportunityId: r.opportunity_id,
+    organisationId: r.organisation_id,
+    createdBy: r.created_by,
+    note: r.note,
+    agreedRateEur: r.agreed_rate_eur,
+    agreedHoursPerWeek: r.agreed_hours_per_week,
+    hoursWorked: r.hours_worked,
+    incomeEur: r.income_eur,
+    traineeRating: r.trainee_rating,
+    traineeRatingComment: r.trainee_rating_comment,
+    employerRating: r.employer_rating,
+    employerRatingComment: r.employer_rating_comment,
+    appliedAt: r.applied_at,
+    shortlistedAt: r.shortlisted_at,
+    invitedAt: r.invited_at,
+    rejectedAt: r.rejected_at,
+    withdrawnAt: r.withdrawn_at,
+    answeredAt: r.answered_at,
+    hiredAt: r.hired_at,
+    completedAt: r.completed_at,
+    cancelledAt: r.cancelled_at,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
 }
 
 const LIVE_PAIR_CONSTRAINT = 'matches_live_pair_key';
@@ -135,52 +161,70 @@ export function isLivePairViolation(error: unknown): boolean {
   return isUniqueViolation(error, LIVE_PAIR_CONSTRAINT);
 }
 
-/** Every statement on `matches` and `match_events`. Reads take a {@link MatchScope}. */
+/**
+ * Every statement on `matches` and `match_events`; nothing else. Reads take a
+ * {@link MatchRowScope}; what the opportunity and the person are comes from their owners.
+ */
 @Injectable()
 export class MatchesRepository {
+  /** The match's opportunity, whoever may see it (to ask its owner about it). */
+  async findOpportunityId(manager: EntityManager, id: string): Promise<string | undefined> {
+    const row = await typedQueries(manager)
+      .selectFrom('matches')
+      .select('opportunity_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.opportunity_id;
+  }
+
+  /** One match in scope; with `lock`, its row is locked until the transaction ends. */
   async findInScope(
     manager: EntityManager,
-    scope: MatchScope,
+    scope: MatchRowScope,
     id: string,
     options: { lock?: boolean } = {},
-  ): Promise<MatchRecord | undefined> {
-    const where = scopeSql(scope, 2);
-    const [row] = (await manager.query(
-      `${SELECT_MATCH} WHERE m.id = $1 AND ${where.sql}${options.lock === true ? ' FOR UPDATE OF m' : ''}`,
-      [id, ...where.params],
-    )) as MatchRecord[];
-    return row;
+  ): Promise<MatchRow | undefined> {
+    let query = typedQueries(manager)
+      .selectFrom('matches')
+      .selectAll()
+      .where('id', '=', id)
+      .where((eb) => inScope(eb, scope));
+    if (options.lock === true) query = query.forUpdate();
+    const row = await query.executeTakeFirst();
+    return row === undefined ? undefined : toMatchRow(row);
   }
 
   /** Newest first, keyset-paged on (created_at, id). */
   async findPage(
     manager: EntityManager,
-    scope: MatchScope,
-    filters: MatchFilters,
+    scope: MatchRowScope,
+    filters: MatchRowFilters,
     after: PagePosition | undefined,
     limit: number,
-  ): Promise<MatchRecord[]> {
-    const where = scopeSql(scope, 7);
-    return (await manager.query(
-      `${SELECT_MATCH}
-        WHERE ${where.sql}
-          AND ($1::uuid IS NULL OR m.opportunity_id = $1)
-          AND ($2::text IS NULL OR o.kind = $2)
-          AND ($3::uuid IS NULL OR m.profile_id = $3)
-          AND ($4::text[] IS NULL OR m.state = ANY($4))
-          AND ($5::timestamptz IS NULL OR (m.created_at, m.id) < ($5, $6::uuid))
-        ORDER BY m.created_at DESC, m.id DESC
-        LIMIT ${Number(limit)}`,
-      [
-        filters.opportunityId ?? null,
-        filters.opportunityKind ?? null,
-        filters.profileId ?? null,
-        filters.states ?? null,
-        after?.createdAt ?? null,
-        after?.id ?? null,
-        ...where.params,
-      ],
-    )) as MatchRecord[];
+  ): Promise<MatchRow[]> {
+    let query = typedQueries(manager)
+      .selectFrom('matches')
+      .selectAll()
+      .where((eb) => inScope(eb, scope));
+    if (filters.opportunityId !== undefined) {
+      query = query.where('opportunity_id', '=', filters.opportunityId);
+    }
+    if (filters.profileId !== undefined) query = query.where('profile_id', '=', filters.profileId);
+    if (filters.states !== undefined) {
+      const states = filters.states;
+      query = query.where((eb) => eb('state', '=', eb.fn.any(eb.val(states))));
+    }
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(eb.refTuple('created_at', 'id'), '<', eb.tuple(after.createdAt, after.id)),
+      );
+    }
+    const rows = await query
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toMatchRow);
   }
 
   /** The live match of a pair, if there is one. */
@@ -189,12 +233,13 @@ export class MatchesRepository {
     profileId: string,
     opportunityId: string,
   ): Promise<string | undefined> {
-    const [row] = (await manager.query(
-      `SELECT id FROM matches
-        WHERE profile_id = $1 AND opportunity_id = $2
-          AND state NOT IN ('declined', 'rejected', 'withdrawn', 'completed', 'cancelled')`,
-      [profileId, opportunityId],
-    )) as { id: string }[];
+    const row = await typedQueries(manager)
+      .selectFrom('matches')
+      .select('id')
+      .where('profile_id', '=', profileId)
+      .where('opportunity_id', '=', opportunityId)
+      .where('state', 'not in', FINAL_STATES)
+      .executeTakeFirst();
     return row?.id;
   }
 
@@ -208,18 +253,19 @@ export class MatchesRepository {
       note: string | null;
     },
   ): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO matches (profile_id, opportunity_id, state, organisation_id, created_by, note,
-                            shortlisted_at)
-       VALUES ($1, $2, 'shortlisted', $3, $4, $5, now()) RETURNING id`,
-      [
-        values.profileId,
-        values.opportunityId,
-        values.organisationId,
-        values.createdBy,
-        values.note,
-      ],
-    )) as { id: string }[];
+    const row = await typedQueries(manager)
+      .insertInto('matches')
+      .values({
+        profile_id: values.profileId,
+        opportunity_id: values.opportunityId,
+        state: 'shortlisted',
+        organisation_id: values.organisationId,
+        created_by: values.createdBy,
+        note: values.note,
+        shortlisted_at: sql<Date>`now()`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -228,11 +274,18 @@ export class MatchesRepository {
     manager: EntityManager,
     values: { profileId: string; opportunityId: string; createdBy: string; note: string | null },
   ): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO matches (profile_id, opportunity_id, state, created_by, note, applied_at)
-       VALUES ($1, $2, 'applied', $3, $4, now()) RETURNING id`,
-      [values.profileId, values.opportunityId, values.createdBy, values.note],
-    )) as { id: string }[];
+    const row = await typedQueries(manager)
+      .insertInto('matches')
+      .values({
+        profile_id: values.profileId,
+        opportunity_id: values.opportunityId,
+        state: 'applied',
+        created_by: values.createdBy,
+        note: values.note,
+        applied_at: sql<Date>`now()`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     return row.id;
   }
 
@@ -245,57 +298,43 @@ export class MatchesRepository {
     profileId: string,
     now: Date,
   ): Promise<{ count: number; oldest: Date | null }> {
-    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-      `applications:${profileId}`,
-    ]);
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS count, min(applied_at) AS oldest FROM matches
-        WHERE profile_id = $1 AND applied_at > $2::timestamptz - interval '24 hours'`,
-      [profileId, now],
-    )) as { count: number; oldest: Date | null }[];
-    return row;
+    const db = typedQueries(manager);
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`applications:${profileId}`}, 0))`.execute(
+      db,
+    );
+    return db
+      .selectFrom('matches')
+      .select([
+        sql<number>`count(*)::int`.as('count'),
+        (eb) => eb.fn.min('applied_at').as('oldest'),
+      ])
+      .where('profile_id', '=', profileId)
+      .where('applied_at', '>', sql<Date>`${now}::timestamptz - interval '24 hours'`)
+      .executeTakeFirstOrThrow();
   }
 
-  /**
-   * The live applications of an opportunity (applied and not ended), with what ranking them and
-   * showing each person needs.
-   */
-  async findLiveApplications(
-    manager: EntityManager,
-    opportunityId: string,
-  ): Promise<MatchRecord[]> {
-    return (await manager.query(
-      `${SELECT_MATCH}
-        WHERE m.opportunity_id = $1 AND m.applied_at IS NOT NULL
-          AND m.state NOT IN ('declined', 'rejected', 'withdrawn', 'completed', 'cancelled')
-        ORDER BY m.applied_at, m.id`,
-      [opportunityId],
-    )) as MatchRecord[];
-  }
-
-  /** Staff of these organisations who hear of the parties' side of a match (companies, brokers). */
-  async findPartyStaff(
-    manager: EntityManager,
-    organisationIds: readonly string[],
-    roles: readonly string[],
-  ): Promise<string[]> {
-    if (organisationIds.length === 0) return [];
-    const rows = (await manager.query(
-      `SELECT id FROM users
-        WHERE organisation_id = ANY($1::uuid[]) AND role = ANY($2::text[]) AND erased_at IS NULL
-        ORDER BY id`,
-      [organisationIds, roles],
-    )) as { id: string }[];
-    return rows.map((r) => r.id);
+  /** The live applications of an opportunity (applied and not ended), oldest first. */
+  async findLiveApplications(manager: EntityManager, opportunityId: string): Promise<MatchRow[]> {
+    const rows = await typedQueries(manager)
+      .selectFrom('matches')
+      .selectAll()
+      .where('opportunity_id', '=', opportunityId)
+      .where('applied_at', 'is not', null)
+      .where('state', 'not in', FINAL_STATES)
+      .orderBy('applied_at')
+      .orderBy('id')
+      .execute();
+    return rows.map(toMatchRow);
   }
 
   /** Hires that count against openings: hired and completed matches of the opportunity. */
   async countHires(manager: EntityManager, opportunityId: string): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM matches
-        WHERE opportunity_id = $1 AND state IN ('hired', 'completed')`,
-      [opportunityId],
-    )) as { n: number }[];
+    const row = await typedQueries(manager)
+      .selectFrom('matches')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('opportunity_id', '=', opportunityId)
+      .where('state', 'in', ['hired', 'completed'])
+      .executeTakeFirstOrThrow();
     return row.n;
   }
 
@@ -310,37 +349,30 @@ export class MatchesRepository {
     to: MatchState,
     data: MoveData,
   ): Promise<boolean> {
-    const [, changed] = (await manager.query(
-      `UPDATE matches
-          SET state = $3, version = version + 1,
-              shortlisted_at = CASE WHEN $3 = 'shortlisted' THEN now() ELSE shortlisted_at END,
-              invited_at = CASE WHEN $3 = 'invited' THEN now() ELSE invited_at END,
-              rejected_at = CASE WHEN $3 = 'rejected' THEN now() ELSE rejected_at END,
-              withdrawn_at = CASE WHEN $3 = 'withdrawn' THEN now() ELSE withdrawn_at END,
-              answered_at = CASE WHEN $3 IN ('accepted', 'declined') THEN now() ELSE answered_at END,
-              hired_at = CASE WHEN $3 = 'hired' THEN now() ELSE hired_at END,
-              completed_at = CASE WHEN $3 = 'completed' THEN now() ELSE completed_at END,
-              cancelled_at = CASE WHEN $3 = 'cancelled' THEN now() ELSE cancelled_at END,
-              agreed_rate_eur = coalesce($4, agreed_rate_eur),
-              agreed_hours_per_week = coalesce($5, agreed_hours_per_week),
-              hours_worked = coalesce($6, hours_worked),
-              income_eur = coalesce($7, income_eur),
-              trainee_rating = coalesce($8, trainee_rating),
-              trainee_rating_comment = coalesce($9, trainee_rating_comment)
-        WHERE id = $1 AND version = $2`,
-      [
-        id,
-        version,
-        to,
-        data.agreedRateEur,
-        data.agreedHoursPerWeek,
-        data.hoursWorked,
-        data.incomeEur,
-        data.traineeRating,
-        data.traineeRatingComment,
-      ],
-    )) as [unknown[], number];
-    return changed === 1;
+    const stamped = STAMPED[to];
+    const { numUpdatedRows } = await typedQueries(manager)
+      .updateTable('matches')
+      .set((eb) => ({
+        state: to,
+        version: eb('version', '+', 1),
+        ...(stamped === undefined ? {} : { [stamped]: sql<Date>`now()` }),
+        agreed_rate_eur: eb.fn.coalesce(eb.val(data.agreedRateEur), 'agreed_rate_eur'),
+        agreed_hours_per_week: eb.fn.coalesce(
+          eb.val(data.agreedHoursPerWeek),
+          'agreed_hours_per_week',
+        ),
+        hours_worked: eb.fn.coalesce(eb.val(data.hoursWorked), 'hours_worked'),
+        income_eur: eb.fn.coalesce(eb.val(data.incomeEur), 'income_eur'),
+        trainee_rating: eb.fn.coalesce(eb.val(data.traineeRating), 'trainee_rating'),
+        trainee_rating_comment: eb.fn.coalesce(
+          eb.val(data.traineeRatingComment),
+          'trainee_rating_comment',
+        ),
+      }))
+      .where('id', '=', id)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
   }
 
   /** The trainee's rating of a completed engagement, once; false when already rated. */
@@ -350,13 +382,18 @@ export class MatchesRepository {
     rating: number,
     comment: string | null,
   ): Promise<boolean> {
-    const [, changed] = (await manager.query(
-      `UPDATE matches
-          SET employer_rating = $2, employer_rating_comment = $3, version = version + 1
-        WHERE id = $1 AND state = 'completed' AND employer_rating IS NULL`,
-      [id, rating, comment],
-    )) as [unknown[], number];
-    return changed === 1;
+    const { numUpdatedRows } = await typedQueries(manager)
+      .updateTable('matches')
+      .set((eb) => ({
+        employer_rating: rating,
+        employer_rating_comment: comment,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('state', '=', 'completed')
+      .where('employer_rating', 'is', null)
+      .executeTakeFirst();
+    return numUpdatedRows === 1n;
   }
 
   /** Appends one audit event (the table refuses updates and deletes). */
@@ -371,31 +408,38 @@ export class MatchesRepository {
       note: string | null;
     },
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO match_events (match_id, actor_user_id, actor_role, from_state, to_state, note)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [
-        event.matchId,
-        event.actorUserId,
-        event.actorRole,
-        event.fromState,
-        event.toState,
-        event.note,
-      ],
-    );
+    await typedQueries(manager)
+      .insertInto('match_events')
+      .values({
+        match_id: event.matchId,
+        actor_user_id: event.actorUserId,
+        actor_role: event.actorRole,
+        from_state: event.fromState,
+        to_state: event.toState,
+        note: event.note,
+      })
+      .execute();
   }
 
-  /** The audit trail, oldest first; the actor's id is hidden once that person is erased. */
-  async findEvents(manager: EntityManager, matchId: string): Promise<MatchEventRecord[]> {
-    return (await manager.query(
-      `SELECT e.id::text AS id, e.from_state AS "fromState", e.to_state AS "toState",
-              e.actor_role AS "actorRole",
-              CASE WHEN u.erased_at IS NULL THEN e.actor_user_id END AS "actorUserId",
-              e.note, e.created_at AS "createdAt"
-         FROM match_events e LEFT JOIN users u ON u.id = e.actor_user_id
-        WHERE e.match_id = $1
-        ORDER BY e.id`,
-      [matchId],
-    )) as MatchEventRecord[];
+  /** The audit trail, oldest first. */
+  async findEvents(manager: EntityManager, matchId: string): Promise<MatchEventRow[]> {
+    const rows = await typedQueries(manager)
+      .selectFrom('match_events')
+      .selectAll()
+      .where('match_id', '=', matchId)
+      .orderBy('id')
+      .execute();
+    return rows.map((e) => ({
+      id: e.id,
+      fromState:
+        e.from_state === null
+          ? null
+          : checkedText(MATCH_STATES, e.from_state, 'match_events.from_state'),
+      toState: checkedText(MATCH_STATES, e.to_state, 'match_events.to_state'),
+      actorRole: e.actor_role,
+      actorUserId: e.actor_user_id,
+      note: e.note,
+      createdAt: e.created_at,
+    }));
   }
 }

@@ -16,10 +16,10 @@ import {
 import {
   OpportunitiesService,
   OpportunityNotFoundError,
-  type OpportunityEntity,
+  type OpportunityRecord,
   type OpportunityHead,
 } from '@app/opportunities';
-import { ProfilesService } from '@app/profiles';
+import { ProfilesService, PublicProfileResponseDto } from '@app/profiles';
 import { NotificationsService, type NotificationKind } from '@app/notifications';
 import { FollowUpSchedule } from '@app/surveys';
 import { WebhookPublisher } from '@app/webhooks';
@@ -62,12 +62,8 @@ import {
   type MatchOpportunityKind,
   type MatchState,
 } from './match-transitions.js';
-import {
-  isLivePairViolation,
-  MatchesRepository,
-  type MatchRecord,
-  type MatchScope,
-} from './matches.repository.js';
+import { MatchRecords, type MatchRecord, type MatchScope } from './match-records.js';
+import { isLivePairViolation, MatchesRepository } from './matches.repository.js';
 import { outcomeProblems } from './outcome-bounds.js';
 
 /** What the trainee hears of moves others make, once the match is theirs to see. */
@@ -115,6 +111,7 @@ export class MatchesService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly matches: MatchesRepository,
+    private readonly records: MatchRecords,
     private readonly opportunities: OpportunitiesService,
     private readonly profiles: ProfilesService,
     private readonly webhooks: WebhookPublisher,
@@ -165,7 +162,7 @@ export class MatchesService {
     const own = await this.profiles.getOwn(user);
     const opportunityId = target.id.toLowerCase();
     const limit = this.config.applicationsPerDay;
-    let entity: OpportunityEntity | undefined;
+    let entity: OpportunityRecord | undefined;
     try {
       const created = await this.tx.run(async (m) => {
         const recent = await this.matches.lockAndCountRecentApplications(m, own.id, now);
@@ -211,7 +208,7 @@ export class MatchesService {
         await this.announce(m, match, null, 'trainee');
         return match;
       });
-      const fits = await this.matching.fitsOf(user, entity as OpportunityEntity, [own], now);
+      const fits = await this.matching.fitsOf(user, entity as OpportunityRecord, [own], now);
       return { ...toMatchResponse(created, user), fit: fits.get(own.id)! };
     } catch (error) {
       if (!isLivePairViolation(error)) throw error;
@@ -233,7 +230,7 @@ export class MatchesService {
     now = new Date(),
   ): Promise<ApplicantListDto> {
     const entity = await this.opportunities.get(kind, user, id);
-    const records = await this.tx.run((m) => this.matches.findLiveApplications(m, entity.id));
+    const records = await this.tx.run((m) => this.records.findLiveApplications(m, entity.id));
     const seen = records.filter((r) => profileVisibleTo(r, user));
     const full = await this.profiles.getForScoring(seen.map((r) => r.profileId));
     const fits = await this.matching.fitsOf(user, entity, full, now);
@@ -241,7 +238,7 @@ export class MatchesService {
       user,
       seen.map((r) => r.profileId),
     );
-    const shown = new Map(profiles.map((p) => [p.id, p]));
+    const shown = new Map(profiles.map((p) => [p.id, PublicProfileResponseDto.of(p)]));
     const items: ApplicantDto[] = records.map((r) => {
       const fit = fits.get(r.profileId);
       const profile = shown.get(r.profileId);
@@ -347,7 +344,7 @@ export class MatchesService {
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const rows = await this.tx.run((m) =>
-      this.matches.findPage(
+      this.records.findPage(
         m,
         scopeOf(user),
         {
@@ -372,7 +369,7 @@ export class MatchesService {
   async events(user: AuthUser, id: string): Promise<MatchEventListDto> {
     const { match, events } = await this.tx.run(async (m) => ({
       match: await this.require(m, scopeOf(user), id),
-      events: await this.matches.findEvents(m, id),
+      events: await this.records.findEvents(m, id),
     }));
     const visible = profileVisibleTo(match, user);
     return { items: events.map((e) => toMatchEvent(e, user, visible)), nextCursor: null };
@@ -476,7 +473,7 @@ export class MatchesService {
     id: string,
     options: { lock?: boolean } = {},
   ): Promise<MatchRecord> {
-    const found = await this.matches.findInScope(m, scope, id, options);
+    const found = await this.records.findInScope(m, scope, id, options);
     if (found === undefined) throw new MatchNotFoundError();
     return found;
   }
@@ -523,7 +520,7 @@ export class MatchesService {
     }
     const partyKind = PARTY_NOTIFICATIONS[match.state];
     if (partyKind !== undefined && mover === 'trainee') {
-      for (const userId of await this.partyStaff(m, match)) {
+      for (const userId of await this.partyStaff(match)) {
         await this.notifications.notify(m, {
           userId,
           kind: partyKind,
@@ -543,9 +540,8 @@ export class MatchesService {
    * brokers of the listing's organisation for a listing, and the brokers of the organisation
    * that made the match (when a broker shortlisted on a company's request).
    */
-  private partyStaff(m: EntityManager, match: MatchRecord): Promise<string[]> {
-    const owners = this.matches.findPartyStaff(
-      m,
+  private partyStaff(match: MatchRecord): Promise<string[]> {
+    const owners = this.records.partyStaff(
       [match.opportunityOrganisationId],
       match.opportunityKind === 'work_request' ? ['company'] : ['broker'],
     );
@@ -554,7 +550,7 @@ export class MatchesService {
     }
     return Promise.all([
       owners,
-      this.matches.findPartyStaff(m, [match.organisationId], ['broker', 'company']),
+      this.records.partyStaff([match.organisationId], ['broker', 'company']),
     ]).then(([a, b]) => [...new Set([...a, ...b])]);
   }
 }

@@ -342,6 +342,11 @@ export interface ProgrammePartners {
   programme_id: string;
 }
 
+export interface ProgrammePartnerships {
+  organisation_id: string | null;
+  programme_id: string | null;
+}
+
 export interface Programmes {
   code: string;
   countries: string[];
@@ -545,6 +550,7 @@ export interface DB {
   profile_skills: ProfileSkills;
   profiles: Profiles;
   programme_partners: ProgrammePartners;
+  programme_partnerships: ProgrammePartnerships;
   programmes: Programmes;
   refresh_tokens: RefreshTokens;
   saved_search_seen: SavedSearchSeen;

@@ -17,7 +17,7 @@ import { RolesGuard } from './guards/roles.guard.js';
 import { LoginAttemptLimiter } from './login-attempt-limiter.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, requireJwtSecret } from './jwt-settings.js';
 import { OrganisationsController } from './organisations.controller.js';
-import { IdentityDirectoryModule } from './identity-directory.module.js';
+import { UserDirectoryModule } from './user-directory.module.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -41,7 +41,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [
     MailModule,
-    IdentityDirectoryModule,
+    UserDirectoryModule,
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -87,7 +87,7 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [
-    IdentityDirectoryModule,
+    UserDirectoryModule,
     RegistrationHooks,
     AccountSecurityHooks,
     UsersService,

@@ -3,7 +3,6 @@ export * from './auth-user.js';
 export * from './decorators.js';
 export * from './dto/user.dto.js';
 export * from './identity.errors.js';
-export * from './identity-directory.module.js';
 export * from './identity.module.js';
 export { OrganisationDirectory, type OrganisationName } from './organisation-directory.js';
 export * from './ownership.js';
@@ -13,6 +12,7 @@ export * from './roles.js';
 export { SessionTokensService, type TokenPair } from './session-tokens.service.js';
 export * from './user-accounts.service.js';
 export { UserDirectory, type UserContact, type UserName } from './user-directory.js';
+export { UserDirectoryModule } from './user-directory.module.js';
 export {
   UsersService,
   type RegisteredUser,

@@ -1,5 +1,5 @@
-import type { OpportunityDocument, OpportunityEntity } from '@app/opportunities';
-import type { ProfileResponseDto, ProfileSearchDocument } from '@app/profiles';
+import type { OpportunityDocument, OpportunityRecord } from '@app/opportunities';
+import type { ProfileRecord, ProfileSearchDocument } from '@app/profiles';
 import type {
   Candidate,
   CandidateSkill,
@@ -98,7 +98,7 @@ function requestedPrefix(
 
 /** A candidate as the rules see it, from the trainee's own profile (read from PostgreSQL). */
 export function candidateFromOwnProfile(
-  p: ProfileResponseDto,
+  p: ProfileRecord,
   inclusion?: ConsentedInclusion,
 ): Candidate {
   return {
@@ -118,7 +118,7 @@ export function candidateFromOwnProfile(
     ...(p.availableFrom === null ? {} : { availableFrom: Date.parse(p.availableFrom) }),
     ...(p.hourlyRateEur === null ? {} : { hourlyRateEur: p.hourlyRateEur }),
     openToWork: p.openToWork,
-    lastActiveAt: Date.parse(p.lastActiveAt),
+    lastActiveAt: p.lastActiveAt.getTime(),
     ...(inclusion === undefined ? {} : { inclusion }),
   };
 }
@@ -137,7 +137,7 @@ function budgetOf(
 }
 
 /** An opportunity as the rules see it, from its PostgreSQL row. */
-export function opportunityFromEntity(o: OpportunityEntity): Opportunity {
+export function opportunityFromEntity(o: OpportunityRecord): Opportunity {
   const budget = budgetOf(o.budgetType, o.budgetMinEur, o.budgetMaxEur);
   return {
     id: o.id,
@@ -151,7 +151,7 @@ export function opportunityFromEntity(o: OpportunityEntity): Opportunity {
     languages: o.languages.map((l) => ({ code: l.code, minLevel: l.minLevel })),
     engagementType: o.engagementType,
     workMode: o.workMode,
-    countries: o.countries,
+    countries: [...o.countries],
     ...(o.lat === null || o.lng === null ? {} : { lat: o.lat, lng: o.lng }),
     ...(o.radiusKm === null ? {} : { radiusKm: o.radiusKm }),
     ...(o.hoursPerWeek === null ? {} : { hoursPerWeek: o.hoursPerWeek }),

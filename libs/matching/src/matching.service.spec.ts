@@ -1,7 +1,7 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import type { AuthUser } from '@app/identity';
 import type { OpportunitiesService } from '@app/opportunities';
-import type { ProfilesService } from '@app/profiles';
+import type { ProfilesService, PublicProfileRecord } from '@app/profiles';
 import type { TaxonomyService } from '@app/taxonomy';
 import type { CohortOffer, CourseOffers } from '@app/training';
 import defaults from '../../../config/matching.json' with { type: 'json' };
@@ -62,6 +62,30 @@ function opportunity(overrides: Partial<Opportunity> = {}): Opportunity {
   };
 }
 
+/** A public profile record as the profiles facade answers it. */
+function publicProfile(id: string): PublicProfileRecord {
+  return {
+    id,
+    displayName: id,
+    headline: null,
+    bio: null,
+    country: null,
+    city: null,
+    cityId: null,
+    cityLocalName: null,
+    skills: [],
+    languages: [],
+    workModes: [],
+    engagementTypes: [],
+    hoursPerWeek: null,
+    availableFrom: null,
+    hourlyRateEur: null,
+    portfolio: [],
+    openToWork: true,
+    lastActiveAt: new Date('2026-01-01T00:00:00Z'),
+  };
+}
+
 /** The service over in-memory stand-ins for the engine, PostgreSQL and the other libs. */
 function setUp(
   docs: ProfileMatchDocument[],
@@ -75,7 +99,7 @@ function setUp(
   const profiles = {
     getVisibleInOrder: jest.fn(async (_viewer: AuthUser, ids: string[]) => ({
       // one of them became invisible since it was indexed: it must simply be left out
-      profiles: ids.filter((id) => id !== 'gone').map((id) => ({ id, displayName: id })),
+      profiles: ids.filter((id) => id !== 'gone').map((id) => publicProfile(id)),
       skillNames: new Map([
         [JS, 'JavaScript'],
         [SQL, 'SQL'],

@@ -1,10 +1,10 @@
 import type { AuthUser } from '@app/identity';
-import { OpportunitiesService, type OpportunityEntity } from '@app/opportunities';
+import { OpportunitiesService, type OpportunityRecord } from '@app/opportunities';
 import {
   ProfilesService,
+  PublicProfileResponseDto,
   visibilitiesFor,
-  type ProfileResponseDto,
-  type PublicProfileResponseDto,
+  type ProfileRecord,
 } from '@app/profiles';
 import { TaxonomyService } from '@app/taxonomy';
 import { CourseOffers, offerKey, type CohortOffer } from '@app/training';
@@ -214,7 +214,9 @@ export class MatchingService {
       ),
       this.offersFor(ranked.nearMisses, now),
     ]);
-    const byId = new Map<string, PublicProfileResponseDto>(profiles.map((p) => [p.id, p]));
+    const byId = new Map<string, PublicProfileResponseDto>(
+      profiles.map((p) => [p.id, PublicProfileResponseDto.of(p)]),
+    );
     const item = (r: MatchScore): CandidateMatchDto[] => {
       const profile = byId.get(r.candidateId);
       if (profile === undefined) return [];
@@ -316,8 +318,8 @@ export class MatchingService {
    */
   async fitsOf(
     viewer: AuthUser,
-    entity: OpportunityEntity,
-    profiles: readonly ProfileResponseDto[],
+    entity: OpportunityRecord,
+    profiles: readonly ProfileRecord[],
     now = new Date(),
   ): Promise<Map<string, FitDto>> {
     const o = opportunityFromEntity(entity);

@@ -1,5 +1,5 @@
 import type { AuthUser } from '@app/identity';
-import type { OpportunityEntity } from '@app/opportunities';
+import type { OpportunityRecord } from '@app/opportunities';
 import { ProfileNotFoundError, ProfilesService } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
 import { candidateFromOwnProfile, opportunityFromEntity } from './match-documents.js';
@@ -29,7 +29,7 @@ export class OpportunityFitService {
 
   async fitFor(
     user: AuthUser,
-    opportunities: readonly OpportunityEntity[],
+    opportunities: readonly OpportunityRecord[],
     now = new Date(),
   ): Promise<Map<string, OpportunityFit> | undefined> {
     let own;

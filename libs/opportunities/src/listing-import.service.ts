@@ -14,7 +14,7 @@ import {
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import { OPPORTUNITIES_INDEX } from './opportunities.search-index.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
-import { listingDefaultDeadline, OpportunitiesService } from './opportunities.service.js';
+import { listingDefaultDeadline, OpportunityAuthoring } from './opportunity-authoring.service.js';
 import { valuesFromInput } from './opportunity-rules.js';
 import { ListingVetting } from './listing-vetting.service.js';
 import type { ListingProvenance, OpportunityWrite } from './opportunity-values.js';
@@ -57,7 +57,7 @@ export class ListingImportService {
     private readonly repository: OpportunitiesRepository,
     private readonly outbox: OutboxWriter,
     private readonly taxonomy: TaxonomyService,
-    private readonly opportunities: OpportunitiesService,
+    private readonly authoring: OpportunityAuthoring,
     private readonly suggestions: OpportunitySkillSuggestions,
     private readonly vetting: ListingVetting,
   ) {}
@@ -84,7 +84,6 @@ export class ListingImportService {
     const listings = [...planned.values()];
     // Every listing is screened; high-risk ones land in review instead of open.
     const risks = await this.vetting.assessMany(
-      this.tx.manager,
       listings.map((l) => ({ values: l.write, provenance: l.write.listing as ListingProvenance })),
     );
     listings.forEach((l, i) => (l.write.risk = risks[i]));
@@ -194,7 +193,7 @@ export class ListingImportService {
     values.deadline ??= listingDefaultDeadline();
     let write: OpportunityWrite;
     try {
-      write = await this.opportunities.prepare(
+      write = await this.authoring.prepare(
         values,
         {
           source: p.listing.source,

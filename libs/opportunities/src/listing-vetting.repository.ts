@@ -1,6 +1,8 @@
+import { anyText, checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import type { OpportunityStatus } from './opportunity-vocabulary.js';
+import { OPPORTUNITY_STATUSES, type OpportunityStatus } from './opportunity-vocabulary.js';
 
 /** One entry of a listing's audit trail: a status change (or its creation), by whom, why. */
 export interface OpportunityEventWrite {
@@ -27,38 +29,43 @@ export interface LockedListing {
   status: OpportunityStatus;
 }
 
-/** SQL of scam screening: skill categories, the audit trail, flags and moves into review. */
+/** SQL of scam screening: the audit trail, flags and moves into review. */
 @Injectable()
 export class ListingVettingRepository {
-  /** Taxonomy category of each skill (the market reference is per category). */
-  async skillCategories(manager: EntityManager, skillIds: string[]): Promise<Map<string, string>> {
-    if (skillIds.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT id, category FROM skills WHERE id = ANY($1::uuid[])`,
-      [[...new Set(skillIds)]],
-    )) as { id: string; category: string }[];
-    return new Map(rows.map((r) => [r.id, r.category]));
-  }
-
   async insertEvents(manager: EntityManager, events: OpportunityEventWrite[]): Promise<void> {
     if (events.length === 0) return;
-    await manager.query(
-      `INSERT INTO opportunity_events (opportunity_id, actor_id, actor_role, from_status, to_status, note)
-       SELECT * FROM jsonb_to_recordset($1::jsonb) AS e(
-         "opportunityId" uuid, "actorId" uuid, "actorRole" text, "fromStatus" text,
-         "toStatus" text, note text)`,
-      [JSON.stringify(events)],
-    );
+    await typedQueries(manager)
+      .insertInto('opportunity_events')
+      .values(
+        events.map((e) => ({
+          opportunity_id: e.opportunityId,
+          actor_id: e.actorId,
+          actor_role: e.actorRole,
+          from_status: e.fromStatus,
+          to_status: e.toStatus,
+          note: e.note,
+        })),
+      )
+      .execute();
   }
 
   /** The audit trail of one listing, oldest first. */
   async findEvents(manager: EntityManager, opportunityId: string): Promise<OpportunityEventRow[]> {
-    return (await manager.query(
-      `SELECT id, actor_role AS "actorRole", from_status AS "fromStatus", to_status AS "toStatus",
-              note, created_at AS "createdAt"
-         FROM opportunity_events WHERE opportunity_id = $1 ORDER BY created_at, id`,
-      [opportunityId],
-    )) as OpportunityEventRow[];
+    const rows = await typedQueries(manager)
+      .selectFrom('opportunity_events')
+      .select(['id', 'actor_role', 'from_status', 'to_status', 'note', 'created_at'])
+      .where('opportunity_id', '=', opportunityId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      actorRole: r.actor_role,
+      fromStatus: r.from_status === null ? null : status(r.from_status, 'from_status'),
+      toStatus: status(r.to_status, 'to_status'),
+      note: r.note,
+      createdAt: r.created_at,
+    }));
   }
 
   /** Current status of an organisation's listings by source URL, locked for the import. */
@@ -68,34 +75,48 @@ export class ListingVettingRepository {
     sourceUrls: string[],
   ): Promise<Map<string, OpportunityStatus>> {
     if (sourceUrls.length === 0) return new Map();
-    const rows = (await manager.query(
-      `SELECT source_url AS "sourceUrl", status FROM opportunities
-        WHERE organisation_id = $1 AND kind = 'listing' AND source_url = ANY($2::text[])
-        ORDER BY id FOR UPDATE`,
-      [organisationId, sourceUrls],
-    )) as { sourceUrl: string; status: OpportunityStatus }[];
-    return new Map(rows.map((r) => [r.sourceUrl, r.status]));
+    const rows = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select(['source_url', 'status'])
+      .where('organisation_id', '=', organisationId)
+      .where('kind', '=', 'listing')
+      .where('source_url', '=', anyText(sourceUrls))
+      .orderBy('id')
+      .forUpdate()
+      .execute();
+    return new Map(
+      rows.flatMap((r) =>
+        r.source_url === null ? [] : [[r.source_url, status(r.status, 'opportunities.status')]],
+      ),
+    );
   }
 
   /** A listing locked for the rest of the transaction (flags are counted under this lock). */
   async lockListing(manager: EntityManager, id: string): Promise<LockedListing | null> {
-    const rows = (await manager.query(
-      `SELECT id, organisation_id AS "organisationId", status FROM opportunities
-        WHERE id = $1 AND kind = 'listing' FOR UPDATE`,
-      [id],
-    )) as LockedListing[];
-    return rows[0] ?? null;
+    const row = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select(['id', 'organisation_id', 'status'])
+      .where('id', '=', id)
+      .where('kind', '=', 'listing')
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return {
+      id: row.id,
+      organisationId: row.organisation_id,
+      status: status(row.status, 'opportunities.status'),
+    };
   }
 
   /** open → review; false when it was not open. */
   async moveOpenToReview(manager: EntityManager, id: string): Promise<boolean> {
-    // TypeORM answers an UPDATE with [rows, affected count].
-    const [, changed] = (await manager.query(
-      `UPDATE opportunities SET status = 'review', version = version + 1
-        WHERE id = $1 AND status = 'open'`,
-      [id],
-    )) as [unknown[], number];
-    return changed === 1;
+    const result = await typedQueries(manager)
+      .updateTable('opportunities')
+      .set((eb) => ({ status: 'review', version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** The new flag's id, or null when this person already flagged this listing. */
@@ -103,14 +124,19 @@ export class ListingVettingRepository {
     manager: EntityManager,
     flag: { listingId: string; userId: string; role: string; reason: string; note: string | null },
   ): Promise<{ id: string; createdAt: Date } | null> {
-    const rows = (await manager.query(
-      `INSERT INTO listing_flags (opportunity_id, user_id, actor_role, reason, note)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT ON CONSTRAINT listing_flags_one_per_person DO NOTHING
-       RETURNING id, created_at AS "createdAt"`,
-      [flag.listingId, flag.userId, flag.role, flag.reason, flag.note],
-    )) as { id: string; createdAt: Date }[];
-    return rows[0] ?? null;
+    const row = await typedQueries(manager)
+      .insertInto('listing_flags')
+      .values({
+        opportunity_id: flag.listingId,
+        user_id: flag.userId,
+        actor_role: flag.role,
+        reason: flag.reason,
+        note: flag.note,
+      })
+      .onConflict((oc) => oc.constraint('listing_flags_one_per_person').doNothing())
+      .returning(['id', 'created_at'])
+      .executeTakeFirst();
+    return row === undefined ? null : { id: row.id, createdAt: row.created_at };
   }
 
   async countFlagsByUserSince(
@@ -118,11 +144,13 @@ export class ListingVettingRepository {
     userId: string,
     since: Date,
   ): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM listing_flags WHERE user_id = $1 AND created_at > $2`,
-      [userId, since],
-    )) as { n: number }[];
-    return row.n;
+    const { n } = await typedQueries(manager)
+      .selectFrom('listing_flags')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('user_id', '=', userId)
+      .where('created_at', '>', since)
+      .executeTakeFirstOrThrow();
+    return n;
   }
 
   /**
@@ -133,18 +161,36 @@ export class ListingVettingRepository {
     manager: EntityManager,
     listingId: string,
   ): Promise<{ count: number; reasons: Record<string, number> }> {
-    const rows = (await manager.query(
-      `SELECT f.reason, count(*)::int AS n FROM listing_flags f
-        WHERE f.opportunity_id = $1 AND f.actor_role = 'trainee'
-          AND f.created_at > coalesce((SELECT max(e.created_at) FROM opportunity_events e
-                WHERE e.opportunity_id = $1 AND e.from_status = 'review' AND e.to_status = 'open'),
-              '-infinity')
-        GROUP BY f.reason ORDER BY f.reason`,
-      [listingId],
-    )) as { reason: string; n: number }[];
+    const rows = await typedQueries(manager)
+      .selectFrom('listing_flags as f')
+      .select(['f.reason', sql<number>`count(*)::int`.as('n')])
+      .where('f.opportunity_id', '=', listingId)
+      .where('f.actor_role', '=', 'trainee')
+      .where((eb) =>
+        eb(
+          'f.created_at',
+          '>',
+          eb.fn.coalesce(
+            eb
+              .selectFrom('opportunity_events as e')
+              .select((e) => e.fn.max('e.created_at').as('at'))
+              .where('e.opportunity_id', '=', listingId)
+              .where('e.from_status', '=', 'review')
+              .where('e.to_status', '=', 'open'),
+            sql<Date>`'-infinity'::timestamptz`,
+          ),
+        ),
+      )
+      .groupBy('f.reason')
+      .orderBy('f.reason')
+      .execute();
     return {
       count: rows.reduce((sum, r) => sum + r.n, 0),
       reasons: Object.fromEntries(rows.map((r) => [r.reason, r.n])),
     };
   }
+}
+
+function status(value: string, column: string): OpportunityStatus {
+  return checkedText(OPPORTUNITY_STATUSES, value, column);
 }

@@ -1,4 +1,5 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
+import { TaxonomyService } from '@app/taxonomy';
 import { Inject, Injectable, type Provider } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
@@ -6,6 +7,7 @@ import {
   loadListingRiskConfig,
   type ListingRisk,
   type ListingRiskConfig,
+  type RiskFinding,
 } from './listing-risk.js';
 import {
   ListingVettingRepository,
@@ -33,24 +35,19 @@ export const listingRiskConfigProvider: Provider = {
 export class ListingVetting {
   constructor(
     private readonly repository: ListingVettingRepository,
+    private readonly taxonomy: TaxonomyService,
     @Inject(LISTING_RISK_CONFIG) private readonly config: ListingRiskConfig,
   ) {}
 
-  async assess(
-    manager: EntityManager,
-    values: OpportunityValues,
-    provenance: ListingProvenance,
-  ): Promise<ListingRisk> {
-    return (await this.assessMany(manager, [{ values, provenance }]))[0];
+  async assess(values: OpportunityValues, provenance: ListingProvenance): Promise<ListingRisk> {
+    return (await this.assessMany([{ values, provenance }]))[0];
   }
 
-  /** One look-up of skill categories for all of them. */
+  /** One look-up of skill categories (the taxonomy's) for all of them. */
   async assessMany(
-    manager: EntityManager,
     items: { values: OpportunityValues; provenance: ListingProvenance }[],
   ): Promise<ListingRisk[]> {
-    const categories = await this.repository.skillCategories(
-      manager,
+    const categories = await this.taxonomy.skillCategories(
       items.flatMap((i) => i.values.skills.map((s) => s.skillId)),
     );
     return items.map(({ values, provenance }) =>
@@ -59,9 +56,7 @@ export class ListingVetting {
           values,
           source: provenance.source,
           sourceUrl: provenance.sourceUrl,
-          skillCategories: values.skills
-            .map((s) => categories.get(s.skillId))
-            .filter((c): c is string => c !== undefined),
+          skillCategories: values.skills.flatMap((s) => categories.get(s.skillId) ?? []),
         },
         this.config,
       ),
@@ -134,7 +129,10 @@ export class ListingVetting {
 }
 
 /** The note an audit entry carries about a listing's risk. */
-export function riskNote(risk: ListingRisk): string {
+export function riskNote(risk: {
+  level: ListingRisk['level'];
+  findings: readonly RiskFinding[];
+}): string {
   if (risk.findings.length === 0) return `risk ${risk.level}`;
   return `risk ${risk.level}: ${risk.findings.map((f) => f.rule).join(', ')}`;
 }

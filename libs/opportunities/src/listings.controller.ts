@@ -28,6 +28,7 @@ import {
 import { ListingImportService } from './listing-import.service.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
 import { OpportunitiesService } from './opportunities.service.js';
+import { OpportunityAuthoring } from './opportunity-authoring.service.js';
 import { OpportunityResponses } from './opportunity-responses.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
 
@@ -41,6 +42,7 @@ export const LISTING_IMPORT_PATH = '/api/listings/import';
 export class ListingsController {
   constructor(
     private readonly opportunities: OpportunitiesService,
+    private readonly authoring: OpportunityAuthoring,
     private readonly importer: ListingImportService,
     private readonly suggestions: OpportunitySkillSuggestions,
     private readonly responses: OpportunityResponses,
@@ -69,7 +71,7 @@ export class ListingsController {
   ): Promise<ListingCreatedResponseDto> {
     const { source, sourceUrl, clientCountry, status, skillsFromText, ...fields } = body;
     const created = await this.responses.listing(
-      await this.opportunities.create('listing', user, fields, {
+      await this.authoring.create('listing', user, fields, {
         listing: { source, sourceUrl, clientCountry },
         status: status ?? 'open',
       }),
@@ -142,7 +144,7 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Query() query: OpportunityListQueryDto,
   ): Promise<ListingPageDto> {
-    const page = await this.opportunities.list('listing', user, query);
+    const page = await this.authoring.list('listing', user, query);
     return { items: await this.responses.listings(page.items), nextCursor: page.nextCursor };
   }
 
@@ -174,7 +176,7 @@ export class ListingsController {
   ): Promise<ListingResponseDto> {
     const { source, sourceUrl, clientCountry, ...fields } = body;
     return this.responses.listing(
-      await this.opportunities.update('listing', user, id, fields, {
+      await this.authoring.update('listing', user, id, fields, {
         source,
         sourceUrl,
         clientCountry,
@@ -192,7 +194,7 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<ListingResponseDto> {
-    return this.responses.listing(await this.opportunities.transition('listing', user, id, 'open'));
+    return this.responses.listing(await this.authoring.transition('listing', user, id, 'open'));
   }
 
   @Post(':id/close')
@@ -205,8 +207,6 @@ export class ListingsController {
     @CurrentUser() user: AuthUser,
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<ListingResponseDto> {
-    return this.responses.listing(
-      await this.opportunities.transition('listing', user, id, 'closed'),
-    );
+    return this.responses.listing(await this.authoring.transition('listing', user, id, 'closed'));
   }
 }

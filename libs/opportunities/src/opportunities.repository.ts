@@ -1,38 +1,42 @@
 import {
-  entityColumns,
-  hydrateEntity,
-  preparedStatement,
-  queryPrepared,
-  type PreparedStatement,
+  anyUuid,
+  checkedText,
+  runPrepared,
+  typedQueries,
+  type Database,
+  type TypedQueries,
 } from '@app/database';
+import type { PagePosition } from '@app/http';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { OpportunityLanguageEntity } from './entities/opportunity-language.entity.js';
-import { OpportunitySkillEntity } from './entities/opportunity-skill.entity.js';
-import { OpportunityEntity } from './entities/opportunity.entity.js';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Insertable,
+  type Selectable,
+  type SqlBool,
+} from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { EntityManager } from 'typeorm';
+import { RISK_LEVELS, type RiskFinding } from './listing-risk.js';
+import type { OpportunityHead, OpportunityRecord, ReadScope } from './opportunity-record.js';
 import type { OpportunityWrite } from './opportunity-values.js';
-import type { OpportunityKind, OpportunityStatus } from './opportunity-vocabulary.js';
-
-/** Who reads: an organisation sees its own; `open` sees every open one; `all` is for admins. */
-export type ReadScope =
-  { kind: 'own'; organisationId: string } | { kind: 'open' } | { kind: 'all' };
+import {
+  BUDGET_TYPES,
+  CEFR_LEVELS,
+  ENGAGEMENT_TYPES,
+  OPPORTUNITY_KINDS,
+  OPPORTUNITY_STATUSES,
+  WORK_MODES,
+  type OpportunityKind,
+  type OpportunityStatus,
+} from './opportunity-vocabulary.js';
 
 export interface PageRequest {
   limit: number;
-  /** Id of the last item of the previous page. */
-  afterId?: string;
-  statuses?: OpportunityStatus[];
-}
-
-/** What other libs need to know of a request or listing to act on it. */
-export interface OpportunityHead {
-  id: string;
-  kind: OpportunityKind;
-  status: OpportunityStatus;
-  organisationId: string;
-  openings: number;
-  title: string;
+  /** The position of the last item of the previous page (newest first). */
+  after?: PagePosition;
+  statuses?: readonly OpportunityStatus[];
 }
 
 export interface UpsertOutcome {
@@ -43,62 +47,6 @@ export interface UpsertOutcome {
   status: OpportunityStatus;
 }
 
-/** Column → SQL type, in the order rows are written; the JSON keys are the column names. */
-const COLUMNS: readonly (readonly [string, string])[] = [
-  ['kind', 'text'],
-  ['organisation_id', 'uuid'],
-  ['status', 'text'],
-  ['title', 'text'],
-  ['description', 'text'],
-  ['engagement_type', 'text'],
-  ['work_mode', 'text'],
-  ['countries', 'text[]'],
-  ['city', 'text'],
-  ['city_id', 'integer'],
-  ['city_local_name', 'text'],
-  ['lat', 'double precision'],
-  ['lng', 'double precision'],
-  ['radius_km', 'integer'],
-  ['hours_per_week', 'integer'],
-  ['duration_weeks', 'integer'],
-  ['budget_type', 'text'],
-  ['budget_min_eur', 'numeric'],
-  ['budget_max_eur', 'numeric'],
-  ['openings', 'integer'],
-  ['deadline', 'timestamptz'],
-  ['programme_id', 'uuid'],
-  ['programme_attached_by', 'uuid'],
-  ['source', 'text'],
-  ['source_url', 'text'],
-  ['client_country', 'text'],
-  ['created_by', 'uuid'],
-  ['published_at', 'timestamptz'],
-  ['risk_level', 'text'],
-  ['risk_reasons', 'jsonb'],
-];
-
-/** What an edit may change: everything the author decides, not ownership or lifecycle. */
-const EDITABLE = COLUMNS.map(([c]) => c).filter(
-  (c) =>
-    ![
-      'kind',
-      'organisation_id',
-      'status',
-      'created_by',
-      'published_at',
-      'programme_attached_by',
-    ].includes(c),
-);
-
-/**
- * What a re-import overwrites: the import carries no programme, and a programme is set, changed or
- * removed only by its partners (docs/opportunities.md), so a re-import keeps it.
- */
-const REIMPORTED = EDITABLE.filter((c) => c !== 'programme_id');
-
-const RECORD_TYPE = COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ');
-const COLUMN_LIST = COLUMNS.map(([c]) => c).join(', ');
-
 interface RowMeta {
   kind: OpportunityKind;
   organisationId: string;
@@ -107,11 +55,17 @@ interface RowMeta {
   publishedAt: Date | null;
 }
 
-function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> {
+type OpportunityRow = Selectable<Database['opportunities']> & {
+  skills: { skillId: string; minLevel: number; mustHave: boolean }[];
+  languages: { code: string; minLevel: string }[];
+};
+
+/**
+ * What the author decides and a re-import overwrites. The programme is not among them: it is set,
+ * changed or removed only by its partners (docs/opportunities.md), so a re-import keeps it.
+ */
+function authoredColumns(write: OpportunityWrite) {
   return {
-    kind: meta.kind,
-    organisation_id: meta.organisationId,
-    status: meta.status,
     title: write.title,
     description: write.description,
     engagement_type: write.engagementType,
@@ -129,49 +83,141 @@ function toRow(write: OpportunityWrite, meta: RowMeta): Record<string, unknown> 
     budget_min_eur: write.budget?.minEur ?? null,
     budget_max_eur: write.budget?.maxEur ?? null,
     openings: write.openings,
-    deadline: write.deadline?.toISOString() ?? null,
-    programme_id: write.programmeId,
-    // only admins and partners' brokers may attach (OpportunitiesService.assertMayAttach)
-    programme_attached_by: write.programmeId === null ? null : meta.createdBy,
+    deadline: write.deadline,
     source: write.listing?.source ?? null,
     source_url: write.listing?.sourceUrl ?? null,
     client_country: write.listing?.clientCountry ?? null,
-    created_by: meta.createdBy,
-    published_at: meta.publishedAt?.toISOString() ?? null,
     risk_level: write.risk?.level ?? 'low',
-    risk_reasons: write.risk?.findings ?? [],
+    // jsonb: sent as JSON text (pg would send a JavaScript array as a PostgreSQL array)
+    risk_reasons: JSON.stringify(write.risk?.findings ?? []),
+  };
+}
+
+function newRow(write: OpportunityWrite, meta: RowMeta): Insertable<Database['opportunities']> {
+  return {
+    ...authoredColumns(write),
+    kind: meta.kind,
+    organisation_id: meta.organisationId,
+    status: meta.status,
+    programme_id: write.programmeId,
+    // only admins and partners' brokers may attach (OpportunitiesService.assertMayAttach)
+    programme_attached_by: write.programmeId === null ? null : meta.createdBy,
+    created_by: meta.createdBy,
+    published_at: meta.publishedAt,
   };
 }
 
 /**
- * Each row's skills and languages, selected beside it (alias `o`): one statement, one consistent
+ * Rows with their skills and languages selected beside them: one statement, one consistent
  * snapshot, one round trip (a join would instead repeat each long description once per skill ×
  * language).
  */
-const REQUIREMENTS = {
-  skills_json: `(SELECT coalesce(json_agg(json_build_object('opportunityId', s.opportunity_id,
-      'skillId', s.skill_id, 'minLevel', s.min_level, 'mustHave', s.must_have,
-      'position', s.position) ORDER BY s.position), '[]'::json)
-    FROM opportunity_skills s WHERE s.opportunity_id = o.id)`,
-  languages_json: `(SELECT coalesce(json_agg(json_build_object('opportunityId', l.opportunity_id,
-      'code', l.code, 'minLevel', l.min_level, 'position', l.position)
-      ORDER BY l.position), '[]'::json)
-    FROM opportunity_languages l WHERE l.opportunity_id = o.id)`,
-};
-
-interface RequirementsRow {
-  skills_json: OpportunitySkillEntity[];
-  languages_json: OpportunityLanguageEntity[];
+function selectOpportunities(db: TypedQueries) {
+  return db
+    .selectFrom('opportunities')
+    .selectAll('opportunities')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('opportunity_skills')
+          .select([
+            'opportunity_skills.skill_id as skillId',
+            'opportunity_skills.min_level as minLevel',
+            'opportunity_skills.must_have as mustHave',
+          ])
+          .whereRef('opportunity_skills.opportunity_id', '=', 'opportunities.id')
+          .orderBy('opportunity_skills.position'),
+      ).as('skills'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('opportunity_languages')
+          .select(['opportunity_languages.code', 'opportunity_languages.min_level as minLevel'])
+          .whereRef('opportunity_languages.opportunity_id', '=', 'opportunities.id')
+          .orderBy('opportunity_languages.position'),
+      ).as('languages'),
+    ]);
 }
 
-/**
- * What a read scope adds to a query over `o`, for the query builder and the prepared statements
- * alike; `org` is the placeholder of the organisation id (`own` only). `all` adds nothing.
- */
-function scopeCondition(kind: ReadScope['kind'], org: string): string | undefined {
-  if (kind === 'own') return `o.organisation_id = ${org}`;
-  if (kind === 'open') return `o.status = 'open'`;
-  return undefined;
+/** What a read scope adds to a query over `opportunities`; `all` adds nothing (`true`). */
+function inScope(
+  eb: ExpressionBuilder<Database, 'opportunities'>,
+  scope: ReadScope,
+): Expression<SqlBool> {
+  if (scope.kind === 'own') return eb('opportunities.organisation_id', '=', scope.organisationId);
+  if (scope.kind === 'open') return eb('opportunities.status', '=', 'open');
+  return eb.and([]);
+}
+
+const money = (v: string | null): number | null => (v === null ? null : Number(v));
+
+/** The stored risk findings (jsonb), checked field by field. */
+function riskFindingsOf(value: unknown): RiskFinding[] {
+  if (!Array.isArray(value)) throw new Error('opportunities.risk_reasons is not a list');
+  return value.map((f: unknown) => {
+    if (typeof f !== 'object' || f === null || !('rule' in f) || !('reason' in f)) {
+      throw new Error('opportunities.risk_reasons holds an entry without rule and reason');
+    }
+    const { rule, reason } = f;
+    if (typeof rule !== 'string' || typeof reason !== 'string') {
+      throw new Error('opportunities.risk_reasons holds an entry that is not text');
+    }
+    return { rule, reason };
+  });
+}
+
+function toRecord(r: OpportunityRow): OpportunityRecord {
+  return {
+    id: r.id,
+    kind: checkedText(OPPORTUNITY_KINDS, r.kind, 'opportunities.kind'),
+    organisationId: r.organisation_id,
+    status: checkedText(OPPORTUNITY_STATUSES, r.status, 'opportunities.status'),
+    title: r.title,
+    description: r.description,
+    engagementType: checkedText(
+      ENGAGEMENT_TYPES,
+      r.engagement_type,
+      'opportunities.engagement_type',
+    ),
+    workMode: checkedText(WORK_MODES, r.work_mode, 'opportunities.work_mode'),
+    countries: r.countries,
+    city: r.city,
+    cityId: r.city_id,
+    cityLocalName: r.city_local_name,
+    lat: r.lat,
+    lng: r.lng,
+    radiusKm: r.radius_km,
+    hoursPerWeek: r.hours_per_week,
+    durationWeeks: r.duration_weeks,
+    budgetType:
+      r.budget_type === null
+        ? null
+        : checkedText(BUDGET_TYPES, r.budget_type, 'opportunities.budget_type'),
+    budgetMinEur: money(r.budget_min_eur),
+    budgetMaxEur: money(r.budget_max_eur),
+    openings: r.openings,
+    deadline: r.deadline,
+    programmeId: r.programme_id,
+    source: r.source,
+    sourceUrl: r.source_url,
+    clientCountry: r.client_country,
+    riskLevel: checkedText(RISK_LEVELS, r.risk_level, 'opportunities.risk_level'),
+    riskReasons: riskFindingsOf(r.risk_reasons),
+    version: r.version,
+    createdBy: r.created_by,
+    publishedAt: r.published_at,
+    closedAt: r.closed_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    skills: r.skills.map((s) => ({
+      skillId: s.skillId,
+      minLevel: s.minLevel,
+      mustHave: s.mustHave,
+    })),
+    languages: r.languages.map((l) => ({
+      code: l.code,
+      minLevel: checkedText(CEFR_LEVELS, l.minLevel, 'opportunity_languages.min_level'),
+    })),
+  };
 }
 
 /**
@@ -181,52 +227,6 @@ function scopeCondition(kind: ReadScope['kind'], org: string): string | undefine
  */
 @Injectable()
 export class OpportunitiesRepository {
-  /** One request or listing by kind ($1) and id ($2) under each read scope, as prepared statements. */
-  private readonly inScope: Record<ReadScope['kind'], PreparedStatement>;
-
-  constructor(@InjectDataSource() dataSource: DataSource) {
-    const columns = entityColumns(dataSource, OpportunityEntity, 'o', REQUIREMENTS);
-    const statement = (kind: ReadScope['kind']) => {
-      const condition = scopeCondition(kind, '$3');
-      return preparedStatement(
-        `opportunities_in_scope_${kind}`,
-        `SELECT ${columns} FROM opportunities o
-         WHERE o.kind = $1 AND o.id = $2 ${condition === undefined ? '' : `AND ${condition}`}`,
-      );
-    };
-    this.inScope = { own: statement('own'), open: statement('open'), all: statement('all') };
-  }
-
-  private ofKind(
-    manager: EntityManager,
-    kind: OpportunityKind,
-  ): SelectQueryBuilder<OpportunityEntity> {
-    return manager.createQueryBuilder(OpportunityEntity, 'o').where('o.kind = :kind', { kind });
-  }
-
-  /** Runs `qb` with each row's {@link REQUIREMENTS} aggregated beside it. */
-  private async withRequirements(
-    qb: SelectQueryBuilder<OpportunityEntity>,
-  ): Promise<OpportunityEntity[]> {
-    for (const [name, sql] of Object.entries(REQUIREMENTS)) qb.addSelect(sql, name);
-    const { entities, raw } = await qb.getRawAndEntities<RequirementsRow & { o_id: string }>();
-    const requirements = new Map(raw.map((r) => [r.o_id, r]));
-    for (const row of entities) {
-      const r = requirements.get(row.id);
-      row.skills = r?.skills_json ?? [];
-      row.languages = r?.languages_json ?? [];
-    }
-    return entities;
-  }
-
-  private scoped<T extends SelectQueryBuilder<OpportunityEntity>>(qb: T, scope: ReadScope): T {
-    const condition = scopeCondition(scope.kind, ':org');
-    if (condition !== undefined) {
-      qb.andWhere(condition, scope.kind === 'own' ? { org: scope.organisationId } : {});
-    }
-    return qb;
-  }
-
   /**
    * One request or listing as the scope may see it, with its skills and languages. Every page
    * of a request and every ranking reads this way, so it is a prepared statement (one per scope).
@@ -236,66 +236,57 @@ export class OpportunitiesRepository {
     kind: OpportunityKind,
     scope: ReadScope,
     id: string,
-  ): Promise<OpportunityEntity | null> {
-    const [row] = await queryPrepared<RequirementsRow>(
+  ): Promise<OpportunityRecord | null> {
+    const [row] = await runPrepared(
       manager,
-      this.inScope[scope.kind],
-      scope.kind === 'own' ? [kind, id, scope.organisationId] : [kind, id],
+      `opportunities_in_scope_${scope.kind}`,
+      selectOpportunities(typedQueries(manager))
+        .where('opportunities.kind', '=', kind)
+        .where('opportunities.id', '=', id)
+        .where((eb) => inScope(eb, scope)),
     );
-    if (row === undefined) return null;
-    const entity = hydrateEntity(manager.connection, OpportunityEntity, row);
-    entity.skills = row.skills_json;
-    entity.languages = row.languages_json;
-    return entity;
+    return row === undefined ? null : toRecord(row);
   }
 
   /** Locks an organisation's own row for the rest of the transaction, then loads it. */
-  async lockOwned(
+  lockOwned(
     manager: EntityManager,
     kind: OpportunityKind,
     organisationId: string,
     id: string,
-  ): Promise<OpportunityEntity | null> {
-    const locked = (await manager.query(
-      `SELECT id FROM opportunities WHERE id = $1 AND kind = $2 AND organisation_id = $3 FOR UPDATE`,
-      [id, kind, organisationId],
-    )) as { id: string }[];
-    if (locked.length === 0) return null;
-    return this.findInScope(manager, kind, { kind: 'own', organisationId }, id);
+  ): Promise<OpportunityRecord | null> {
+    return this.lockInScope(manager, kind, { kind: 'own', organisationId }, id);
   }
 
-  /** A page newest first; `afterId` continues after that item (keyset, stable under inserts). */
+  /** A page newest first, after `page.after` (keyset on (created_at, id), stable under inserts). */
   async findPage(
     manager: EntityManager,
     kind: OpportunityKind,
     scope: ReadScope,
     page: PageRequest,
-  ): Promise<OpportunityEntity[]> {
-    const ids = manager
-      .createQueryBuilder(OpportunityEntity, 'o')
-      .select('o.id', 'id')
-      .where('o.kind = :kind', { kind });
-    this.scoped(ids, scope);
-    if (page.statuses !== undefined && page.statuses.length > 0) {
-      ids.andWhere('o.status IN (:...statuses)', { statuses: page.statuses });
+  ): Promise<OpportunityRecord[]> {
+    const { after, statuses } = page;
+    let query = selectOpportunities(typedQueries(manager))
+      .where('opportunities.kind', '=', kind)
+      .where((eb) => inScope(eb, scope));
+    if (statuses !== undefined && statuses.length > 0) {
+      query = query.where('opportunities.status', 'in', statuses);
     }
-    if (page.afterId !== undefined) {
-      ids.andWhere(
-        '(o.created_at, o.id) < (SELECT c.created_at, c.id FROM opportunities c WHERE c.id = :after)',
-        { after: page.afterId },
+    if (after !== undefined) {
+      query = query.where((eb) =>
+        eb(
+          eb.refTuple('opportunities.created_at', 'opportunities.id'),
+          '<',
+          eb.tuple(after.createdAt, after.id),
+        ),
       );
     }
-    const found = (await ids
-      .orderBy('o.created_at', 'DESC')
-      .addOrderBy('o.id', 'DESC')
+    const rows = await query
+      .orderBy('opportunities.created_at', 'desc')
+      .orderBy('opportunities.id', 'desc')
       .limit(page.limit)
-      .getRawMany()) as { id: string }[];
-    if (found.length === 0) return [];
-    const rows = await this.withRequirements(
-      this.ofKind(manager, kind).andWhere('o.id IN (:...ids)', { ids: found.map((r) => r.id) }),
-    );
-    const byId = new Map(rows.map((r) => [r.id, r]));
-    return found.map((r) => byId.get(r.id) as OpportunityEntity);
+      .execute();
+    return rows.map(toRecord);
   }
 
   /**
@@ -307,14 +298,16 @@ export class OpportunitiesRepository {
     kind: OpportunityKind,
     scope: ReadScope,
     id: string,
-  ): Promise<OpportunityEntity | null> {
-    const condition = scopeCondition(scope.kind, '$3');
-    const locked = (await manager.query(
-      `SELECT o.id FROM opportunities o WHERE o.id = $1 AND o.kind = $2
-          ${condition === undefined ? '' : `AND ${condition}`} FOR UPDATE`,
-      scope.kind === 'own' ? [id, kind, scope.organisationId] : [id, kind],
-    )) as { id: string }[];
-    if (locked.length === 0) return null;
+  ): Promise<OpportunityRecord | null> {
+    const locked = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select('id')
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where((eb) => inScope(eb, scope))
+      .forUpdate()
+      .executeTakeFirst();
+    if (locked === undefined) return null;
     return this.findInScope(manager, kind, scope, id);
   }
 
@@ -324,10 +317,11 @@ export class OpportunitiesRepository {
     id: string,
     attachedBy: string | null,
   ): Promise<void> {
-    await manager.query(`UPDATE opportunities SET programme_attached_by = $2 WHERE id = $1`, [
-      id,
-      attachedBy,
-    ]);
+    await typedQueries(manager)
+      .updateTable('opportunities')
+      .set({ programme_attached_by: attachedBy })
+      .where('id', '=', id)
+      .execute();
   }
 
   /**
@@ -340,63 +334,80 @@ export class OpportunitiesRepository {
     programmeId: string | null,
     attachedBy: string,
   ): Promise<void> {
-    await manager.query(
-      `UPDATE opportunities
-          SET programme_id = $2, programme_attached_by = CASE WHEN $2::uuid IS NULL THEN NULL ELSE $3::uuid END,
-              version = version + 1
-        WHERE id = $1`,
-      [id, programmeId, attachedBy],
-    );
+    await typedQueries(manager)
+      .updateTable('opportunities')
+      .set((eb) => ({
+        programme_id: programmeId,
+        programme_attached_by: programmeId === null ? null : attachedBy,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .execute();
   }
 
   /**
-   * Whether a programme exists and whether the organisation is one of its partners (the
-   * training lib's tables, read here so that opportunities need not load that lib).
+   * Whether a programme exists and whether the organisation is one of its partners, read from
+   * `programme_partnerships`, the view training declares for the libs below it.
    */
   async programmeStanding(
     manager: EntityManager,
     programmeId: string,
     organisationId: string | null,
   ): Promise<{ exists: boolean; partner: boolean }> {
-    const [row] = (await manager.query(
-      `SELECT EXISTS (SELECT 1 FROM programmes WHERE id = $1) AS exists,
-              EXISTS (SELECT 1 FROM programme_partners
-                       WHERE programme_id = $1 AND organisation_id = $2) AS partner`,
-      [programmeId, organisationId],
-    )) as { exists: boolean; partner: boolean }[];
-    return row;
+    const rows = await typedQueries(manager)
+      .selectFrom('programme_partnerships')
+      .select('organisation_id')
+      .where('programme_id', '=', programmeId)
+      .execute();
+    return {
+      exists: rows.length > 0,
+      partner: organisationId !== null && rows.some((r) => r.organisation_id === organisationId),
+    };
   }
 
   /** Locks any request or listing for the rest of the transaction (hiring counts openings). */
   async lockHead(manager: EntityManager, id: string): Promise<OpportunityHead | undefined> {
-    const [row] = (await manager.query(
-      `SELECT id, kind, status, organisation_id AS "organisationId", openings, title
-         FROM opportunities WHERE id = $1 FOR UPDATE`,
-      [id],
-    )) as OpportunityHead[];
-    return row;
+    const row = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select(['id', 'kind', 'status', 'organisation_id', 'openings', 'title'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      kind: checkedText(OPPORTUNITY_KINDS, row.kind, 'opportunities.kind'),
+      status: checkedText(OPPORTUNITY_STATUSES, row.status, 'opportunities.status'),
+      organisationId: row.organisation_id,
+      openings: row.openings,
+      title: row.title,
+    };
   }
 
   /** open → filled; false when it was not open. */
   async markFilled(manager: EntityManager, id: string): Promise<boolean> {
-    const [, changed] = (await manager.query(
-      `UPDATE opportunities SET status = 'filled', version = version + 1, closed_at = now()
-        WHERE id = $1 AND status = 'open'`,
-      [id],
-    )) as [unknown[], number];
-    return changed === 1;
+    const result = await typedQueries(manager)
+      .updateTable('opportunities')
+      .set((eb) => ({
+        status: 'filled',
+        version: eb('version', '+', 1),
+        closed_at: sql<Date>`now()`,
+      }))
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return result.numUpdatedRows === 1n;
   }
 
   /** Inserts one request or listing with its requirements; returns its id. */
   async insert(manager: EntityManager, write: OpportunityWrite, meta: RowMeta): Promise<string> {
-    const [row] = (await manager.query(
-      `INSERT INTO opportunities (${COLUMN_LIST})
-       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
-       RETURNING id`,
-      [JSON.stringify([toRow(write, meta)])],
-    )) as { id: string }[];
-    await this.replaceRequirements(manager, [{ id: row.id, write }]);
-    return row.id;
+    const { id } = await typedQueries(manager)
+      .insertInto('opportunities')
+      .values(newRow(write, meta))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await this.replaceRequirements(manager, [{ id, write }]);
+    return id;
   }
 
   /** Overwrites what the author decides on a row already locked by {@link lockOwned}. */
@@ -407,20 +418,17 @@ export class OpportunitiesRepository {
     id: string,
     write: OpportunityWrite,
   ): Promise<void> {
-    const row = toRow(write, {
-      kind,
-      organisationId,
-      status: 'draft',
-      createdBy: null,
-      publishedAt: null,
-    });
-    await manager.query(
-      `UPDATE opportunities o SET ${EDITABLE.map((c) => `${c} = r.${c}`).join(', ')},
-              version = o.version + 1
-         FROM jsonb_to_record($1::jsonb) AS r(${RECORD_TYPE})
-        WHERE o.id = $2 AND o.kind = $3 AND o.organisation_id = $4`,
-      [JSON.stringify(row), id, kind, organisationId],
-    );
+    await typedQueries(manager)
+      .updateTable('opportunities')
+      .set((eb) => ({
+        ...authoredColumns(write),
+        programme_id: write.programmeId,
+        version: eb('version', '+', 1),
+      }))
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where('organisation_id', '=', organisationId)
+      .execute();
     await this.replaceRequirements(manager, [{ id, write }]);
   }
 
@@ -433,16 +441,23 @@ export class OpportunitiesRepository {
     from: readonly OpportunityStatus[],
     to: OpportunityStatus,
   ): Promise<boolean> {
-    const rows = (await manager.query(
-      `UPDATE opportunities
-          SET status = $5, version = version + 1,
-              published_at = CASE WHEN $5 = 'open' THEN coalesce(published_at, now()) ELSE published_at END,
-              closed_at = CASE WHEN $5 IN ('closed', 'filled') THEN now() ELSE closed_at END
-        WHERE id = $1 AND kind = $2 AND organisation_id = $3 AND status = ANY($4::text[])
-        RETURNING id`,
-      [id, kind, organisationId, from, to],
-    )) as unknown[];
-    return rows.length === 1;
+    const moved = await typedQueries(manager)
+      .updateTable('opportunities')
+      .set((eb) => ({
+        status: to,
+        version: eb('version', '+', 1),
+        ...(to === 'open'
+          ? { published_at: eb.fn.coalesce('published_at', sql<Date>`now()`) }
+          : {}),
+        ...(to === 'closed' || to === 'filled' ? { closed_at: sql<Date>`now()` } : {}),
+      }))
+      .where('id', '=', id)
+      .where('kind', '=', kind)
+      .where('organisation_id', '=', organisationId)
+      .where('status', 'in', from)
+      .returning('id')
+      .execute();
+    return moved.length === 1;
   }
 
   /**
@@ -461,7 +476,7 @@ export class OpportunitiesRepository {
     // High-risk listings wait in review (unpublished); an open one that turns high goes there too.
     const rows = writes.map((w) => {
       const held = w.risk?.level === 'high';
-      return toRow(w, {
+      return newRow(w, {
         kind: 'listing',
         organisationId,
         status: held ? 'review' : 'open',
@@ -469,21 +484,67 @@ export class OpportunitiesRepository {
         publishedAt: held ? null : now,
       });
     });
-    const outcomes = (await manager.query(
-      `INSERT INTO opportunities AS o (${COLUMN_LIST})
-       SELECT ${COLUMN_LIST} FROM jsonb_to_recordset($1::jsonb) AS r(${RECORD_TYPE})
-       ON CONFLICT (organisation_id, source_url) DO UPDATE
-          SET ${REIMPORTED.map((c) => `${c} = excluded.${c}`).join(', ')}, version = o.version + 1,
-              status = CASE WHEN excluded.status = 'review' AND o.status = 'open' THEN 'review'
-                            ELSE o.status END
-        WHERE o.kind = 'listing' AND o.status IN ('draft', 'review', 'open')
-       RETURNING o.id, o.source_url AS "sourceUrl", (o.xmax = 0) AS inserted, o.status`,
-      [JSON.stringify(rows)],
-    )) as UpsertOutcome[];
+    const written = await typedQueries(manager)
+      .insertInto('opportunities')
+      .values(rows)
+      .onConflict((oc) =>
+        oc
+          .columns(['organisation_id', 'source_url'])
+          .doUpdateSet((eb) => ({
+            title: eb.ref('excluded.title'),
+            description: eb.ref('excluded.description'),
+            engagement_type: eb.ref('excluded.engagement_type'),
+            work_mode: eb.ref('excluded.work_mode'),
+            countries: eb.ref('excluded.countries'),
+            city: eb.ref('excluded.city'),
+            city_id: eb.ref('excluded.city_id'),
+            city_local_name: eb.ref('excluded.city_local_name'),
+            lat: eb.ref('excluded.lat'),
+            lng: eb.ref('excluded.lng'),
+            radius_km: eb.ref('excluded.radius_km'),
+            hours_per_week: eb.ref('excluded.hours_per_week'),
+            duration_weeks: eb.ref('excluded.duration_weeks'),
+            budget_type: eb.ref('excluded.budget_type'),
+            budget_min_eur: eb.ref('excluded.budget_min_eur'),
+            budget_max_eur: eb.ref('excluded.budget_max_eur'),
+            openings: eb.ref('excluded.openings'),
+            deadline: eb.ref('excluded.deadline'),
+            source: eb.ref('excluded.source'),
+            source_url: eb.ref('excluded.source_url'),
+            client_country: eb.ref('excluded.client_country'),
+            risk_level: eb.ref('excluded.risk_level'),
+            risk_reasons: eb.ref('excluded.risk_reasons'),
+            version: eb('opportunities.version', '+', 1),
+            status: eb
+              .case()
+              .when(
+                eb.and([
+                  eb('excluded.status', '=', 'review'),
+                  eb('opportunities.status', '=', 'open'),
+                ]),
+              )
+              .then('review')
+              .else(eb.ref('opportunities.status'))
+              .end(),
+          }))
+          .where('opportunities.kind', '=', 'listing')
+          .where('opportunities.status', 'in', ['draft', 'review', 'open']),
+      )
+      .returning(['id', 'source_url', 'status', sql<boolean>`xmax = 0`.as('inserted')])
+      .execute();
+    const outcomes = written.map((w) => ({
+      id: w.id,
+      sourceUrl: w.source_url ?? '',
+      inserted: w.inserted,
+      status: checkedText(OPPORTUNITY_STATUSES, w.status, 'opportunities.status'),
+    }));
     const byUrl = new Map(writes.map((w) => [w.listing?.sourceUrl, w]));
     await this.replaceRequirements(
       manager,
-      outcomes.map((o) => ({ id: o.id, write: byUrl.get(o.sourceUrl) as OpportunityWrite })),
+      outcomes.flatMap((o) => {
+        const write = byUrl.get(o.sourceUrl);
+        return write === undefined ? [] : [{ id: o.id, write }];
+      }),
     );
     return outcomes;
   }
@@ -494,14 +555,13 @@ export class OpportunitiesRepository {
     items: { id: string; write: OpportunityWrite }[],
   ): Promise<void> {
     if (items.length === 0) return;
+    const db = typedQueries(manager);
     const ids = items.map((i) => i.id);
-    await manager.query(`DELETE FROM opportunity_skills WHERE opportunity_id = ANY($1::uuid[])`, [
-      ids,
-    ]);
-    await manager.query(
-      `DELETE FROM opportunity_languages WHERE opportunity_id = ANY($1::uuid[])`,
-      [ids],
-    );
+    await db.deleteFrom('opportunity_skills').where('opportunity_id', '=', anyUuid(ids)).execute();
+    await db
+      .deleteFrom('opportunity_languages')
+      .where('opportunity_id', '=', anyUuid(ids))
+      .execute();
     const skills = items.flatMap(({ id, write }) =>
       write.skills.map((s, position) => ({
         opportunity_id: id,
@@ -511,14 +571,7 @@ export class OpportunitiesRepository {
         position,
       })),
     );
-    if (skills.length > 0) {
-      await manager.query(
-        `INSERT INTO opportunity_skills (opportunity_id, skill_id, min_level, must_have, position)
-         SELECT * FROM jsonb_to_recordset($1::jsonb)
-           AS x(opportunity_id uuid, skill_id uuid, min_level smallint, must_have boolean, position smallint)`,
-        [JSON.stringify(skills)],
-      );
-    }
+    if (skills.length > 0) await db.insertInto('opportunity_skills').values(skills).execute();
     const languages = items.flatMap(({ id, write }) =>
       write.languages.map((l, position) => ({
         opportunity_id: id,
@@ -528,24 +581,18 @@ export class OpportunitiesRepository {
       })),
     );
     if (languages.length > 0) {
-      await manager.query(
-        `INSERT INTO opportunity_languages (opportunity_id, code, min_level, position)
-         SELECT * FROM jsonb_to_recordset($1::jsonb)
-           AS x(opportunity_id uuid, code text, min_level text, position smallint)`,
-        [JSON.stringify(languages)],
-      );
+      await db.insertInto('opportunity_languages').values(languages).execute();
     }
   }
 
-  /** Open rows among these ids (what search may show), with requirements. */
-  async findOpenByIds(manager: EntityManager, ids: string[]): Promise<OpportunityEntity[]> {
+  /** Open rows among these ids (what the search index holds), with requirements. */
+  async findOpenByIds(manager: EntityManager, ids: string[]): Promise<OpportunityRecord[]> {
     if (ids.length === 0) return [];
-    return this.withRequirements(
-      manager
-        .createQueryBuilder(OpportunityEntity, 'o')
-        .where(`o.status = 'open'`)
-        .andWhere('o.id IN (:...ids)', { ids }),
-    );
+    const rows = await selectOpportunities(typedQueries(manager))
+      .where('opportunities.status', '=', 'open')
+      .where('opportunities.id', '=', anyUuid(ids))
+      .execute();
+    return rows.map(toRecord);
   }
 
   /**
@@ -556,24 +603,26 @@ export class OpportunitiesRepository {
     manager: EntityManager,
     ids: string[],
     now: Date,
-  ): Promise<OpportunityEntity[]> {
+  ): Promise<OpportunityRecord[]> {
     if (ids.length === 0) return [];
-    return this.withRequirements(
-      manager
-        .createQueryBuilder(OpportunityEntity, 'o')
-        .where(`o.status = 'open'`)
-        .andWhere('(o.deadline IS NULL OR o.deadline > :now)', { now })
-        .andWhere('o.id IN (:...ids)', { ids }),
-    );
+    const rows = await selectOpportunities(typedQueries(manager))
+      .where('opportunities.status', '=', 'open')
+      .where((eb) =>
+        eb.or([eb('opportunities.deadline', 'is', null), eb('opportunities.deadline', '>', now)]),
+      )
+      .where('opportunities.id', '=', anyUuid(ids))
+      .execute();
+    return rows.map(toRecord);
   }
 
   /** A row's deadline in epoch seconds, whatever its status; null when none or unknown. */
   async findDeadlineSeconds(manager: EntityManager, id: string): Promise<number | null> {
-    const [row] = (await manager.query(
-      `SELECT floor(extract(epoch FROM deadline))::bigint AS s FROM opportunities WHERE id = $1`,
-      [id],
-    )) as { s: string | null }[];
-    return row?.s == null ? null : Number(row.s);
+    const row = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select('deadline')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    return row?.deadline == null ? null : Math.floor(row.deadline.getTime() / 1000);
   }
 
   /** One page of every open row ordered by id (full reindex and drift checks). */
@@ -581,23 +630,23 @@ export class OpportunitiesRepository {
     manager: EntityManager,
     afterId: string | undefined,
     limit: number,
-  ): Promise<OpportunityEntity[]> {
-    const page = (await manager.query(
-      `SELECT id FROM opportunities WHERE status = 'open' AND ($1::uuid IS NULL OR id > $1)
-        ORDER BY id LIMIT $2`,
-      [afterId ?? null, limit],
-    )) as { id: string }[];
-    const rows = await this.findOpenByIds(
-      manager,
-      page.map((r) => r.id),
+  ): Promise<OpportunityRecord[]> {
+    let query = selectOpportunities(typedQueries(manager)).where(
+      'opportunities.status',
+      '=',
+      'open',
     );
-    return rows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (afterId !== undefined) query = query.where('opportunities.id', '>', afterId);
+    const rows = await query.orderBy('opportunities.id').limit(limit).execute();
+    return rows.map(toRecord);
   }
 
   async countOpen(manager: EntityManager): Promise<number> {
-    const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM opportunities WHERE status = 'open'`,
-    )) as { n: number }[];
-    return row.n;
+    const { n } = await typedQueries(manager)
+      .selectFrom('opportunities')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('status', '=', 'open')
+      .executeTakeFirstOrThrow();
+    return n;
   }
 }

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
-import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import type { OpportunityRecord } from './opportunity-record.js';
 import { foldLongText, toOpportunityDocument } from './opportunities.search-index.js';
 
 const SKILL_A = '11111111-1111-4111-8111-111111111111';
 const SKILL_B = '22222222-2222-4222-8222-222222222222';
 
-function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
-  return Object.assign(new (class {})() as OpportunityEntity, {
+function record(over: Partial<OpportunityRecord> = {}): OpportunityRecord {
+  return {
     id: '33333333-3333-4333-8333-333333333333',
     kind: 'work_request',
     organisationId: '44444444-4444-4444-8444-444444444444',
@@ -17,6 +17,7 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     workMode: 'hybrid',
     countries: ['RS'],
     city: 'Novi Sad',
+    cityId: 3194360,
     cityLocalName: 'Нови Сад',
     lat: 45.25,
     lng: 19.84,
@@ -32,22 +33,26 @@ function entity(over: Partial<OpportunityEntity> = {}): OpportunityEntity {
     source: null,
     sourceUrl: null,
     clientCountry: null,
+    riskLevel: 'low',
+    riskReasons: [],
     version: 4,
+    createdBy: null,
+    closedAt: null,
     publishedAt: new Date('2026-12-01T00:00:00Z'),
     updatedAt: new Date('2026-12-02T00:00:00Z'),
     createdAt: new Date('2026-11-30T10:00:00.123Z'),
     skills: [
-      { opportunityId: '', skillId: SKILL_A, minLevel: 3, mustHave: true, position: 0 },
-      { opportunityId: '', skillId: SKILL_B, minLevel: 1, mustHave: false, position: 1 },
+      { skillId: SKILL_A, minLevel: 3, mustHave: true },
+      { skillId: SKILL_B, minLevel: 1, mustHave: false },
     ],
-    languages: [{ opportunityId: '', code: 'en', minLevel: 'B2', position: 0 }],
+    languages: [{ code: 'en', minLevel: 'B2' }],
     ...over,
-  });
+  };
 }
 
 describe('toOpportunityDocument', () => {
   it('splits skills by mustHave, encodes levels, epoch seconds and _geo', () => {
-    const doc = toOpportunityDocument(entity());
+    const doc = toOpportunityDocument(record());
     expect(doc).toMatchObject({
       _version: 4,
       skillIds: [SKILL_A, SKILL_B],
@@ -66,19 +71,19 @@ describe('toOpportunityDocument', () => {
   });
 
   it('makes the town searchable in both scripts', () => {
-    expect(toOpportunityDocument(entity()).placeFolded).toBe('novi sad');
+    expect(toOpportunityDocument(record()).placeFolded).toBe('novi sad');
     expect(
-      toOpportunityDocument(entity({ city: 'Belgrade', cityLocalName: 'Београд' })).placeFolded,
+      toOpportunityDocument(record({ city: 'Belgrade', cityLocalName: 'Београд' })).placeFolded,
     ).toBe('belgrade beograd');
     expect(
-      toOpportunityDocument(entity({ city: null, cityLocalName: null, lat: null, lng: null }))
+      toOpportunityDocument(record({ city: null, cityLocalName: null, lat: null, lng: null }))
         .placeFolded,
     ).toBe('');
   });
 
   it('has no _geo without a town', () => {
     expect(
-      toOpportunityDocument(entity({ city: null, lat: null, lng: null, radiusKm: null })),
+      toOpportunityDocument(record({ city: null, lat: null, lng: null, radiusKm: null })),
     ).not.toHaveProperty('_geo');
   });
 });

@@ -3,7 +3,7 @@ import { foldForIndex } from '@app/text';
 import { Injectable } from '@nestjs/common';
 import type { Settings } from 'meilisearch';
 import type { EntityManager } from 'typeorm';
-import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import type { OpportunityRecord } from './opportunity-record.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import type { OpportunityKind } from './opportunity-vocabulary.js';
 
@@ -133,7 +133,7 @@ export function foldLongText(text: string): string {
 const epochSeconds = (d: Date | null): number | null =>
   d === null ? null : Math.floor(d.getTime() / 1000);
 
-export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument {
+export function toOpportunityDocument(o: OpportunityRecord): OpportunityDocument {
   return {
     id: o.id,
     _version: o.version,
@@ -152,7 +152,7 @@ export function toOpportunityDocument(o: OpportunityEntity): OpportunityDocument
     languageMinLevels: o.languages.map((l) => `${l.code}:${l.minLevel}`),
     engagementType: o.engagementType,
     workMode: o.workMode,
-    countries: o.countries,
+    countries: [...o.countries],
     city: o.city,
     ...(o.lat !== null && o.lng !== null ? { _geo: { lat: o.lat, lng: o.lng } } : {}),
     radiusKm: o.radiusKm,

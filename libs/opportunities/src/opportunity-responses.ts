@@ -1,7 +1,7 @@
 import { TaxonomyService } from '@app/taxonomy';
 import { Injectable } from '@nestjs/common';
 import type { ListingResponseDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
-import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import type { OpportunityRecord } from './opportunity-record.js';
 import { toListingResponse, toWorkRequestResponse } from './opportunity.mapper.js';
 
 /**
@@ -12,25 +12,25 @@ import { toListingResponse, toWorkRequestResponse } from './opportunity.mapper.j
 export class OpportunityResponses {
   constructor(private readonly taxonomy: TaxonomyService) {}
 
-  async workRequests(rows: readonly OpportunityEntity[]): Promise<WorkRequestResponseDto[]> {
+  async workRequests(rows: readonly OpportunityRecord[]): Promise<WorkRequestResponseDto[]> {
     const names = await this.namesOf(rows);
     return rows.map((o) => toWorkRequestResponse(o, names));
   }
 
-  async workRequest(row: OpportunityEntity): Promise<WorkRequestResponseDto> {
+  async workRequest(row: OpportunityRecord): Promise<WorkRequestResponseDto> {
     return (await this.workRequests([row]))[0];
   }
 
-  async listings(rows: readonly OpportunityEntity[]): Promise<ListingResponseDto[]> {
+  async listings(rows: readonly OpportunityRecord[]): Promise<ListingResponseDto[]> {
     const names = await this.namesOf(rows);
     return rows.map((o) => toListingResponse(o, names));
   }
 
-  async listing(row: OpportunityEntity): Promise<ListingResponseDto> {
+  async listing(row: OpportunityRecord): Promise<ListingResponseDto> {
     return (await this.listings([row]))[0];
   }
 
-  private namesOf(rows: readonly OpportunityEntity[]): Promise<ReadonlyMap<string, string>> {
+  private namesOf(rows: readonly OpportunityRecord[]): Promise<ReadonlyMap<string, string>> {
     return this.taxonomy.answerSkillNames(rows.flatMap((o) => o.skills.map((s) => s.skillId)));
   }
 }

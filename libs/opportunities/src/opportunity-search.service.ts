@@ -17,7 +17,7 @@ import type {
   OpportunitySearchItemDto,
   OpportunitySearchQueryDto,
 } from './dto/opportunity-search.dto.js';
-import type { OpportunityEntity } from './entities/opportunity.entity.js';
+import type { OpportunityRecord } from './opportunity-record.js';
 import { OpportunitiesRepository } from './opportunities.repository.js';
 import {
   OPPORTUNITIES_INDEX,
@@ -40,7 +40,7 @@ import { toListingResponse, toWorkRequestResponse } from './opportunity.mapper.j
 export interface OpportunitySearchResult {
   items: OpportunitySearchItemDto[];
   /** The rows behind `items`, in the same order (for callers that add to them, e.g. fit). */
-  opportunities: OpportunityEntity[];
+  opportunities: OpportunityRecord[];
   facets: OpportunitySearchFacetsDto;
   nextCursor: string | null;
 }
@@ -147,7 +147,7 @@ function scopeOf(caller: AuthUser): SearchScope {
   return { kind: 'all' };
 }
 
-function inScope(o: OpportunityEntity, scope: SearchScope): boolean {
+function inScope(o: OpportunityRecord, scope: SearchScope): boolean {
   return (
     scope.kind === 'all' || o.kind === 'work_request' || o.organisationId === scope.organisationId
   );
@@ -158,7 +158,7 @@ function inScope(o: OpportunityEntity, scope: SearchScope): boolean {
  * for brokers and admins, who decide on it.
  */
 export function toOpportunitySearchItem(
-  o: OpportunityEntity,
+  o: OpportunityRecord,
   caller: AuthUser,
   names: ReadonlyMap<string, string>,
 ): OpportunitySearchItemDto {

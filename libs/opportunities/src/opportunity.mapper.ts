@@ -1,13 +1,13 @@
 import type { ListingResponseDto, WorkRequestResponseDto } from './dto/opportunity-response.dto.js';
-import type { OpportunityEntity } from './entities/opportunity.entity.js';
-import type { CefrLevel, ListingSource } from './opportunity-vocabulary.js';
+import type { OpportunityRecord } from './opportunity-record.js';
+import { LISTING_SOURCES } from './opportunity-vocabulary.js';
 import type { ListingProvenance, OpportunityValues } from './opportunity-values.js';
 
 const iso = (d: Date | null): string | null => (d === null ? null : d.toISOString());
 
 /** `names`: the skills' names by id (`TaxonomyService.answerSkillNames`: in the caller's language), see OpportunityResponses. */
 export function toWorkRequestResponse(
-  o: OpportunityEntity,
+  o: OpportunityRecord,
   names: ReadonlyMap<string, string>,
 ): WorkRequestResponseDto {
   const values = valuesOf(o);
@@ -38,7 +38,7 @@ export function toWorkRequestResponse(
 }
 
 export function toListingResponse(
-  o: OpportunityEntity,
+  o: OpportunityRecord,
   names: ReadonlyMap<string, string>,
 ): ListingResponseDto {
   return {
@@ -51,7 +51,7 @@ export function toListingResponse(
 }
 
 /** The stored row back into the values an author edits (PATCH merges onto these). */
-export function valuesOf(o: OpportunityEntity): OpportunityValues {
+export function valuesOf(o: OpportunityRecord): OpportunityValues {
   return {
     title: o.title,
     description: o.description,
@@ -60,10 +60,10 @@ export function valuesOf(o: OpportunityEntity): OpportunityValues {
       minLevel: s.minLevel,
       mustHave: s.mustHave,
     })),
-    languages: o.languages.map((l) => ({ code: l.code, minLevel: l.minLevel as CefrLevel })),
+    languages: o.languages.map((l) => ({ code: l.code, minLevel: l.minLevel })),
     engagementType: o.engagementType,
     workMode: o.workMode,
-    countries: o.countries,
+    countries: [...o.countries],
     city: o.city,
     radiusKm: o.radiusKm,
     hoursPerWeek: o.hoursPerWeek,
@@ -78,9 +78,9 @@ export function valuesOf(o: OpportunityEntity): OpportunityValues {
   };
 }
 
-export function provenanceOf(o: OpportunityEntity): ListingProvenance {
+export function provenanceOf(o: OpportunityRecord): ListingProvenance {
   return {
-    source: (o.source ?? 'other') as ListingSource,
+    source: LISTING_SOURCES.find((s) => s === o.source) ?? 'other',
     sourceUrl: o.sourceUrl ?? '',
     clientCountry: o.clientCountry,
   };

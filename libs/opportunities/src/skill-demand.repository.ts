@@ -1,6 +1,7 @@
+import { typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import { sql } from 'kysely';
+import type { EntityManager } from 'typeorm';
 
 /** Which requests make skill demand: a programme's in a window, or every open one. */
 export type SkillDemandScope =
@@ -8,13 +9,13 @@ export type SkillDemandScope =
 
 /** One skill asked by one request for one country (null: work open to people anywhere). */
 export interface SkillAsk {
-  skillId: string;
-  country: string | null;
-  minLevel: number;
-  mustHave: boolean;
-  openings: number;
+  readonly skillId: string;
+  readonly country: string | null;
+  readonly minLevel: number;
+  readonly mustHave: boolean;
+  readonly openings: number;
   /** Demand now (open, or open on a day of the window); the others only set the supply level. */
-  counted: boolean;
+  readonly counted: boolean;
 }
 
 /**
@@ -25,48 +26,58 @@ export interface SkillAsk {
  *   admin or a partner's broker attached it: only they can set `programme_attached_by`),
  *   published; `counted` when open now or open on a day of the window (published by its end,
  *   closed or filled after its start). Drafts, listings in review and requests a company tagged
- *   with the programme by itself never appear;
+ *   with the programme by itself never appear. Partners are read from `programme_partnerships`,
+ *   the view training declares for the libs below it;
  * - no programme: every open request.
  */
 @Injectable()
 export class SkillDemandRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  async asks(scope: SkillDemandScope): Promise<SkillAsk[]> {
-    const rows: {
-      skill_id: string;
-      country: string | null;
-      min_level: number;
-      must_have: boolean;
-      openings: number;
-      counted: boolean;
-    }[] = await this.dataSource.query(
-      `SELECT s.skill_id, trim(c.country) AS country, s.min_level, s.must_have, o.openings,
-              (o.status = 'open'
-                OR ($2::date IS NOT NULL
-                    AND o.published_at < ($3::date + 1)::timestamp AT TIME ZONE 'UTC'
-                    AND o.closed_at >= $2::date::timestamp AT TIME ZONE 'UTC')) AS counted
-       FROM opportunities o
-       JOIN opportunity_skills s ON s.opportunity_id = o.id
-       CROSS JOIN LATERAL unnest(CASE WHEN cardinality(o.countries) = 0 THEN ARRAY[NULL::text]
-                                      ELSE o.countries::text[] END) AS c(country)
-       WHERE o.published_at IS NOT NULL
-         AND o.status IN ('open', 'closed', 'filled')
-         AND CASE WHEN $1::uuid IS NULL THEN o.status = 'open'
-                  ELSE o.programme_id = $1::uuid
-                       AND (o.organisation_id IN (SELECT organisation_id FROM programme_partners
-                                                   WHERE programme_id = $1::uuid)
-                            OR o.programme_attached_by IS NOT NULL)
-             END`,
-      scope.programmeId === null ? [null, null, null] : [scope.programmeId, scope.from, scope.to],
+  async asks(manager: EntityManager, scope: SkillDemandScope): Promise<SkillAsk[]> {
+    const { programmeId } = scope;
+    let query = typedQueries(manager)
+      .selectFrom('opportunities as o')
+      .innerJoin('opportunity_skills as s', 's.opportunity_id', 'o.id')
+      .select(['s.skill_id', 's.min_level', 's.must_have', 'o.openings', 'o.countries'])
+      .select(
+        scope.programmeId === null
+          ? sql<boolean>`o.status = 'open'`.as('counted')
+          : sql<boolean>`(o.status = 'open'
+              OR (o.published_at < (${scope.to}::date + 1)::timestamp AT TIME ZONE 'UTC'
+                  AND o.closed_at >= ${scope.from}::date::timestamp AT TIME ZONE 'UTC'))`.as(
+              'counted',
+            ),
+      )
+      .where('o.published_at', 'is not', null)
+      .where('o.status', 'in', ['open', 'closed', 'filled']);
+    query =
+      programmeId === null
+        ? query.where('o.status', '=', 'open')
+        : query
+            .where('o.programme_id', '=', programmeId)
+            .where((eb) =>
+              eb.or([
+                eb(
+                  'o.organisation_id',
+                  'in',
+                  eb
+                    .selectFrom('programme_partnerships as pp')
+                    .select('pp.organisation_id')
+                    .where('pp.programme_id', '=', programmeId),
+                ),
+                eb('o.programme_attached_by', 'is not', null),
+              ]),
+            );
+    const rows = await query.execute();
+    // one ask per country the request names; none named: open to people anywhere
+    return rows.flatMap((r) =>
+      (r.countries.length === 0 ? [null] : r.countries.map((c) => c.trim())).map((country) => ({
+        skillId: r.skill_id,
+        country,
+        minLevel: r.min_level,
+        mustHave: r.must_have,
+        openings: r.openings,
+        counted: r.counted,
+      })),
     );
-    return rows.map((r) => ({
-      skillId: r.skill_id,
-      country: r.country,
-      minLevel: r.min_level,
-      mustHave: r.must_have,
-      openings: r.openings,
-      counted: r.counted,
-    }));
   }
 }

@@ -24,6 +24,7 @@ import {
   WorkRequestResponseDto,
 } from './dto/opportunity-response.dto.js';
 import { OpportunitiesService } from './opportunities.service.js';
+import { OpportunityAuthoring } from './opportunity-authoring.service.js';
 import { OpportunityResponses } from './opportunity-responses.js';
 import { opportunityIdPipe } from './opportunity-id.pipe.js';
 import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js';
@@ -34,6 +35,7 @@ import { OpportunitySkillSuggestions } from './opportunity-skill-suggestions.js'
 export class WorkRequestsController {
   constructor(
     private readonly opportunities: OpportunitiesService,
+    private readonly authoring: OpportunityAuthoring,
     private readonly suggestions: OpportunitySkillSuggestions,
     private readonly responses: OpportunityResponses,
   ) {}
@@ -58,7 +60,7 @@ export class WorkRequestsController {
   ): Promise<WorkRequestCreatedResponseDto> {
     const { skillsFromText, ...input } = body;
     const created = await this.responses.workRequest(
-      await this.opportunities.create('work_request', user, input, { status: 'draft' }),
+      await this.authoring.create('work_request', user, input, { status: 'draft' }),
     );
     if (skillsFromText !== true) return created;
     const chosen = input.skills.map((s) => s.skillId);
@@ -78,7 +80,7 @@ export class WorkRequestsController {
     @CurrentUser() user: AuthUser,
     @Query() query: OpportunityListQueryDto,
   ): Promise<WorkRequestPageDto> {
-    const page = await this.opportunities.list('work_request', user, query);
+    const page = await this.authoring.list('work_request', user, query);
     return { items: await this.responses.workRequests(page.items), nextCursor: page.nextCursor };
   }
 
@@ -111,9 +113,7 @@ export class WorkRequestsController {
     @Param('id', opportunityIdPipe) id: string,
     @Body() body: WorkRequestUpdateDto,
   ): Promise<WorkRequestResponseDto> {
-    return this.responses.workRequest(
-      await this.opportunities.update('work_request', user, id, body),
-    );
+    return this.responses.workRequest(await this.authoring.update('work_request', user, id, body));
   }
 
   @Put(':id/programme')
@@ -139,7 +139,7 @@ export class WorkRequestsController {
     @Body() body: OpportunityProgrammeDto,
   ): Promise<WorkRequestResponseDto> {
     return this.responses.workRequest(
-      await this.opportunities.setProgramme('work_request', user, id, body.programmeId),
+      await this.authoring.setProgramme('work_request', user, id, body.programmeId),
     );
   }
 
@@ -156,7 +156,7 @@ export class WorkRequestsController {
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<WorkRequestResponseDto> {
     return this.responses.workRequest(
-      await this.opportunities.transition('work_request', user, id, 'open'),
+      await this.authoring.transition('work_request', user, id, 'open'),
     );
   }
 
@@ -171,7 +171,7 @@ export class WorkRequestsController {
     @Param('id', opportunityIdPipe) id: string,
   ): Promise<WorkRequestResponseDto> {
     return this.responses.workRequest(
-      await this.opportunities.transition('work_request', user, id, 'closed'),
+      await this.authoring.transition('work_request', user, id, 'closed'),
     );
   }
 }

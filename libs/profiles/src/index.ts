@@ -1,7 +1,6 @@
 export * from './dto/profile-response.dto.js';
-export * from './entities/profile.entity.js';
 export * from './profile-search-document.js';
-export type { CertifiedSkill } from './profile-skill-evidence.repository.js';
+export type * from './profile-records.js';
 export { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 export * from './profile-erasure-hooks.js';
 export { COUNTRY_CODES } from './iso-codes.js';
@@ -10,7 +9,6 @@ export * from './profiles-index.module.js';
 export * from './profiles.errors.js';
 export * from './profiles.module.js';
 export { ProfilesService, visibilitiesFor } from './profiles.service.js';
-export * from './skill-supply.repository.js';
 export { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
 export * from './dto/talent-search-response.dto.js';
 export type { TalentQuery } from './talent-query.js';

@@ -1,7 +1,5 @@
 import type { TaxonomyService } from '@app/taxonomy';
-import type { ProfileExportResponseDto } from './dto/profile-export.dto.js';
-import type { ProfileResponseDto, PublicProfileResponseDto } from './dto/profile-response.dto.js';
-import type { ProfileInclusionEntity } from './entities/profile-inclusion.entity.js';
+import type { ProfileRecord, PublicProfileRecord } from './profile-records.js';
 import type { ProfileAggregate } from './profiles.repository.js';
 
 export type SkillNames = ReadonlyMap<string, string>;
@@ -18,11 +16,11 @@ export function loadSkillNames(
   return names([...aggregates.flatMap((a) => a.skills.map((s) => s.skillId)), ...moreSkillIds]);
 }
 
-/** The view brokers, companies and admins get: no e-mail, no inclusion data, no coordinates. */
-export function toPublicProfileResponse(
-  a: ProfileAggregate,
-  names: SkillNames,
-): PublicProfileResponseDto {
+/**
+ * What brokers, companies and admins may read: no e-mail, no inclusion data, no coordinates.
+ * Every field is picked by name, so nothing else of the stored profile can slip through.
+ */
+export function publicProfileOf(a: ProfileAggregate, names: SkillNames): PublicProfileRecord {
   const p = a.profile;
   return {
     id: p.id,
@@ -48,54 +46,19 @@ export function toPublicProfileResponse(
     hourlyRateEur: p.hourlyRateEur,
     portfolio: p.portfolio.map((i) => ({ title: i.title, url: i.url })),
     openToWork: p.openToWork,
-    lastActiveAt: p.lastActiveAt.toISOString(),
+    lastActiveAt: p.lastActiveAt,
   };
 }
 
-export function toProfileResponse(a: ProfileAggregate, names: SkillNames): ProfileResponseDto {
+/** The whole profile, for its owner and for scoring on the server. */
+export function profileRecordOf(a: ProfileAggregate, names: SkillNames): ProfileRecord {
   const p = a.profile;
   return {
-    ...toPublicProfileResponse(a, names),
+    ...publicProfileOf(a, names),
     visibility: p.visibility,
     location: p.lat === null || p.lng === null ? null : { lat: p.lat, lng: p.lng },
     version: p.version,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
-  };
-}
-
-export function toProfileExport(
-  account: {
-    id: string;
-    email: string;
-    displayName: string | null;
-    role: string;
-    createdAt: Date;
-  },
-  a: ProfileAggregate,
-  names: SkillNames,
-  inclusion: ProfileInclusionEntity | null,
-  now: Date = new Date(),
-): ProfileExportResponseDto {
-  return {
-    exportedAt: now.toISOString(),
-    account: {
-      id: account.id,
-      email: account.email,
-      displayName: account.displayName,
-      role: account.role,
-      createdAt: account.createdAt.toISOString(),
-    },
-    profile: toProfileResponse(a, names),
-    inclusion:
-      inclusion === null
-        ? null
-        : {
-            sex: inclusion.sex,
-            birthYear: inclusion.birthYear,
-            groups: inclusion.groups,
-            consentedAt: inclusion.consentedAt.toISOString(),
-            updatedAt: inclusion.updatedAt.toISOString(),
-          },
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
   };
 }

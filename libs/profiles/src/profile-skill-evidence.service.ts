@@ -1,11 +1,9 @@
 import { OutboxWriter } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import {
-  ProfileSkillEvidenceRepository,
-  type CertifiedSkill,
-} from './profile-skill-evidence.repository.js';
+import type { CertifiedSkill } from './profile-records.js';
 import { PROFILES_INDEX } from './profile-search-document.js';
+import { ProfilesRepository } from './profiles.repository.js';
 
 /**
  * Evidence about a trainee's skills from outside the profile (certificates of completed
@@ -16,16 +14,16 @@ import { PROFILES_INDEX } from './profile-search-document.js';
 @Injectable()
 export class ProfileSkillEvidenceService {
   constructor(
-    private readonly evidence: ProfileSkillEvidenceRepository,
+    private readonly profiles: ProfilesRepository,
     private readonly outbox: OutboxWriter,
   ) {}
 
   async applyCertifiedSkills(
     manager: EntityManager,
     profileId: string,
-    skills: CertifiedSkill[],
+    skills: readonly CertifiedSkill[],
   ): Promise<void> {
-    await this.evidence.replaceCertifiedSkills(manager, profileId, skills);
+    await this.profiles.replaceSkills(manager, profileId, { kind: 'certified', skills });
     await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);
   }
 }

@@ -33,7 +33,7 @@ export class ProfilesController {
     @CurrentUser() user: AuthUser,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProfileResponseDto> {
-    const profile = await this.profiles.getOwn(user);
+    const profile = ProfileResponseDto.of(await this.profiles.getOwn(user));
     res.setHeader('ETag', profileEtag(profile.version));
     return profile;
   }
@@ -60,7 +60,9 @@ export class ProfilesController {
     @Body() body: ProfileUpdateDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<ProfileResponseDto> {
-    const profile = await this.profiles.updateOwn(user, parseIfMatch(ifMatch), body);
+    const profile = ProfileResponseDto.of(
+      await this.profiles.updateOwn(user, parseIfMatch(ifMatch), body),
+    );
     res.setHeader('ETag', profileEtag(profile.version));
     return profile;
   }
@@ -86,8 +88,8 @@ export class ProfilesController {
   @Roles('trainee')
   @ApiOperation({ summary: 'Everything held about me, as one JSON document' })
   @ApiOkResponse({ type: ProfileExportResponseDto })
-  exportMine(@CurrentUser() user: AuthUser): Promise<ProfileExportResponseDto> {
-    return this.profiles.exportOwn(user);
+  async exportMine(@CurrentUser() user: AuthUser): Promise<ProfileExportResponseDto> {
+    return ProfileExportResponseDto.of(await this.profiles.exportOwn(user));
   }
 
   @Delete('me')
@@ -114,10 +116,10 @@ export class ProfilesController {
   })
   @ApiOkResponse({ type: PublicProfileResponseDto })
   @ApiNotFoundResponse()
-  getOne(
+  async getOne(
     @CurrentUser() user: AuthUser,
     @Param('id', ParseIdPipe) id: string,
   ): Promise<PublicProfileResponseDto> {
-    return this.profiles.getVisible(user, id);
+    return PublicProfileResponseDto.of(await this.profiles.getVisible(user, id));
   }
 }

@@ -2,16 +2,14 @@ import { GeoModule } from '@app/geo';
 import { IdentityModule, RegistrationHooks } from '@app/identity';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
-import { ProfileSkillEvidenceRepository } from './profile-skill-evidence.repository.js';
 import { ProfileSkillEvidenceService } from './profile-skill-evidence.service.js';
 import { ProfileSkillSuggestionsController } from './profile-skill-suggestions.controller.js';
 import { ProfileSkillSuggestionsService } from './profile-skill-suggestions.service.js';
 import { ProfilesIndexModule } from './profiles-index.module.js';
 import { ProfilesController } from './profiles.controller.js';
 import { ProfilesService } from './profiles.service.js';
-import { TalentController } from './talent.controller.js';
-
 import { SkillSupplyRepository } from './skill-supply.repository.js';
+import { TalentController } from './talent.controller.js';
 
 /** Trainee profiles: the owner's endpoints, visibility-aware reads and talent search. */
 @Module({
@@ -20,17 +18,11 @@ import { SkillSupplyRepository } from './skill-supply.repository.js';
   providers: [
     ProfilesService,
     SkillSupplyRepository,
-    ProfileSkillEvidenceRepository,
     ProfileSkillEvidenceService,
     ProfileSkillSuggestionsService,
     ProfileErasureHooks,
   ],
-  exports: [
-    ProfilesService,
-    ProfileSkillEvidenceService,
-    SkillSupplyRepository,
-    ProfileErasureHooks,
-  ],
+  exports: [ProfilesService, ProfileSkillEvidenceService, ProfileErasureHooks],
 })
 export class ProfilesModule implements OnModuleInit {
   constructor(

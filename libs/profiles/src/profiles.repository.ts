@@ -1,36 +1,37 @@
 import {
-  entityColumns,
-  hydrateEntity,
-  preparedStatement,
-  queryPrepared,
-  type PreparedStatement,
+  anyUuid,
+  checkedText,
+  runPrepared,
+  typedQueries,
+  type Database,
+  type TypedQueries,
 } from '@app/database';
+import { UsersService } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { ProfileInclusionEntity } from './entities/profile-inclusion.entity.js';
-import { ProfileLanguageEntity } from './entities/profile-language.entity.js';
-import { ProfileSkillEntity } from './entities/profile-skill.entity.js';
-import { ProfileEntity, type PortfolioItem } from './entities/profile.entity.js';
-import type {
-  CefrLevel,
-  EngagementType,
-  InclusionGroup,
-  Sex,
-  Visibility,
-  WorkMode,
+import { sql, type Selectable } from 'kysely';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { InclusionRecord, PortfolioItem, ProfileSummary } from './profile-records.js';
+import {
+  CEFR_LEVELS,
+  ENGAGEMENT_TYPES,
+  INCLUSION_GROUPS,
+  SEXES,
+  VISIBILITIES,
+  WORK_MODES,
+  type CefrLevel,
+  type EngagementType,
+  type InclusionGroup,
+  type Sex,
+  type Visibility,
+  type WorkMode,
 } from './profile-values.js';
 
-/** A profile with its skills, languages and its owner's display name. */
-export interface ProfileAggregate {
-  profile: ProfileEntity;
-  displayName: string | null;
-  skills: ProfileSkillEntity[];
-  languages: ProfileLanguageEntity[];
-}
-
-/** Every field a trainee sets with `PUT /api/profiles/me`, already validated and resolved. */
-export interface ProfileFields {
+/** A `profiles` row as the lib reads it (the owner's user id included). */
+export interface ProfileRow {
+  id: string;
+  /** The owning trainee; null once the profile is erased (no link to a person remains). */
+  userId: string | null;
   headline: string | null;
   bio: string | null;
   country: string | null;
@@ -42,18 +43,64 @@ export interface ProfileFields {
   workModes: WorkMode[];
   engagementTypes: EngagementType[];
   hoursPerWeek: number | null;
+  /** `YYYY-MM-DD` (a calendar date, no time zone). */
   availableFrom: string | null;
   hourlyRateEur: number | null;
   portfolio: PortfolioItem[];
   openToWork: boolean;
   visibility: Visibility;
+  /** Optimistic-concurrency counter, guarded in SQL (see {@link ProfilesRepository.updateIfVersion}). */
+  version: number;
+  lastActiveAt: Date;
+  createdAt: Date;
+  updatedAt: Date;
+  erasedAt: Date | null;
 }
 
-export interface SkillInput {
+export interface ProfileSkillRow {
+  profileId: string;
   skillId: string;
+  /** The higher of `declaredLevel` and `certifiedLevel`: what search and matching read. */
   level: number;
+  /** What the trainee declared; null when only a certificate put the skill here. */
+  declaredLevel: number | null;
+  /** The highest level a valid certificate backs; null when none does. */
+  certifiedLevel: number | null;
   years: number | null;
+  verified: boolean;
 }
+
+export interface ProfileLanguageRow {
+  profileId: string;
+  code: string;
+  level: CefrLevel;
+}
+
+/** A profile with its skills, languages and its owner's display name. */
+export interface ProfileAggregate {
+  profile: ProfileRow;
+  displayName: string | null;
+  skills: ProfileSkillRow[];
+  languages: ProfileLanguageRow[];
+}
+
+/** Every field a trainee sets with `PUT /api/profiles/me`, already validated and resolved. */
+export type ProfileFields = Omit<
+  ProfileRow,
+  'id' | 'userId' | 'version' | 'lastActiveAt' | 'createdAt' | 'updatedAt' | 'erasedAt'
+>;
+
+/**
+ * The two sides of a profile skill: what the trainee declares (with years) and what evidence
+ * certifies (which also verifies it). Each side is replaced as a whole by its owner, never
+ * touching the other; the stored level is the higher of the two.
+ */
+export type SkillSide =
+  | {
+      kind: 'declared';
+      skills: readonly { skillId: string; level: number; years: number | null }[];
+    }
+  | { kind: 'certified'; skills: readonly { skillId: string; level: number }[] };
 
 export interface InclusionFields {
   sex: Sex | null;
@@ -62,33 +109,52 @@ export interface InclusionFields {
 }
 
 /**
- * Each profile's skills, languages and display name, selected beside its row (alias `p`): one
- * statement, one consistent snapshot, one round trip. Display names live on the account
- * (identity) and are read alongside, never copied. Skills and languages come packed as text
+ * Each profile's row with its skills and languages beside it (alias `p`): one statement, one
+ * consistent snapshot, one round trip. Skills and languages come packed as text
  * (`<skill id>:<level>:<declared>:<certified>:<years>:<verified 0|1>,…`, empty = null), which
  * PostgreSQL builds in two thirds of the time of the same rows as JSON objects (docs/matching.md).
  */
-const DETAILS = {
-  skills_packed: `(SELECT string_agg(s.skill_id || ':' || s.level
-      || ':' || coalesce(s.declared_level::text, '') || ':' || coalesce(s.certified_level::text, '')
-      || ':' || coalesce(s.years::text, '') || ':' || s.verified::int, ','
-      ORDER BY s.level DESC, s.skill_id)
-    FROM profile_skills s WHERE s.profile_id = p.id)`,
-  languages_packed: `(SELECT string_agg(l.code || ':' || l.level, ',' ORDER BY l.code)
-    FROM profile_languages l WHERE l.profile_id = p.id)`,
-  display_name: `(SELECT u.display_name FROM users u WHERE u.id = p.user_id)`,
-};
-
-interface DetailsRow {
-  skills_packed: string | null;
-  languages_packed: string | null;
-  display_name: string | null;
+function selectProfiles(db: TypedQueries) {
+  return db.selectFrom('profiles as p').select([
+    'p.id',
+    'p.user_id',
+    'p.headline',
+    'p.bio',
+    'p.country',
+    'p.city',
+    'p.city_id',
+    'p.city_local_name',
+    'p.lat',
+    'p.lng',
+    'p.work_modes',
+    'p.engagement_types',
+    'p.hours_per_week',
+    sql<string | null>`to_char(p.available_from, 'YYYY-MM-DD')`.as('available_from'),
+    'p.hourly_rate_eur',
+    'p.portfolio',
+    'p.open_to_work',
+    'p.visibility',
+    'p.version',
+    'p.last_active_at',
+    'p.created_at',
+    'p.updated_at',
+    'p.erased_at',
+    sql<string | null>`(SELECT string_agg(s.skill_id || ':' || s.level
+          || ':' || coalesce(s.declared_level::text, '') || ':' || coalesce(s.certified_level::text, '')
+          || ':' || coalesce(s.years::text, '') || ':' || s.verified::int, ','
+          ORDER BY s.level DESC, s.skill_id)
+        FROM profile_skills s WHERE s.profile_id = p.id)`.as('skills_packed'),
+    sql<string | null>`(SELECT string_agg(l.code || ':' || l.level, ',' ORDER BY l.code)
+        FROM profile_languages l WHERE l.profile_id = p.id)`.as('languages_packed'),
+  ]);
 }
+
+type SelectedProfile = Awaited<ReturnType<ReturnType<typeof selectProfiles>['execute']>>[number];
 
 const optionalNumber = (text: string): number | null => (text === '' ? null : Number(text));
 
-/** A profile's skills from {@link DETAILS}' packed text, highest level first. */
-export function unpackSkills(profileId: string, packed: string | null): ProfileSkillEntity[] {
+/** A profile's skills from {@link selectProfiles}' packed text, highest level first. */
+export function unpackSkills(profileId: string, packed: string | null): ProfileSkillRow[] {
   if (packed === null) return [];
   return packed.split(',').map((fact) => {
     const [skillId, level, declared, certified, years, verified] = fact.split(':');
@@ -104,67 +170,108 @@ export function unpackSkills(profileId: string, packed: string | null): ProfileS
   });
 }
 
-/** A profile's languages from {@link DETAILS}' packed text, by code. */
-export function unpackLanguages(profileId: string, packed: string | null): ProfileLanguageEntity[] {
+/** A profile's languages from {@link selectProfiles}' packed text, by code. */
+export function unpackLanguages(profileId: string, packed: string | null): ProfileLanguageRow[] {
   if (packed === null) return [];
   return packed.split(',').map((fact) => {
     const [code, level] = fact.split(':');
-    return { profileId, code, level: level as CefrLevel };
+    return { profileId, code, level: checkedText(CEFR_LEVELS, level, 'profile_languages.level') };
   });
 }
 
-/** The aggregate of a profile entity and its {@link DETAILS}. */
-const aggregateOf = (profile: ProfileEntity, row: DetailsRow | undefined): ProfileAggregate => ({
-  profile,
-  displayName: row?.display_name ?? null,
-  skills: unpackSkills(profile.id, row?.skills_packed ?? null),
-  languages: unpackLanguages(profile.id, row?.languages_packed ?? null),
-});
+/** The jsonb of `profiles.portfolio`. */
+type Json = Selectable<Database['profiles']>['portfolio'];
 
-/** The rows `DELETE … RETURNING` / `UPDATE … RETURNING` hand back through the pg driver. */
-type Returned = [unknown[], number];
+/** The portfolio as stored (jsonb written only from validated input): a list of title and URL. */
+function portfolioOf(value: Json): PortfolioItem[] {
+  if (!Array.isArray(value)) throw new Error('profiles.portfolio holds something else than a list');
+  return value.map((item) => {
+    if (
+      item === null ||
+      typeof item !== 'object' ||
+      Array.isArray(item) ||
+      typeof item.title !== 'string' ||
+      typeof item.url !== 'string'
+    ) {
+      throw new Error('profiles.portfolio holds an item without a title and URL');
+    }
+    return { title: item.title, url: item.url };
+  });
+}
+
+function toRow(r: SelectedProfile): ProfileRow {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    headline: r.headline,
+    bio: r.bio,
+    country: r.country,
+    city: r.city,
+    cityId: r.city_id,
+    cityLocalName: r.city_local_name,
+    lat: r.lat,
+    lng: r.lng,
+    workModes: r.work_modes.map((m) => checkedText(WORK_MODES, m, 'profiles.work_modes')),
+    engagementTypes: r.engagement_types.map((e) =>
+      checkedText(ENGAGEMENT_TYPES, e, 'profiles.engagement_types'),
+    ),
+    hoursPerWeek: r.hours_per_week,
+    availableFrom: r.available_from,
+    // numeric comes back from pg as a string; money stays exact in the database
+    hourlyRateEur: r.hourly_rate_eur === null ? null : Number(r.hourly_rate_eur),
+    portfolio: portfolioOf(r.portfolio),
+    openToWork: r.open_to_work,
+    visibility: checkedText(VISIBILITIES, r.visibility, 'profiles.visibility'),
+    version: r.version,
+    lastActiveAt: r.last_active_at,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    erasedAt: r.erased_at,
+  };
+}
 
 /**
- * SQL for profiles. Reads for the owner go by `userId`; reads for others go through the
- * visibility-scoped methods, which never return private or erased profiles.
+ * SQL for profiles, their skills, languages and inclusion data. Reads for the owner go by
+ * `userId`; reads for others go through the visibility-scoped methods, which never return
+ * private or erased profiles. Display names live on the account (identity) and are read
+ * alongside through its `UsersService`, batched, never copied.
  */
 @Injectable()
 export class ProfilesRepository {
-  /** Profiles by ids ($1) with one of the visibilities ($2), not erased: a prepared statement. */
-  private readonly visibleByIds: PreparedStatement;
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {
-    this.visibleByIds = preparedStatement(
-      'profiles_visible_by_ids',
-      `SELECT ${entityColumns(dataSource, ProfileEntity, 'p', DETAILS)}
-       FROM profiles p
-       WHERE p.id = ANY($1::uuid[]) AND p.erased_at IS NULL AND p.visibility = ANY($2::text[])`,
-    );
+  private get db(): TypedQueries {
+    return typedQueries(this.dataSource.manager);
   }
 
   /** The empty profile every trainee gets at registration. */
   async insertForUser(manager: EntityManager, userId: string): Promise<string> {
-    const rows: { id: string }[] = await manager.query(
-      `INSERT INTO profiles (user_id) VALUES ($1) RETURNING id`,
-      [userId],
-    );
-    return rows[0].id;
+    const row = await typedQueries(manager)
+      .insertInto('profiles')
+      .values({ user_id: userId })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return row.id;
   }
 
-  findIdOfUser(userId: string, manager: EntityManager = this.dataSource.manager) {
-    return manager
-      .getRepository(ProfileEntity)
-      .findOne({ where: { userId }, select: { id: true } })
-      .then((p) => p?.id);
+  async findIdOfUser(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | undefined> {
+    const row = await typedQueries(manager)
+      .selectFrom('profiles')
+      .select('id')
+      .where('user_id', '=', userId)
+      .executeTakeFirst();
+    return row?.id;
   }
 
   async findOwnedBy(userId: string): Promise<ProfileAggregate | undefined> {
-    const [found] = await this.withDetails(
-      this.dataSource
-        .getRepository(ProfileEntity)
-        .createQueryBuilder('p')
-        .where('p.user_id = :userId', { userId }),
-    );
+    const rows = await selectProfiles(this.db).where('p.user_id', '=', userId).execute();
+    const [found] = await this.aggregatesOf(rows);
     return found;
   }
 
@@ -177,24 +284,26 @@ export class ProfilesRepository {
     visibilities: readonly Visibility[],
   ): Promise<ProfileAggregate[]> {
     if (ids.length === 0 || visibilities.length === 0) return [];
-    const rows = await queryPrepared<DetailsRow>(this.dataSource.manager, this.visibleByIds, [
-      [...new Set(ids)],
-      visibilities,
-    ]);
-    return rows.map((row) => aggregateOf(hydrateEntity(this.dataSource, ProfileEntity, row), row));
+    const rows = await runPrepared(
+      this.dataSource.manager,
+      'profiles_visible_by_ids',
+      selectProfiles(this.db)
+        .where('p.id', '=', (eb) => eb.fn.any(eb.val([...new Set(ids)])))
+        .where('p.erased_at', 'is', null)
+        .where('p.visibility', '=', (eb) => eb.fn.any(eb.val([...visibilities]))),
+    );
+    return this.aggregatesOf(rows);
   }
 
   /** Searchable profiles among these ids: not private, not erased (for the search index). */
   async findSearchableByIds(manager: EntityManager, ids: string[]): Promise<ProfileAggregate[]> {
     if (ids.length === 0) return [];
-    return this.withDetails(
-      manager
-        .getRepository(ProfileEntity)
-        .createQueryBuilder('p')
-        .where('p.id IN (:...ids)', { ids: [...new Set(ids)] })
-        .andWhere('p.erased_at IS NULL')
-        .andWhere(`p.visibility <> 'private'`),
-    );
+    const rows = await selectProfiles(typedQueries(manager))
+      .where('p.id', '=', anyUuid([...new Set(ids)]))
+      .where('p.erased_at', 'is', null)
+      .where('p.visibility', '<>', 'private')
+      .execute();
+    return this.aggregatesOf(rows);
   }
 
   /** One page of searchable profiles ordered by id, after `afterId`. */
@@ -203,15 +312,36 @@ export class ProfilesRepository {
     afterId: string | undefined,
     limit: number,
   ): Promise<ProfileAggregate[]> {
-    const query = manager
-      .getRepository(ProfileEntity)
-      .createQueryBuilder('p')
-      .where('p.erased_at IS NULL')
-      .andWhere(`p.visibility <> 'private'`)
-      .orderBy('p.id', 'ASC')
-      .limit(limit);
-    if (afterId !== undefined) query.andWhere('p.id > :afterId', { afterId });
-    return this.withDetails(query);
+    let query = selectProfiles(typedQueries(manager))
+      .where('p.erased_at', 'is', null)
+      .where('p.visibility', '<>', 'private');
+    if (afterId !== undefined) query = query.where('p.id', '>', afterId);
+    return this.aggregatesOf(await query.orderBy('p.id').limit(limit).execute());
+  }
+
+  /**
+   * Who owns these profiles, whether they are erased and who may see them, with the headline
+   * facts others show beside their own records (erased and private ones included: the caller
+   * decides what its reader may see). In `manager`'s transaction, so it sees its writes.
+   */
+  async findSummaries(manager: EntityManager, ids: readonly string[]): Promise<ProfileSummary[]> {
+    if (ids.length === 0) return [];
+    const rows = await typedQueries(manager)
+      .selectFrom('profiles')
+      .select(['id', 'user_id', 'erased_at', 'visibility', 'headline', 'country', 'city'])
+      .where('id', '=', anyUuid([...new Set(ids)]))
+      .execute();
+    const names = await this.displayNames(rows.map((r) => r.user_id));
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      erased: r.erased_at !== null,
+      visibility: checkedText(VISIBILITIES, r.visibility, 'profiles.visibility'),
+      displayName: r.user_id === null ? null : (names.get(r.user_id) ?? null),
+      headline: r.headline,
+      country: r.country,
+      city: r.city,
+    }));
   }
 
   /**
@@ -225,70 +355,108 @@ export class ProfilesRepository {
     expectedVersion: number,
     f: ProfileFields,
   ): Promise<number | undefined> {
-    const [rows] = (await manager.query(
-      `UPDATE profiles
-          SET headline = $3, bio = $4, country = $5, city = $6, lat = $7, lng = $8,
-              work_modes = $9, engagement_types = $10, hours_per_week = $11,
-              available_from = $12, hourly_rate_eur = $13, portfolio = $14::jsonb,
-              open_to_work = $15, visibility = $16, city_id = $17, city_local_name = $18,
-              version = version + 1, last_active_at = now()
-        WHERE id = $1 AND version = $2 AND erased_at IS NULL
-        RETURNING version`,
-      [
-        profileId,
-        expectedVersion,
-        f.headline,
-        f.bio,
-        f.country,
-        f.city,
-        f.lat,
-        f.lng,
-        f.workModes,
-        f.engagementTypes,
-        f.hoursPerWeek,
-        f.availableFrom,
-        f.hourlyRateEur,
-        JSON.stringify(f.portfolio),
-        f.openToWork,
-        f.visibility,
-        f.cityId,
-        f.cityLocalName,
-      ],
-    )) as Returned;
-    return rows.length === 1 ? (rows[0] as { version: number }).version : undefined;
+    const row = await typedQueries(manager)
+      .updateTable('profiles')
+      .set((eb) => ({
+        headline: f.headline,
+        bio: f.bio,
+        country: f.country,
+        city: f.city,
+        lat: f.lat,
+        lng: f.lng,
+        work_modes: f.workModes,
+        engagement_types: f.engagementTypes,
+        hours_per_week: f.hoursPerWeek,
+        available_from: f.availableFrom,
+        hourly_rate_eur: f.hourlyRateEur,
+        portfolio: sql<Json>`${JSON.stringify(f.portfolio)}::jsonb`,
+        open_to_work: f.openToWork,
+        visibility: f.visibility,
+        city_id: f.cityId,
+        city_local_name: f.cityLocalName,
+        version: eb('version', '+', 1),
+        last_active_at: sql<Date>`now()`,
+      }))
+      .where('id', '=', profileId)
+      .where('version', '=', expectedVersion)
+      .where('erased_at', 'is', null)
+      .returning('version')
+      .executeTakeFirst();
+    return row?.version;
   }
 
   /**
-   * Makes `skills` the trainee's declared skills. A skill a certificate backs stays on the
-   * profile even when the trainee no longer lists it (only the declaration goes), and its level
-   * never drops below the certified one: evidence is not the trainee's to change.
+   * Makes `side.skills` the whole of one side of the profile's skills. A skill the other side
+   * still holds stays on the profile (only this side's facts go, and its level falls back to
+   * the other side's); a skill neither side holds leaves it. The level is always the higher of
+   * the two sides: evidence is not the trainee's to lower, nor a declaration evidence's.
+   * Replacing the certified side also verifies its skills and bumps the profile version
+   * (documents and caches compare it); a declared replacement comes with the versioned update.
    */
-  async replaceSkills(
-    manager: EntityManager,
-    profileId: string,
-    skills: SkillInput[],
-  ): Promise<void> {
-    const kept = skills.map((s) => s.skillId);
-    await manager.query(
-      `DELETE FROM profile_skills
-        WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[])) AND certified_level IS NULL`,
-      [profileId, kept],
-    );
-    await manager.query(
-      `UPDATE profile_skills SET declared_level = NULL, years = NULL, level = certified_level
-        WHERE profile_id = $1 AND NOT (skill_id = ANY($2::uuid[])) AND declared_level IS NOT NULL`,
-      [profileId, kept],
-    );
-    if (skills.length === 0) return;
-    await manager.query(
-      `INSERT INTO profile_skills (profile_id, skill_id, level, declared_level, years)
-       SELECT $1, s.skill_id, s.level, s.level, s.years
-         FROM unnest($2::uuid[], $3::smallint[], $4::smallint[]) AS s(skill_id, level, years)
-       ON CONFLICT (profile_id, skill_id)
-       DO UPDATE SET declared_level = EXCLUDED.declared_level, years = EXCLUDED.years,
-                     level = GREATEST(EXCLUDED.declared_level, profile_skills.certified_level)`,
-      [profileId, kept, skills.map((s) => s.level), skills.map((s) => s.years)],
-    );
+  async replaceSkills(manager: EntityManager, profileId: string, side: SkillSide): Promise<void> {
+    const db = typedQueries(manager);
+    const declared = side.kind === 'declared';
+    const kept = side.skills.map((s) => s.skillId);
+    const other = declared ? 'certified_level' : 'declared_level';
+    await db
+      .deleteFrom('profile_skills')
+      .where('profile_id', '=', profileId)
+      .where((eb) => eb.not(eb('skill_id', '=', anyUuid(kept))))
+      .where(other, 'is', null)
+      .execute();
+    await db
+      .updateTable('profile_skills')
+      .set(
+        declared
+          ? { declared_level: null, years: null, level: sql<number>`certified_level` }
+          : { certified_level: null, verified: false, level: sql<number>`declared_level` },
+      )
+      .where('profile_id', '=', profileId)
+      .where((eb) => eb.not(eb('skill_id', '=', anyUuid(kept))))
+      .where((eb) =>
+        declared
+          ? eb('declared_level', 'is not', null)
+          : eb.or([eb('certified_level', 'is not', null), eb('verified', '=', true)]),
+      )
+      .execute();
+    if (side.skills.length > 0) {
+      await db
+        .insertInto('profile_skills')
+        .values(
+          side.kind === 'declared'
+            ? side.skills.map((s) => ({
+                profile_id: profileId,
+                skill_id: s.skillId,
+                level: s.level,
+                declared_level: s.level,
+                years: s.years,
+              }))
+            : side.skills.map((s) => ({
+                profile_id: profileId,
+                skill_id: s.skillId,
+                level: s.level,
+                certified_level: s.level,
+                verified: true,
+              })),
+        )
+        .onConflict((oc) =>
+          oc.columns(['profile_id', 'skill_id']).doUpdateSet((eb) =>
+            declared
+              ? {
+                  declared_level: eb.ref('excluded.declared_level'),
+                  years: eb.ref('excluded.years'),
+                  level: sql<number>`GREATEST(excluded.declared_level, profile_skills.certified_level)`,
+                }
+              : {
+                  certified_level: eb.ref('excluded.certified_level'),
+                  verified: true,
+                  level: sql<number>`GREATEST(profile_skills.declared_level, excluded.certified_level)`,
+                },
+          ),
+        )
+        .execute();
+    }
+    if (!declared) await this.bumpVersion(manager, profileId);
   }
 
   async replaceLanguages(
@@ -296,13 +464,13 @@ export class ProfilesRepository {
     profileId: string,
     languages: { code: string; level: CefrLevel }[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM profile_languages WHERE profile_id = $1`, [profileId]);
+    const db = typedQueries(manager);
+    await db.deleteFrom('profile_languages').where('profile_id', '=', profileId).execute();
     if (languages.length === 0) return;
-    await manager.query(
-      `INSERT INTO profile_languages (profile_id, code, level)
-       SELECT $1, l.code, l.level FROM unnest($2::text[], $3::text[]) AS l(code, level)`,
-      [profileId, languages.map((l) => l.code), languages.map((l) => l.level)],
-    );
+    await db
+      .insertInto('profile_languages')
+      .values(languages.map((l) => ({ profile_id: profileId, code: l.code, level: l.level })))
+      .execute();
   }
 
   /**
@@ -314,17 +482,15 @@ export class ProfilesRepository {
     profileId: string,
     skillIds: string[],
   ): Promise<number> {
-    const [, changed] = (await manager.query(
-      `UPDATE profile_skills SET verified = true
-        WHERE profile_id = $1 AND skill_id = ANY($2::uuid[]) AND NOT verified`,
-      [profileId, skillIds],
-    )) as Returned;
-    if (changed > 0) {
-      await manager.query(
-        `UPDATE profiles SET version = version + 1 WHERE id = $1 AND erased_at IS NULL`,
-        [profileId],
-      );
-    }
+    const { numUpdatedRows } = await typedQueries(manager)
+      .updateTable('profile_skills')
+      .set({ verified: true })
+      .where('profile_id', '=', profileId)
+      .where('skill_id', '=', anyUuid(skillIds))
+      .where('verified', '=', false)
+      .executeTakeFirst();
+    const changed = Number(numUpdatedRows);
+    if (changed > 0) await this.bumpVersion(manager, profileId);
     return changed;
   }
 
@@ -333,21 +499,40 @@ export class ProfilesRepository {
     profileId: string,
     f: InclusionFields,
   ): Promise<void> {
-    await manager.query(
-      `INSERT INTO profile_inclusion (profile_id, sex, birth_year, groups)
-       VALUES ($1, $2, $3, $4)
-       ON CONFLICT (profile_id)
-       DO UPDATE SET sex = EXCLUDED.sex, birth_year = EXCLUDED.birth_year, groups = EXCLUDED.groups`,
-      [profileId, f.sex, f.birthYear, f.groups],
-    );
+    await typedQueries(manager)
+      .insertInto('profile_inclusion')
+      .values({ profile_id: profileId, sex: f.sex, birth_year: f.birthYear, groups: f.groups })
+      .onConflict((oc) =>
+        oc.column('profile_id').doUpdateSet((eb) => ({
+          sex: eb.ref('excluded.sex'),
+          birth_year: eb.ref('excluded.birth_year'),
+          groups: eb.ref('excluded.groups'),
+        })),
+      )
+      .execute();
   }
 
   async deleteInclusion(manager: EntityManager, profileId: string): Promise<void> {
-    await manager.query(`DELETE FROM profile_inclusion WHERE profile_id = $1`, [profileId]);
+    await typedQueries(manager)
+      .deleteFrom('profile_inclusion')
+      .where('profile_id', '=', profileId)
+      .execute();
   }
 
-  findInclusion(profileId: string): Promise<ProfileInclusionEntity | null> {
-    return this.dataSource.getRepository(ProfileInclusionEntity).findOneBy({ profileId });
+  async findInclusion(profileId: string): Promise<InclusionRecord | null> {
+    const row = await this.db
+      .selectFrom('profile_inclusion')
+      .select(['sex', 'birth_year', 'groups', 'consented_at', 'updated_at'])
+      .where('profile_id', '=', profileId)
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    return {
+      sex: row.sex === null ? null : checkedText(SEXES, row.sex, 'profile_inclusion.sex'),
+      birthYear: row.birth_year,
+      groups: row.groups.map((g) => checkedText(INCLUSION_GROUPS, g, 'profile_inclusion.groups')),
+      consentedAt: row.consented_at,
+      updatedAt: row.updated_at,
+    };
   }
 
   /**
@@ -356,29 +541,63 @@ export class ProfilesRepository {
    * the profile was already erased.
    */
   async erase(manager: EntityManager, profileId: string): Promise<boolean> {
-    await manager.query(`DELETE FROM profile_inclusion WHERE profile_id = $1`, [profileId]);
-    await manager.query(`DELETE FROM profile_skills WHERE profile_id = $1`, [profileId]);
-    await manager.query(`DELETE FROM profile_languages WHERE profile_id = $1`, [profileId]);
-    const [rows] = (await manager.query(
-      `UPDATE profiles
-          SET user_id = NULL, headline = NULL, bio = NULL, city = NULL, city_id = NULL,
-              city_local_name = NULL, lat = NULL, lng = NULL,
-              work_modes = '{}', engagement_types = '{}', hours_per_week = NULL,
-              available_from = NULL, hourly_rate_eur = NULL, portfolio = '[]',
-              open_to_work = false, visibility = 'private', version = version + 1,
-              erased_at = now()
-        WHERE id = $1 AND erased_at IS NULL
-        RETURNING id`,
-      [profileId],
-    )) as Returned;
-    return rows.length === 1;
+    const db = typedQueries(manager);
+    await db.deleteFrom('profile_inclusion').where('profile_id', '=', profileId).execute();
+    await db.deleteFrom('profile_skills').where('profile_id', '=', profileId).execute();
+    await db.deleteFrom('profile_languages').where('profile_id', '=', profileId).execute();
+    const row = await db
+      .updateTable('profiles')
+      .set((eb) => ({
+        user_id: null,
+        headline: null,
+        bio: null,
+        city: null,
+        city_id: null,
+        city_local_name: null,
+        lat: null,
+        lng: null,
+        work_modes: sql<string[]>`'{}'`,
+        engagement_types: sql<string[]>`'{}'`,
+        hours_per_week: null,
+        available_from: null,
+        hourly_rate_eur: null,
+        portfolio: sql<Json>`'[]'`,
+        open_to_work: false,
+        visibility: 'private',
+        version: eb('version', '+', 1),
+        erased_at: sql<Date>`now()`,
+      }))
+      .where('id', '=', profileId)
+      .where('erased_at', 'is', null)
+      .returning('id')
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
-  /** Runs `qb` (alias `p`) with each profile's {@link DETAILS} aggregated beside it. */
-  private async withDetails(qb: SelectQueryBuilder<ProfileEntity>): Promise<ProfileAggregate[]> {
-    for (const [name, sql] of Object.entries(DETAILS)) qb.addSelect(sql, name);
-    const { entities, raw } = await qb.getRawAndEntities<DetailsRow & { p_id: string }>();
-    const details = new Map(raw.map((r) => [r.p_id, r]));
-    return entities.map((profile) => aggregateOf(profile, details.get(profile.id)));
+  private async bumpVersion(manager: EntityManager, profileId: string): Promise<void> {
+    await typedQueries(manager)
+      .updateTable('profiles')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .where('id', '=', profileId)
+      .where('erased_at', 'is', null)
+      .execute();
+  }
+
+  /** The aggregates of these rows, their owners' display names read from identity in one call. */
+  private async aggregatesOf(rows: SelectedProfile[]): Promise<ProfileAggregate[]> {
+    const names = await this.displayNames(rows.map((r) => r.user_id));
+    return rows.map((r) => ({
+      profile: toRow(r),
+      displayName: r.user_id === null ? null : (names.get(r.user_id) ?? null),
+      skills: unpackSkills(r.id, r.skills_packed),
+      languages: unpackLanguages(r.id, r.languages_packed),
+    }));
+  }
+
+  private async displayNames(userIds: (string | null)[]): Promise<Map<string, string | null>> {
+    const ids = userIds.filter((id): id is string => id !== null);
+    if (ids.length === 0) return new Map();
+    const users = await this.users.findByIds(ids);
+    return new Map(users.map((u) => [u.id, u.displayName]));
   }
 }

@@ -12,6 +12,7 @@ import { ProfileVersionConflictError, SearchErasureFailedError } from './profile
 import type { ProfilesRepository } from './profiles.repository.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfilesService, visibilitiesFor } from './profiles.service.js';
+import type { SkillSupplyRepository } from './skill-supply.repository.js';
 
 const trainee: AuthUser = {
   id: 'u1',
@@ -80,6 +81,7 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
     accounts as unknown as UserAccountsService,
     search as unknown as ProfileSearchRepository,
     new ProfileErasureHooks(),
+    {} as SkillSupplyRepository,
   );
   return { service, calls, profiles };
 }

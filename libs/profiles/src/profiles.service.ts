@@ -6,11 +6,17 @@ import { OutboxWriter } from '@app/search';
 import { Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { InclusionUpdateDto } from './dto/inclusion-update.dto.js';
-import type { ProfileExportResponseDto } from './dto/profile-export.dto.js';
-import type { ProfileResponseDto, PublicProfileResponseDto } from './dto/profile-response.dto.js';
 import type { ProfileUpdateDto } from './dto/profile-update.dto.js';
 import { checkProfileUpdate, unknownSkillErrors } from './profile-input-rules.js';
-import { toProfileExport, toProfileResponse, toPublicProfileResponse } from './profile-mapping.js';
+import { loadSkillNames, profileRecordOf, publicProfileOf } from './profile-mapping.js';
+import type {
+  ProfileExportRecord,
+  ProfileRecord,
+  ProfileSummary,
+  PublicProfileRecord,
+  SkillSupply,
+  SkillSupplyCell,
+} from './profile-records.js';
 import { PROFILES_INDEX } from './profile-search-document.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfileSearchRepository } from './profile-search.repository.js';
@@ -25,8 +31,8 @@ import {
   type ProfileAggregate,
   type ProfileFields,
 } from './profiles.repository.js';
+import { SkillSupplyRepository } from './skill-supply.repository.js';
 import { TaxonomyService } from '@app/taxonomy';
-import { loadSkillNames } from './profile-mapping.js';
 
 const BALKAN = new Set<string>(BALKAN_COUNTRIES);
 
@@ -43,6 +49,11 @@ export function visibilitiesFor(role: Role): Visibility[] {
   }
 }
 
+/**
+ * Trainee profiles: the owner's reads and writes, the visibility-aware reads others make, and
+ * what other libs ask of profiles (summaries beside their records, scoring, skill supply). Every
+ * read answers domain records; controllers shape the answers.
+ */
 @Injectable()
 export class ProfilesService {
   private readonly logger = new Logger(ProfilesService.name);
@@ -57,6 +68,7 @@ export class ProfilesService {
     private readonly accounts: UserAccountsService,
     private readonly search: ProfileSearchRepository,
     private readonly erasureHooks: ProfileErasureHooks,
+    private readonly skillSupplies: SkillSupplyRepository,
   ) {}
 
   /** Runs inside the registration transaction: every trainee starts with an empty profile. */
@@ -80,9 +92,9 @@ export class ProfilesService {
     return changed;
   }
 
-  async getOwn(user: AuthUser): Promise<ProfileResponseDto> {
+  async getOwn(user: AuthUser): Promise<ProfileRecord> {
     const aggregate = await this.requireOwn(user);
-    return toProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
+    return profileRecordOf(aggregate, await this.skillNamesOf([aggregate]));
   }
 
   /**
@@ -94,7 +106,7 @@ export class ProfilesService {
     user: AuthUser,
     expectedVersion: number,
     dto: ProfileUpdateDto,
-  ): Promise<ProfileResponseDto> {
+  ): Promise<ProfileRecord> {
     const fields = await this.resolveUpdate(dto);
     const profileId = await this.requireOwnId(user);
     await this.transactions.run(async (manager) => {
@@ -108,15 +120,14 @@ export class ProfilesService {
         const current = await this.profiles.findOwnedBy(user.id);
         throw new ProfileVersionConflictError(current?.profile.version ?? expectedVersion);
       }
-      await this.profiles.replaceSkills(
-        manager,
-        profileId,
-        (dto.skills ?? []).map((s) => ({
+      await this.profiles.replaceSkills(manager, profileId, {
+        kind: 'declared',
+        skills: (dto.skills ?? []).map((s) => ({
           skillId: s.skillId.toLowerCase(),
           level: s.level,
           years: s.years ?? null,
         })),
-      );
+      });
       await this.profiles.replaceLanguages(manager, profileId, dto.languages ?? []);
       await this.outbox.enqueueSearchSync(manager, PROFILES_INDEX, [profileId]);
     });
@@ -139,7 +150,7 @@ export class ProfilesService {
     });
   }
 
-  async exportOwn(user: AuthUser): Promise<ProfileExportResponseDto> {
+  async exportOwn(user: AuthUser, now: Date = new Date()): Promise<ProfileExportRecord> {
     const aggregate = await this.requireOwn(user);
     const [account, inclusion, names] = await Promise.all([
       this.users.findAccount(user.id),
@@ -147,7 +158,18 @@ export class ProfilesService {
       this.skillNamesOf([aggregate]),
     ]);
     if (account === null) throw new ProfileNotFoundError();
-    return toProfileExport(account, aggregate, names, inclusion);
+    return {
+      exportedAt: now,
+      account: {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        createdAt: account.createdAt,
+      },
+      profile: profileRecordOf(aggregate, names),
+      inclusion,
+    };
   }
 
   /**
@@ -169,10 +191,10 @@ export class ProfilesService {
   }
 
   /** A profile as a broker, company or admin may see it; invisible and unknown look alike. */
-  async getVisible(viewer: AuthUser, id: string): Promise<PublicProfileResponseDto> {
+  async getVisible(viewer: AuthUser, id: string): Promise<PublicProfileRecord> {
     const [aggregate] = await this.profiles.findVisibleByIds([id], visibilitiesFor(viewer.role));
     if (aggregate === undefined) throw new ProfileNotFoundError();
-    return toPublicProfileResponse(aggregate, await this.skillNamesOf([aggregate]));
+    return publicProfileOf(aggregate, await this.skillNamesOf([aggregate]));
   }
 
   /**
@@ -180,10 +202,10 @@ export class ProfilesService {
    * the server only (applications rank every applicant): never answered as they are; a caller
    * shows each person through {@link getVisibleInOrder}.
    */
-  async getForScoring(ids: string[]): Promise<ProfileResponseDto[]> {
+  async getForScoring(ids: string[]): Promise<ProfileRecord[]> {
     const found = await this.profiles.findVisibleByIds(ids, VISIBILITIES);
     const names = await this.skillNamesOf(found);
-    return found.map((a) => toProfileResponse(a, names));
+    return found.map((a) => profileRecordOf(a, names));
   }
 
   /**
@@ -195,7 +217,7 @@ export class ProfilesService {
     viewer: AuthUser,
     ids: string[],
     moreSkillIds: string[] = [],
-  ): Promise<{ profiles: PublicProfileResponseDto[]; skillNames: ReadonlyMap<string, string> }> {
+  ): Promise<{ profiles: PublicProfileRecord[]; skillNames: ReadonlyMap<string, string> }> {
     const found = await this.profiles.findVisibleByIds(ids, visibilitiesFor(viewer.role));
     const names = await loadSkillNames(
       (ids) => this.taxonomy.answerSkillNames(ids),
@@ -206,10 +228,36 @@ export class ProfilesService {
     return {
       profiles: ids.flatMap((id) => {
         const a = byId.get(id);
-        return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+        return a === undefined ? [] : [publicProfileOf(a, names)];
       }),
       skillNames: names,
     };
+  }
+
+  /**
+   * Who owns each of these profiles, whether it is erased, who may see it and its headline facts,
+   * read in `manager`'s transaction (erased and private ones included: the caller decides what
+   * its reader may see). Unknown ids are missing from the map.
+   */
+  async summaries(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<ReadonlyMap<string, ProfileSummary>> {
+    const found = await this.profiles.findSummaries(manager, ids);
+    return new Map(found.map((s) => [s.id, s]));
+  }
+
+  /** The id of the trainee's profile (erased profiles belong to nobody), if they have one. */
+  profileIdOf(userId: string, manager?: EntityManager): Promise<string | undefined> {
+    return this.profiles.findIdOfUser(userId, manager);
+  }
+
+  /**
+   * For each cell, how many people open to work hold the skill at its level or above in its
+   * country (any for null), and how many of them with a certificate (skill-gap reports).
+   */
+  skillSupply(cells: readonly SkillSupplyCell[]): Promise<SkillSupply[]> {
+    return this.skillSupplies.supply(cells);
   }
 
   private async deleteFromSearch(profileId: string): Promise<void> {

@@ -5,11 +5,8 @@ import { foldQuery } from '@app/text';
 import { Injectable } from '@nestjs/common';
 import type { FacetDistribution } from 'meilisearch';
 import type { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
-import type {
-  TalentFacetValueDto,
-  TalentSearchResponseDto,
-} from './dto/talent-search-response.dto.js';
-import { loadSkillNames, toPublicProfileResponse, type SkillNames } from './profile-mapping.js';
+import { loadSkillNames, publicProfileOf, type SkillNames } from './profile-mapping.js';
+import type { TalentFacetValue, TalentSearchResult } from './profile-records.js';
 import { ProfilesRepository } from './profiles.repository.js';
 import { visibilitiesFor } from './profiles.service.js';
 import {
@@ -37,7 +34,7 @@ export class TalentSearchService {
     private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async find(viewer: AuthUser, dto: TalentSearchQueryDto): Promise<TalentSearchResponseDto> {
+  async find(viewer: AuthUser, dto: TalentSearchQueryDto): Promise<TalentSearchResult> {
     const query = this.check(viewer.role, dto);
     const hits = await this.search.searchTalent({
       foldedQuery: foldQuery(await this.withSkillNames(query.q)),
@@ -58,7 +55,7 @@ export class TalentSearchService {
     return {
       items: hits.ids.flatMap((id) => {
         const a = byId.get(id);
-        return a === undefined ? [] : [toPublicProfileResponse(a, names)];
+        return a === undefined ? [] : [publicProfileOf(a, names)];
       }),
       facets: facetsOf(hits.facets, names),
       nextCursor: nextOffsetCursor(
@@ -173,7 +170,7 @@ export class TalentSearchService {
 function facetsOf(
   distribution: FacetDistribution,
   names: SkillNames,
-): TalentSearchResponseDto['facets'] {
+): TalentSearchResult['facets'] {
   return {
     skills: counts(distribution.skillIds).map((s) => ({ ...s, name: names.get(s.value) })),
     countries: counts(distribution.country),
@@ -183,7 +180,7 @@ function facetsOf(
 }
 
 /** Facet counts, largest first. */
-function counts(values: Record<string, number> | undefined): TalentFacetValueDto[] {
+function counts(values: Record<string, number> | undefined): TalentFacetValue[] {
   return Object.entries(values ?? {})
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));

@@ -20,10 +20,10 @@ export class TalentController {
       'Companies find profiles visible to companies; brokers also those visible to brokers.',
   })
   @ApiOkResponse({ type: TalentSearchResponseDto })
-  find(
+  async find(
     @CurrentUser() user: AuthUser,
     @Query() query: TalentSearchQueryDto,
   ): Promise<TalentSearchResponseDto> {
-    return this.talent.find(user, query);
+    return TalentSearchResponseDto.of(await this.talent.find(user, query));
   }
 }

@@ -1,9 +1,8 @@
-import { TransactionRunner } from '@app/database';
 import type { AuthUser, Role } from '@app/identity';
 import {
   OPPORTUNITIES_INDEX,
   OPPORTUNITY_FILTERABLE_ATTRIBUTES,
-  OpportunitiesSearchIndex,
+  OpportunitiesService,
   OpportunitySearchQueryDto,
   OpportunitySearchService,
   buildOpportunitySearchFilter,
@@ -45,8 +44,7 @@ export class OpportunitiesSavedSearch implements SavedSearchKind {
     private readonly meili: Meilisearch,
     private readonly indexes: SearchIndexRegistry,
     private readonly search: OpportunitySearchService,
-    private readonly opportunities: OpportunitiesSearchIndex,
-    private readonly transactions: TransactionRunner,
+    private readonly opportunities: OpportunitiesService,
   ) {}
 
   check(_role: Role, raw: Record<string, unknown>): Promise<SavedQuery> {
@@ -96,12 +94,11 @@ export class OpportunitiesSavedSearch implements SavedSearchKind {
   async describeVisible(searches: readonly VisibilityCheck[]): Promise<AlertItem[][]> {
     const ids = [...new Set(searches.flatMap((s) => s.ids))];
     if (ids.length === 0) return searches.map(() => []);
-    const open = await this.opportunities.loadDocuments(this.transactions.manager, ids);
-    const nowSeconds = Date.now() / 1000;
     const visible = new Map(
-      open
-        .filter((o) => o.deadline === null || o.deadline > nowSeconds)
-        .map((o) => [o.id, { id: o.id, title: o.title }]),
+      (await this.opportunities.findSearchable(ids)).map((o) => [
+        o.id,
+        { id: o.id, title: o.title },
+      ]),
     );
     return searches.map((s) => s.ids.flatMap((id) => visible.get(id) ?? []));
   }

@@ -1,6 +1,6 @@
 import { InputValidationError } from '@app/http';
 import type { AuthUser, Role } from '@app/identity';
-import { TalentSearchQueryDto, TalentSearchService } from '@app/profiles';
+import { TalentSearchQueryDto, TalentSearchResponseDto, TalentSearchService } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
 import type {
   AlertItem,
@@ -33,8 +33,8 @@ export class TalentSavedSearch implements SavedSearchKind {
     });
   }
 
-  run(owner: AuthUser, query: SavedQuery, page: { limit?: string; cursor?: string }) {
-    return this.talent.find(owner, { ...query, ...page });
+  async run(owner: AuthUser, query: SavedQuery, page: { limit?: string; cursor?: string }) {
+    return TalentSearchResponseDto.of(await this.talent.find(owner, { ...query, ...page }));
   }
 
   findChanged(searches: readonly ChangedSearch[], limit: number) {

@@ -4,7 +4,7 @@ import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import { answerLocale } from './answer-locale.js';
 import type { CreateSkillDto, NewSkillAliasDto, SkillResponseDto } from './dto/skill.dto.js';
-import type { Skill } from './entities/skill.entity.js';
+import type { Skill, SkillCategory } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import type { SkillLocale } from './label-locale.js';
 import type { LabelLocale } from './skill-label-file.js';
@@ -157,6 +157,14 @@ export class TaxonomyService {
   /** The ids among these that name existing skills (callers report the others). */
   findExistingIds(ids: string[]): Promise<string[]> {
     return this.tx.run((manager) => this.skills.findExistingIds(manager, [...new Set(ids)]));
+  }
+
+  /** The category of each of these skills (digital, bpo, language, …); unknown ids are absent. */
+  async skillCategories(ids: Iterable<string>): Promise<ReadonlyMap<string, SkillCategory>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const skills = await this.skills.findByIds(this.tx.manager, wanted);
+    return new Map(skills.map((s) => [s.id, s.category]));
   }
 
   /**

@@ -14,3 +14,10 @@ export const OWNED_TABLES = [
   'certificate_skills',
   'credential_signing_keys',
 ] as const;
+
+/**
+ * Views over these tables for the libs below training (table-ownership.spec.ts): opportunities
+ * reads `programme_partnerships` (every programme with each partner organisation) to check who may
+ * attach work to a programme and which requests are its partner work.
+ */
+export const SHARED_VIEWS = ['programme_partnerships'] as const;

@@ -1,6 +1,6 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
-import { SkillDemandRepository, type SkillDemandScope } from '@app/opportunities';
-import { SkillSupplyRepository } from '@app/profiles';
+import { OpportunitiesService, type SkillDemandScope } from '@app/opportunities';
+import { ProfilesService } from '@app/profiles';
 import { compareGaps, demandCells, isGap, publishSkillGaps, type SkillGap } from '@app/reporting';
 import { Inject, Injectable } from '@nestjs/common';
 
@@ -14,8 +14,8 @@ import { Inject, Injectable } from '@nestjs/common';
 @Injectable()
 export class SkillGapsService {
   constructor(
-    private readonly demand: SkillDemandRepository,
-    private readonly supply: SkillSupplyRepository,
+    private readonly demand: OpportunitiesService,
+    private readonly profiles: ProfilesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -25,8 +25,8 @@ export class SkillGapsService {
 
   /** Every skill and country with demand in scope, most unmet first. */
   async demandAndSupply(scope: SkillDemandScope): Promise<SkillGap[]> {
-    const cells = demandCells(await this.demand.asks(scope));
-    const supply = await this.supply.supply(cells);
+    const cells = demandCells(await this.demand.skillDemand(scope));
+    const supply = await this.profiles.skillSupply(cells);
     return publishSkillGaps(
       cells.map((c, i) => ({ ...c, people: supply[i].people, verified: supply[i].verified })),
       this.threshold,

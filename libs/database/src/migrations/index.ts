@@ -22,6 +22,8 @@ import { Applications1764510000001 } from './1764510000001-applications.js';
 import { Digests1764510000002 } from './1764510000002-digests.js';
 import { FollowUpSurveys1764540000001 } from './1764540000001-follow-up-surveys.js';
 import { SavedSearches1764560000001 } from './1764560000001-saved-searches.js';
+import { OpportunityCreatedAtMilliseconds1764600000001 } from './1764600000001-opportunity-created-at-milliseconds.js';
+import { ProgrammePartnershipsView1764600000002 } from './1764600000002-programme-partnerships-view.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   Digests1764510000002,
   FollowUpSurveys1764540000001,
   SavedSearches1764560000001,
+  OpportunityCreatedAtMilliseconds1764600000001,
+  ProgrammePartnershipsView1764600000002,
 ];

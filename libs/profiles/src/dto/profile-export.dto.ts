@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { INCLUSION_GROUPS, SEXES, type InclusionGroup, type Sex } from '../profile-values.js';
+import type { ProfileExportRecord } from '../profile-records.js';
 import { ProfileResponseDto } from './profile-response.dto.js';
 
 export class ExportedAccountDto {
@@ -29,4 +30,29 @@ export class ProfileExportResponseDto {
     description: 'Present only while consent to reporting is given',
   })
   inclusion: ExportedInclusionDto | null;
+
+  static of(e: ProfileExportRecord): ProfileExportResponseDto {
+    const { account, inclusion } = e;
+    return {
+      exportedAt: e.exportedAt.toISOString(),
+      account: {
+        id: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        role: account.role,
+        createdAt: account.createdAt.toISOString(),
+      },
+      profile: ProfileResponseDto.of(e.profile),
+      inclusion:
+        inclusion === null
+          ? null
+          : {
+              sex: inclusion.sex,
+              birthYear: inclusion.birthYear,
+              groups: [...inclusion.groups],
+              consentedAt: inclusion.consentedAt.toISOString(),
+              updatedAt: inclusion.updatedAt.toISOString(),
+            },
+    };
+  }
 }

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { ProfileRecord, PublicProfileRecord } from '../profile-records.js';
 import {
   CEFR_LEVELS,
   ENGAGEMENT_TYPES,
@@ -68,6 +69,36 @@ export class PublicProfileResponseDto {
   @ApiProperty({ type: [PortfolioItemResponseDto] }) portfolio: PortfolioItemResponseDto[];
   @ApiProperty() openToWork: boolean;
   @ApiProperty({ format: 'date-time' }) lastActiveAt: string;
+
+  /** The answer for a public profile record; only these fields, whatever else `r` holds. */
+  static of(r: PublicProfileRecord): PublicProfileResponseDto {
+    return {
+      id: r.id,
+      displayName: r.displayName,
+      headline: r.headline,
+      bio: r.bio,
+      country: r.country,
+      city: r.city,
+      cityId: r.cityId,
+      cityLocalName: r.cityLocalName,
+      skills: r.skills.map((s) => ({
+        skillId: s.skillId,
+        name: s.name,
+        level: s.level,
+        years: s.years,
+        verified: s.verified,
+      })),
+      languages: r.languages.map((l) => ({ code: l.code, level: l.level })),
+      workModes: [...r.workModes],
+      engagementTypes: [...r.engagementTypes],
+      hoursPerWeek: r.hoursPerWeek,
+      availableFrom: r.availableFrom,
+      hourlyRateEur: r.hourlyRateEur,
+      portfolio: r.portfolio.map((i) => ({ title: i.title, url: i.url })),
+      openToWork: r.openToWork,
+      lastActiveAt: r.lastActiveAt.toISOString(),
+    };
+  }
 }
 
 /** The trainee's own profile, with what only the owner needs (visibility, version, location). */
@@ -83,4 +114,16 @@ export class ProfileResponseDto extends PublicProfileResponseDto {
   version: number;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
+
+  /** The owner's answer for their profile record. */
+  static override of(r: ProfileRecord): ProfileResponseDto {
+    return {
+      ...PublicProfileResponseDto.of(r),
+      visibility: r.visibility,
+      location: r.location === null ? null : { lat: r.location.lat, lng: r.location.lng },
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    };
+  }
 }

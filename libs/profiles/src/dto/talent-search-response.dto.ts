@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { TalentFacetValue, TalentSearchResult } from '../profile-records.js';
 import { PublicProfileResponseDto } from './profile-response.dto.js';
 
 export class TalentFacetValueDto {
@@ -24,4 +25,19 @@ export class TalentSearchResponseDto {
   @ApiProperty({ type: TalentFacetsDto }) facets: TalentFacetsDto;
   @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' })
   nextCursor: string | null;
+
+  static of(r: TalentSearchResult): TalentSearchResponseDto {
+    const values = (list: readonly TalentFacetValue[]): TalentFacetValueDto[] =>
+      list.map((v) => ({ ...v }));
+    return {
+      items: r.items.map((p) => PublicProfileResponseDto.of(p)),
+      facets: {
+        skills: values(r.facets.skills),
+        countries: values(r.facets.countries),
+        languages: values(r.facets.languages),
+        verified: values(r.facets.verified),
+      },
+      nextCursor: r.nextCursor,
+    };
+  }
 }
