@@ -1,7 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { MAIL_SEND_KIND, MailRelay } from '@app/mail';
+import { OutboxListener } from '@app/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxNotifications } from './outbox-notifications.js';
 import { RelayLoopRunner } from './relay-loop-runner.js';
 
 /** The mail relay's loop in the worker. */
@@ -13,7 +13,7 @@ export class MailRelayRunner extends RelayLoopRunner {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: MailRelay,
-    private readonly notifications: OutboxNotifications,
+    private readonly notifications: OutboxListener,
   ) {
     super();
     this.enabled = config.workerRelayEnabled;

@@ -2,6 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   errorMessage,
   formatRelayStats,
+  OutboxListener,
   OutboxRelay,
   SEARCH_SYNC_KIND,
   SearchIndexRegistry,
@@ -13,7 +14,6 @@ import {
   type BeforeApplicationShutdown,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
-import { OutboxNotifications } from './outbox-notifications.js';
 
 /**
  * Runs the outbox relay loop and the periodic drift check (with repair) in the worker. Both
@@ -30,7 +30,7 @@ export class SearchPipelineRunner implements OnApplicationBootstrap, BeforeAppli
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly relay: OutboxRelay,
     private readonly registry: SearchIndexRegistry,
-    private readonly notifications: OutboxNotifications,
+    private readonly notifications: OutboxListener,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

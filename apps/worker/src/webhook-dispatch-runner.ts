@@ -1,7 +1,7 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import { WEBHOOK_DELIVERY_KIND, WebhookDispatcher } from '@app/webhooks';
+import { OutboxListener } from '@app/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { OutboxNotifications } from './outbox-notifications.js';
 import { RelayLoopRunner } from './relay-loop-runner.js';
 
 /** The webhook dispatcher's loop in the worker. */
@@ -13,7 +13,7 @@ export class WebhookDispatchRunner extends RelayLoopRunner {
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly dispatcher: WebhookDispatcher,
-    private readonly notifications: OutboxNotifications,
+    private readonly notifications: OutboxListener,
   ) {
     super();
     this.enabled = config.workerRelayEnabled;

@@ -2,7 +2,7 @@ import { ConfigModule } from '@app/config';
 import { DatabaseModule } from '@app/database';
 import { LoggingModule } from '@app/http';
 import { ProfilesIndexModule } from '@app/profiles';
-import { SearchModule } from '@app/search';
+import { OutboxListener, SearchModule } from '@app/search';
 import { TaxonomyModule } from '@app/taxonomy';
 import { OpportunitiesModule } from '@app/opportunities';
 import { WebhooksModule } from '@app/webhooks';
@@ -16,7 +16,6 @@ import { DigestRunner } from './digest-runner.js';
 import { MailRelayRunner } from './mail-relay-runner.js';
 import { SavedSearchAlertsRunner } from './saved-search-alerts-runner.js';
 import { WebhookDispatchRunner } from './webhook-dispatch-runner.js';
-import { OutboxNotifications } from './outbox-notifications.js';
 import { SurveyDispatchRunner } from './survey-dispatch-runner.js';
 import { WorkerLifecycle } from './worker-lifecycle.js';
 
@@ -41,7 +40,7 @@ import { WorkerLifecycle } from './worker-lifecycle.js';
   ],
   providers: [
     WorkerLifecycle,
-    OutboxNotifications,
+    OutboxListener,
     SearchPipelineRunner,
     WebhookDispatchRunner,
     MailRelayRunner,

@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { buildTypeOrmOptions } from './typeorm-options.js';
 import { TransactionRunner } from './transaction-runner.js';
 
-/** TypeORM on PostgreSQL; entities are registered by each domain module with `forFeature`. */
+/** TypeORM on PostgreSQL: the pool, transactions and migrations; statements go through Kysely. */
 @Global()
 @Module({
   imports: [

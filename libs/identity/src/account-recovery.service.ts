@@ -6,7 +6,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AccountSecurityHooks } from './account-security-hooks.js';
 import { AccountTokensRepository, type AccountTokenPurpose } from './account-tokens.repository.js';
-import type { UserEntity } from './entities/user.entity.js';
+import type { UserRecord } from './identity-records.js';
 import { TooManyPasswordResetsError } from './identity.errors.js';
 import { PasswordHasher } from './password-hasher.js';
 import { checkPassword } from './password-policy.js';
@@ -49,7 +49,7 @@ export class AccountRecoveryService {
     const user = await this.users.findActiveByEmail(email);
     await this.transactions.run(async (manager) => {
       if (user === null || user.passwordHash === null) {
-        await manager.query(`SELECT 1 FROM account_tokens WHERE token_hash = $1`, [hash]);
+        await this.tokens.probe(manager, hash);
         return;
       }
       await this.issue(manager, user, 'password_reset', token, hash);
@@ -109,14 +109,14 @@ export class AccountRecoveryService {
   }
 
   /** Queues the verification link of a new account, inside its registration transaction. */
-  async sendVerification(manager: EntityManager, user: UserEntity): Promise<void> {
+  async sendVerification(manager: EntityManager, user: UserRecord): Promise<void> {
     const { token, hash } = newToken();
     await this.issue(manager, user, 'email_verification', token, hash);
   }
 
   private async issue(
     manager: EntityManager,
-    user: UserEntity,
+    user: UserRecord,
     purpose: AccountTokenPurpose,
     token: string,
     hash: string,
@@ -140,7 +140,7 @@ export class AccountRecoveryService {
   }
 }
 
-function localeOf(user: Pick<UserEntity, 'locale'> | null): Locale {
+function localeOf(user: Pick<UserRecord, 'locale'> | null): Locale {
   return user !== null && isLocale(user.locale) ? user.locale : DEFAULT_LOCALE;
 }
 

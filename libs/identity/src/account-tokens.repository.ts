@@ -51,6 +51,18 @@ export class AccountTokensRepository {
     return (lock ? query.forUpdate('t') : query).executeTakeFirst();
   }
 
+  /**
+   * Looks a hash up without using it: the work a reset request for an unknown address does, so
+   * that it costs the same as one for an account.
+   */
+  async probe(manager: EntityManager, hash: string): Promise<void> {
+    await typedQueries(manager)
+      .selectFrom('account_tokens')
+      .select(sql<number>`1`.as('one'))
+      .where('token_hash', '=', hash)
+      .execute();
+  }
+
   /** Uses up every open token of this purpose of the user (the presented one included). */
   async useAllOf(
     manager: EntityManager,

@@ -23,7 +23,7 @@ import {
   SessionResponseDto,
 } from './dto/auth.dto.js';
 import { UserResponseDto, toUserResponse } from './dto/user.dto.js';
-import type { UserEntity } from './entities/user.entity.js';
+import type { UserRecord } from './identity-records.js';
 import { LoginGuard } from './guards/login.guard.js';
 import { UnauthenticatedError } from './identity.errors.js';
 import { UsersService } from './users.service.js';
@@ -73,7 +73,7 @@ export class AuthController {
   @ApiTooManyRequestsResponse({ description: 'Too many attempts; see Retry-After' })
   async login(
     @Body() _body: LoginDto,
-    @Req() request: { user: UserEntity },
+    @Req() request: { user: UserRecord },
   ): Promise<SessionResponseDto> {
     return toSessionResponse(await this.auth.startSession(request.user));
   }

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountRecoveryService } from './account-recovery.service.js';
 import { AccountSecurityHooks } from './account-security-hooks.js';
 import type { SessionCaller } from './auth-user.js';
-import type { UserEntity } from './entities/user.entity.js';
+import type { UserRecord } from './identity-records.js';
 import {
   InvalidCredentialsError,
   TooManyLoginAttemptsError,
@@ -36,7 +36,7 @@ export interface PasswordChange {
 }
 
 export interface Session {
-  user: UserEntity;
+  user: UserRecord;
   tokens: TokenPair;
 }
 
@@ -117,14 +117,14 @@ export class AuthService {
    * The user with this e-mail and password, or {@link InvalidCredentialsError}. Unknown and
    * erased accounts verify a throw-away hash, so they take as long as a wrong password.
    */
-  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+  async verifyCredentials(email: string, password: string): Promise<UserRecord> {
     const user = await this.users.findActiveByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash ?? null, password);
     if (user === null || !valid) throw new InvalidCredentialsError();
     return user;
   }
 
-  async startSession(user: UserEntity): Promise<Session> {
+  async startSession(user: UserRecord): Promise<Session> {
     return this.transactions.run(async (manager) => ({
       user,
       tokens: await this.tokens.startSession(manager, user),

@@ -3,7 +3,6 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { MailModule } from '@app/mail';
 import { AccountRecoveryController } from './account-recovery.controller.js';
 import { AccountRecoveryService } from './account-recovery.service.js';
@@ -13,17 +12,12 @@ import { AdminSeeder } from './admin-seeder.js';
 import { PasswordResetLimiter } from './password-reset-limiter.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
-import { OrganisationEntity } from './entities/organisation.entity.js';
-import { RefreshTokenEntity } from './entities/refresh-token.entity.js';
-import { SessionEntity } from './entities/session.entity.js';
-import { UserEntity } from './entities/user.entity.js';
 import { JwtAuthGuard } from './guards/jwt-auth.guard.js';
 import { RolesGuard } from './guards/roles.guard.js';
 import { LoginAttemptLimiter } from './login-attempt-limiter.js';
 import { JWT_ALGORITHM, JWT_AUDIENCE, JWT_ISSUER, requireJwtSecret } from './jwt-settings.js';
 import { OrganisationsController } from './organisations.controller.js';
-import { OrganisationDirectory } from './organisation-directory.js';
-import { UserDirectory } from './user-directory.js';
+import { UserDirectoryModule } from './user-directory.module.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { OrganisationsService } from './organisations.service.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -47,7 +41,7 @@ import { UsersService } from './users.service.js';
 @Module({
   imports: [
     MailModule,
-    TypeOrmModule.forFeature([UserEntity, OrganisationEntity, RefreshTokenEntity, SessionEntity]),
+    UserDirectoryModule,
     PassportModule.register({ session: false }),
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
@@ -75,8 +69,6 @@ import { UsersService } from './users.service.js';
     PasswordResetLimiter,
     UsersRepository,
     OrganisationsRepository,
-    OrganisationDirectory,
-    UserDirectory,
     RefreshTokensRepository,
     SessionsRepository,
     PasswordHasher,
@@ -95,8 +87,7 @@ import { UsersService } from './users.service.js';
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
   exports: [
-    OrganisationDirectory,
-    UserDirectory,
+    UserDirectoryModule,
     RegistrationHooks,
     AccountSecurityHooks,
     UsersService,

@@ -4,16 +4,20 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { ORGANISATION_TYPES, type OrganisationType } from './roles.js';
 
-/** What any lib may know of an organisation. */
-export interface OrganisationRef {
+/** An organisation as other libs show it. */
+export interface OrganisationName {
   readonly id: string;
   readonly type: OrganisationType;
   readonly name: string;
 }
 
+/** What any lib may know of an organisation. */
+export type OrganisationRef = OrganisationName;
+
 /**
- * What other libs may ask about organisations (identity owns the table): their kind and name,
- * who owns one, and a lock that serialises work counted per organisation.
+ * What other libs may ask about organisations (identity owns the table): their names (a batch
+ * of ids in one statement), who owns one, and a lock that serialises work counted per
+ * organisation.
  */
 @Injectable()
 export class OrganisationDirectory {
@@ -43,24 +47,34 @@ export class OrganisationDirectory {
       .execute();
   }
 
-  /**
-   * The organisations among `ids` that exist, in no particular order; in `manager`'s transaction
-   * when given.
-   */
-  async findByIds(
+  /** Names and types of the organisations among `ids`, by id. */
+  async namesOf(
     ids: readonly string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<OrganisationRef[]> {
-    if (ids.length === 0) return [];
+  ): Promise<Map<string, OrganisationName>> {
+    if (ids.length === 0) return new Map();
     const rows = await typedQueries(manager)
       .selectFrom('organisations')
       .select(['id', 'type', 'name'])
       .where('id', '=', anyUuid([...new Set(ids)]))
       .execute();
-    return rows.map((r) => ({
-      id: r.id,
-      type: checkedText(ORGANISATION_TYPES, r.type, 'organisations.type'),
-      name: r.name,
-    }));
+    return new Map(
+      rows.map((r) => [
+        r.id,
+        {
+          id: r.id,
+          type: checkedText(ORGANISATION_TYPES, r.type, 'organisations.type'),
+          name: r.name,
+        },
+      ]),
+    );
+  }
+
+  /** The organisations among `ids` that exist, in no particular order. */
+  async findByIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<OrganisationRef[]> {
+    return [...(await this.namesOf(ids, manager)).values()];
   }
 }

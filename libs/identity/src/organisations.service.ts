@@ -3,8 +3,7 @@ import { ForbiddenError, InputValidationError, NotFoundError, type FieldError } 
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import type { AuthUser } from './auth-user.js';
-import type { OrganisationEntity } from './entities/organisation.entity.js';
-import type { UserEntity } from './entities/user.entity.js';
+import type { OrganisationRecord, UserRecord } from './identity-records.js';
 import { OrganisationsRepository } from './organisations.repository.js';
 import { assertOrganisationMember } from './ownership.js';
 import { PasswordHasher } from './password-hasher.js';
@@ -20,7 +19,7 @@ export interface NewMember {
 }
 
 export interface CreatedMember {
-  user: UserEntity;
+  user: UserRecord;
   /** Set only when the password was generated: shown once, never stored in clear. */
   generatedPassword?: string;
   /** True when the new member became the organisation's owner (it had none). */
@@ -41,19 +40,19 @@ export class OrganisationsService {
     name: string;
     type: OrganisationType;
     country: string;
-  }): Promise<OrganisationEntity> {
+  }): Promise<OrganisationRecord> {
     return this.transactions.run((manager) => this.organisations.insert(manager, input));
   }
 
   /** The organisation, for an admin or one of its members. */
-  async findForMember(caller: AuthUser, id: string): Promise<OrganisationEntity> {
+  async findForMember(caller: AuthUser, id: string): Promise<OrganisationRecord> {
     assertOrganisationMember(caller, id, { allowAdmin: true });
     const organisation = await this.organisations.findById(id);
     if (organisation === null) throw new NotFoundError('Organisation');
     return organisation;
   }
 
-  async listMembers(caller: AuthUser, id: string): Promise<UserEntity[]> {
+  async listMembers(caller: AuthUser, id: string): Promise<UserRecord[]> {
     await this.findForMember(caller, id);
     return this.users.findActiveByOrganisation(id);
   }

@@ -4,7 +4,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { UserEntity } from './entities/user.entity.js';
+import type { UserRecord } from './identity-records.js';
 import { InvalidRefreshTokenError } from './identity.errors.js';
 import type { AccessTokenClaims } from './jwt-settings.js';
 import { decideRefresh, generateRefreshToken, hashRefreshToken } from './refresh-token-rules.js';
@@ -36,7 +36,7 @@ export class SessionTokensService {
   ) {}
 
   /** A new session and its first pair (sign-up, sign-in). */
-  async startSession(manager: EntityManager, user: UserEntity): Promise<TokenPair> {
+  async startSession(manager: EntityManager, user: UserRecord): Promise<TokenPair> {
     const sessionId = randomUUID();
     await this.sessions.insert(manager, { id: sessionId, userId: user.id });
     return this.issue(manager, user, sessionId);
@@ -46,7 +46,7 @@ export class SessionTokensService {
    * Exchanges a refresh token for a new pair of the same session. A spent token ends its whole
    * session; that revocation commits even though the caller gets a 401.
    */
-  async rotate(refreshToken: string): Promise<{ user: UserEntity; tokens: TokenPair }> {
+  async rotate(refreshToken: string): Promise<{ user: UserRecord; tokens: TokenPair }> {
     const tokenHash = hashRefreshToken(refreshToken);
     const outcome = await this.transactions.run(async (manager) => {
       const now = new Date();
@@ -99,7 +99,7 @@ export class SessionTokensService {
 
   private async issue(
     manager: EntityManager,
-    user: UserEntity,
+    user: UserRecord,
     sessionId: string,
   ): Promise<TokenPair> {
     const claims: Omit<AccessTokenClaims, 'sub' | 'iat' | 'exp'> = {

@@ -1,7 +1,9 @@
+import { typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
-import { UserEntity } from './entities/user.entity.js';
+import { sql } from 'kysely';
+import { DataSource, type EntityManager } from 'typeorm';
+import { toUserRecord, type UserRecord } from './identity-records.js';
 import { EmailTakenError } from './identity.errors.js';
 import type { Role } from './roles.js';
 
@@ -20,15 +22,19 @@ export interface NewUser {
 export class UsersRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  private get db() {
+    return typedQueries(this.dataSource.manager);
+  }
+
   /**
    * Inserts a user; a taken e-mail (any letter case, thanks to citext) is {@link EmailTakenError}.
    * ON CONFLICT instead of catching the unique violation: a failed statement would be logged by
    * TypeORM with its parameters, password hash included.
    */
-  async insert(manager: EntityManager, user: NewUser): Promise<UserEntity> {
-    const id = await insertUnlessEmailTaken(manager, user);
-    if (id === undefined) throw new EmailTakenError();
-    return manager.findOneByOrFail(UserEntity, { id });
+  async insert(manager: EntityManager, user: NewUser): Promise<UserRecord> {
+    const row = await insertUnlessEmailTaken(manager, user);
+    if (row === undefined) throw new EmailTakenError();
+    return toUserRecord(row);
   }
 
   /** Inserts the user unless the e-mail is taken (safe when several instances start at once). */
@@ -36,25 +42,39 @@ export class UsersRepository {
     return (await insertUnlessEmailTaken(this.dataSource.manager, user)) !== undefined;
   }
 
-  findActiveByEmail(email: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ email, erasedAt: IsNull() });
+  findActiveByEmail(email: string): Promise<UserRecord | null> {
+    return this.findActive('email', email);
   }
 
-  findActiveById(id: string): Promise<UserEntity | null> {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id, erasedAt: IsNull() });
+  findActiveById(id: string): Promise<UserRecord | null> {
+    return this.findActive('id', id);
+  }
+
+  private async findActive(column: 'id' | 'email', value: string): Promise<UserRecord | null> {
+    const row = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where(column, '=', value)
+      .where('erased_at', 'is', null)
+      .executeTakeFirst();
+    return row === undefined ? null : toUserRecord(row);
   }
 
   /** Changes the own name, e-mail language and/or timezone; returns the account as it is now. */
   async updateProfileFields(
     userId: string,
     fields: { displayName?: string; locale?: string; timezone?: string },
-  ): Promise<UserEntity | null> {
-    await this.dataSource.query(
-      `UPDATE users SET display_name = coalesce($2, display_name), locale = coalesce($3, locale),
-                        timezone = coalesce($4, timezone)
-        WHERE id = $1 AND erased_at IS NULL`,
-      [userId, fields.displayName ?? null, fields.locale ?? null, fields.timezone ?? null],
-    );
+  ): Promise<UserRecord | null> {
+    await this.db
+      .updateTable('users')
+      .set((eb) => ({
+        display_name: eb.fn.coalesce(eb.val(fields.displayName ?? null), eb.ref('display_name')),
+        locale: eb.fn.coalesce(eb.val(fields.locale ?? null), eb.ref('locale')),
+        timezone: eb.fn.coalesce(eb.val(fields.timezone ?? null), eb.ref('timezone')),
+      }))
+      .where('id', '=', userId)
+      .where('erased_at', 'is', null)
+      .execute();
     return this.findActiveById(userId);
   }
 
@@ -64,19 +84,34 @@ export class UsersRepository {
     userId: string,
     passwordHash: string,
   ): Promise<void> {
-    await manager.update(UserEntity, { id: userId, erasedAt: IsNull() }, { passwordHash });
+    await typedQueries(manager)
+      .updateTable('users')
+      .set({ password_hash: passwordHash })
+      .where('id', '=', userId)
+      .where('erased_at', 'is', null)
+      .execute();
   }
 
-  findByIds(ids: readonly string[]): Promise<UserEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(UserEntity).findBy({ id: In([...new Set(ids)]) });
+  /** The users among `ids` (erased ones included), in no particular order. */
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', (eb) => eb.fn.any(eb.val([...new Set(ids)])))
+      .execute();
+    return rows.map(toUserRecord);
   }
 
-  findActiveByOrganisation(organisationId: string): Promise<UserEntity[]> {
-    return this.dataSource.getRepository(UserEntity).find({
-      where: { organisationId, erasedAt: IsNull() },
-      order: { createdAt: 'ASC' },
-    });
+  async findActiveByOrganisation(organisationId: string): Promise<UserRecord[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .selectAll()
+      .where('organisation_id', '=', organisationId)
+      .where('erased_at', 'is', null)
+      .orderBy('created_at')
+      .execute();
+    return rows.map(toUserRecord);
   }
 
   /**
@@ -84,42 +119,34 @@ export class UsersRepository {
    * under the reserved `.invalid` domain, which can never receive mail or be registered.
    */
   async erase(manager: EntityManager, userId: string): Promise<boolean> {
-    const result = await manager.query(
-      `UPDATE users
-          SET email = 'erased-' || id || '@erased.invalid',
-              display_name = NULL, password_hash = NULL, erased_at = now()
-        WHERE id = $1 AND erased_at IS NULL
-        RETURNING id`,
-      [userId],
-    );
-    return rowCount(result) > 0;
+    const erased = await typedQueries(manager)
+      .updateTable('users')
+      .set({
+        email: sql<string>`'erased-' || id || '@erased.invalid'`,
+        display_name: null,
+        password_hash: null,
+        erased_at: sql<Date>`now()`,
+      })
+      .where('id', '=', userId)
+      .where('erased_at', 'is', null)
+      .returning('id')
+      .execute();
+    return erased.length > 0;
   }
 }
 
-async function insertUnlessEmailTaken(
-  manager: EntityManager,
-  user: NewUser,
-): Promise<string | undefined> {
-  const rows = (await manager.query(
-    `INSERT INTO users (email, password_hash, display_name, role, organisation_id, locale)
-     VALUES ($1, $2, $3, $4, $5, coalesce($6, 'en'))
-     ON CONFLICT (email) DO NOTHING
-     RETURNING id`,
-    [
-      user.email,
-      user.passwordHash,
-      user.displayName,
-      user.role,
-      user.organisationId,
-      user.locale ?? null,
-    ],
-  )) as { id: string }[];
-  return rows[0]?.id;
-}
-
-/** `manager.query` answers an UPDATE … RETURNING with `[rows, count]` on PostgreSQL. */
-function rowCount(result: unknown): number {
-  if (Array.isArray(result) && Array.isArray(result[0])) return result[0].length;
-  if (Array.isArray(result)) return result.length;
-  return 0;
+function insertUnlessEmailTaken(manager: EntityManager, user: NewUser) {
+  return typedQueries(manager)
+    .insertInto('users')
+    .values({
+      email: user.email,
+      password_hash: user.passwordHash,
+      display_name: user.displayName,
+      role: user.role,
+      organisation_id: user.organisationId,
+      locale: sql<string>`coalesce(${user.locale ?? null}::text, 'en')`,
+    })
+    .onConflict((oc) => oc.column('email').doNothing())
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { toUserResponse } from './dto/user.dto.js';
-import type { UserEntity } from './entities/user.entity.js';
+import type { UserRecord } from './identity-records.js';
 import type { Role } from './roles.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -35,7 +35,7 @@ export interface RegisteredUser {
   role: Role;
 }
 
-export function toUserSummary(user: UserEntity): UserSummary {
+export function toUserSummary(user: UserRecord): UserSummary {
   return {
     id: user.id,
     displayName: user.displayName,
@@ -45,7 +45,7 @@ export function toUserSummary(user: UserEntity): UserSummary {
   };
 }
 
-export function toUserAccount(user: UserEntity): UserAccount {
+export function toUserAccount(user: UserRecord): UserAccount {
   return {
     ...toUserResponse(user),
     emailVerifiedAt: user.emailVerifiedAt,

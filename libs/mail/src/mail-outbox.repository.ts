@@ -1,6 +1,7 @@
+import { TransactionRunner, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from 'kysely';
+import type { EntityManager } from 'typeorm';
 
 export interface NewMailRow {
   id: string;
@@ -37,49 +38,46 @@ export type SendClaim =
   /** The recipient had their hourly share: try again after `delayMs`. */
   | { state: 'wait'; delayMs: number };
 
-interface ClaimRecord {
-  id: string;
-  recipient: string;
-  subject: string;
-  text_body: string;
-  html_body: string;
-  headers: Record<string, string>;
-  message_id: string;
-  status: string;
-  attempts: number;
-}
-
 /** Every statement on `mail_outbox`. */
 @Injectable()
 export class MailOutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get db() {
+    return typedQueries(this.transactions.manager);
+  }
 
   async insert(manager: EntityManager, row: NewMailRow): Promise<void> {
     await this.insertMany(manager, [row]);
   }
 
-  /** Many messages in one statement. */
+  /** Many messages in one statement (one array parameter per column, however many rows). */
   async insertMany(manager: EntityManager, rows: readonly NewMailRow[]): Promise<void> {
     if (rows.length === 0) return;
     const column = <K extends keyof NewMailRow>(key: K) => rows.map((r) => r[key]);
-    await manager.query(
-      `INSERT INTO mail_outbox (id, user_id, recipient, locale, template, subject, text_body,
-                                html_body, headers, message_id)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[],
-                            $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[])`,
-      [
-        column('id'),
-        column('userId'),
-        column('recipient'),
-        column('locale'),
-        column('template'),
-        column('subject'),
-        column('text'),
-        column('html'),
-        rows.map((r) => JSON.stringify(r.headers)),
-        column('messageId'),
-      ],
-    );
+    await typedQueries(manager)
+      .insertInto('mail_outbox')
+      .columns([
+        'id',
+        'user_id',
+        'recipient',
+        'locale',
+        'template',
+        'subject',
+        'text_body',
+        'html_body',
+        'headers',
+        'message_id',
+      ])
+      .expression(
+        sql`SELECT * FROM unnest(${column('id')}::uuid[], ${column('userId')}::uuid[],
+                                 ${column('recipient')}::text[], ${column('locale')}::text[],
+                                 ${column('template')}::text[], ${column('subject')}::text[],
+                                 ${column('text')}::text[], ${column('html')}::text[],
+                                 ${rows.map((r) => JSON.stringify(r.headers))}::jsonb[],
+                                 ${column('messageId')}::text[])`,
+      )
+      .execute();
   }
 
   /**
@@ -89,36 +87,56 @@ export class MailOutboxRepository {
    * free slot.
    */
   async claimForSending(id: string, perHour: number): Promise<SendClaim> {
-    return this.dataSource.transaction(async (manager) => {
-      const [row] = (await manager.query(
-        `SELECT id, recipient, subject, text_body, html_body, headers, message_id, status, attempts
-           FROM mail_outbox WHERE id = $1 FOR UPDATE`,
-        [id],
-      )) as ClaimRecord[];
+    return this.transactions.run(async (manager) => {
+      const db = typedQueries(manager);
+      const row = await db
+        .selectFrom('mail_outbox')
+        .select([
+          'id',
+          'recipient',
+          'subject',
+          'text_body',
+          'html_body',
+          'headers',
+          'message_id',
+          'status',
+          'attempts',
+        ])
+        .where('id', '=', id)
+        .forUpdate()
+        .executeTakeFirst();
       if (row === undefined || row.status === 'sent' || row.status === 'failed') {
         return { state: 'settled' };
       }
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('talentbridge.mail:' || $1))`, [
-        row.recipient.toLowerCase(),
-      ]);
-      const [recent] = (await manager.query(
-        `SELECT count(*)::int AS count,
-                extract(epoch FROM (min(coalesce(sent_at, sending_at)) + interval '1 hour' - now()))
-                  * 1000 AS "freeInMs"
-           FROM mail_outbox
-          WHERE lower(recipient) = lower($1) AND id <> $2
-            AND status IN ('sending', 'sent')
-            AND coalesce(sent_at, sending_at) > now() - interval '1 hour'`,
-        [row.recipient, id],
-      )) as { count: number; freeInMs: number | null }[];
+      await sql`SELECT pg_advisory_xact_lock(hashtext('talentbridge.mail:' || ${row.recipient.toLowerCase()}))`.execute(
+        db,
+      );
+      const sentAt = sql<Date>`coalesce(sent_at, sending_at)`;
+      const recent = await db
+        .selectFrom('mail_outbox')
+        .select([
+          sql<number>`count(*)::int`.as('count'),
+          sql<
+            number | null
+          >`extract(epoch FROM (min(${sentAt}) + interval '1 hour' - now())) * 1000`.as('freeInMs'),
+        ])
+        .where(sql<string>`lower(recipient)`, '=', sql<string>`lower(${row.recipient})`)
+        .where('id', '<>', id)
+        .where('status', 'in', ['sending', 'sent'])
+        .where(sentAt, '>', sql<Date>`now() - interval '1 hour'`)
+        .executeTakeFirstOrThrow();
       if (recent.count >= perHour) {
         return { state: 'wait', delayMs: Math.max(1_000, Math.ceil(Number(recent.freeInMs))) };
       }
-      await manager.query(
-        `UPDATE mail_outbox SET status = 'sending', sending_at = now(), attempts = attempts + 1
-          WHERE id = $1`,
-        [id],
-      );
+      await db
+        .updateTable('mail_outbox')
+        .set((eb) => ({
+          status: 'sending',
+          sending_at: sql<Date>`now()`,
+          attempts: eb('attempts', '+', 1),
+        }))
+        .where('id', '=', id)
+        .execute();
       return {
         state: 'send',
         mail: {
@@ -127,7 +145,7 @@ export class MailOutboxRepository {
           subject: row.subject,
           text: row.text_body,
           html: row.html_body,
-          headers: row.headers,
+          headers: mailHeaders(row.headers),
           messageId: row.message_id,
           attempts: row.attempts + 1,
           outcomeUnknown: row.status === 'sending',
@@ -137,24 +155,40 @@ export class MailOutboxRepository {
   }
 
   async markSent(id: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1`,
-      [id],
-    );
+    await this.db
+      .updateTable('mail_outbox')
+      .set({ status: 'sent', sent_at: sql<Date>`now()`, last_error: null })
+      .where('id', '=', id)
+      .execute();
   }
 
   /** Back to `pending` after a failed attempt (a later claim tries again). */
   async markPending(id: string, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'pending', sending_at = NULL, last_error = $2 WHERE id = $1`,
-      [id, error.slice(0, 2000)],
-    );
+    await this.db
+      .updateTable('mail_outbox')
+      .set({ status: 'pending', sending_at: null, last_error: error.slice(0, 2000) })
+      .where('id', '=', id)
+      .execute();
   }
 
   async markFailed(id: string, error: string): Promise<void> {
-    await this.dataSource.query(
-      `UPDATE mail_outbox SET status = 'failed', failed_at = now(), last_error = $2 WHERE id = $1`,
-      [id, error.slice(0, 2000)],
-    );
+    await this.db
+      .updateTable('mail_outbox')
+      .set({ status: 'failed', failed_at: sql<Date>`now()`, last_error: error.slice(0, 2000) })
+      .where('id', '=', id)
+      .execute();
   }
+}
+
+/** The stored headers (a JSON object of strings, as `insertMany` wrote them). */
+function mailHeaders(value: unknown): Record<string, string> {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new Error('mail_outbox.headers is not a JSON object');
+  }
+  const headers: Record<string, string> = {};
+  for (const [name, header] of Object.entries(value)) {
+    if (typeof header !== 'string') throw new Error(`mail_outbox.headers.${name} is not text`);
+    headers[name] = header;
+  }
+  return headers;
 }

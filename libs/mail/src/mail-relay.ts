@@ -1,10 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   backoffDelayMs,
-  errorMessage,
-  idle,
+  OutboxDrainLoop,
   OutboxRepository,
   type ClaimedOutboxRow,
+  type DrainLoopOptions,
 } from '@app/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { MAIL_SEND_KIND } from './mail-outbox.js';
@@ -37,6 +37,13 @@ const BATCH_LIMIT = 20;
 export class MailRelay {
   private readonly logger = new Logger('MailRelay');
   private warnedUnconfigured = false;
+  private readonly loop = new OutboxDrainLoop<keyof MailRelayCounts>({
+    label: 'Mail',
+    logger: this.logger,
+    counts: ['sent', 'retried', 'waiting', 'failed'],
+    idleMs: 1_000,
+    pass: () => this.processBatch(),
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -46,36 +53,13 @@ export class MailRelay {
   ) {}
 
   /** Sends until nothing is due now (messages waiting for backoff or their hour stay). */
-  async drain(): Promise<MailRelayCounts> {
-    const total: MailRelayCounts = { sent: 0, retried: 0, waiting: 0, failed: 0 };
-    for (;;) {
-      const { claimed, ...counts } = await this.processBatch();
-      for (const key of Object.keys(total) as (keyof MailRelayCounts)[]) total[key] += counts[key];
-      if (claimed === 0) return total;
-    }
+  drain(): Promise<MailRelayCounts> {
+    return this.loop.drain();
   }
 
   /** Sends until `signal` aborts; the batch in hand is finished first. */
-  async runLoop(
-    signal: AbortSignal,
-    options: { idleMs?: number; wakeUp?: () => Promise<void> } = {},
-  ): Promise<void> {
-    let errors = 0;
-    while (!signal.aborted) {
-      let wait = options.idleMs ?? 1_000;
-      let woken: (() => Promise<void>) | undefined = options.wakeUp;
-      try {
-        const { claimed } = await this.processBatch();
-        errors = 0;
-        if (claimed > 0) continue;
-      } catch (error) {
-        errors += 1;
-        wait = backoffDelayMs(errors);
-        woken = undefined; // the database is failing: wait the backoff out
-        this.logger.error(`Mail pass failed (${errorMessage(error)}); retry in ${wait} ms`);
-      }
-      await idle(wait, signal, woken);
-    }
+  runLoop(signal: AbortSignal, options: DrainLoopOptions = {}): Promise<void> {
+    return this.loop.run(signal, options);
   }
 
   async processBatch(): Promise<MailRelayCounts & { claimed: number }> {

@@ -2,7 +2,7 @@ import { APP_CONFIG, type AppConfig } from '@app/config';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { backoffDelayMs } from './backoff.js';
 import { coalesceRows, type DocumentWork } from './coalesce.js';
-import { errorMessage } from './meili-tasks.js';
+import { OutboxDrainLoop, type DrainLoopOptions } from './outbox-drain.js';
 import { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
 import { SearchDocumentSync, type DocumentOutcome } from './search-document-sync.js';
 import { RelayStats, type RelayStatsSummary } from './relay-stats.js';
@@ -20,13 +20,6 @@ interface BatchResult extends RelayCounts {
   retried: number;
 }
 
-export interface RelayLoopOptions {
-  /** Sleep between polls when nothing is available. */
-  idleMs?: number;
-  /** Resolves early to end an idle sleep (e.g. a LISTEN/NOTIFY wake-up). */
-  wakeUp?: () => Promise<void>;
-}
-
 /** A lease longer than any single pass (task waits are 30 s), so rows are never handled twice. */
 const LEASE_MS = 120_000;
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -40,6 +33,15 @@ const PURGE_EVERY_MS = 10 * 60_000;
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
   private readonly stats = new RelayStats();
+  private lastPurge = 0;
+  private readonly loop = new OutboxDrainLoop<keyof RelayCounts>({
+    label: 'Outbox relay',
+    logger: this.logger,
+    counts: ['processed', 'failed'],
+    idleMs: 250,
+    pass: () => this.processBatch(),
+    beforePass: () => this.purgeProcessed(),
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -49,41 +51,21 @@ export class OutboxRelay {
   ) {}
 
   /** Processes batches until no row is available now (delayed rows stay for later). */
-  async drain(): Promise<RelayCounts> {
-    const total: RelayCounts = { processed: 0, failed: 0 };
-    for (;;) {
-      const batch = await this.processBatch();
-      total.processed += batch.processed;
-      total.failed += batch.failed;
-      if (batch.claimed === 0) return total;
-    }
+  drain(): Promise<RelayCounts> {
+    return this.loop.drain();
   }
 
   /** Relays until `signal` aborts; the batch in hand is finished first. */
-  async runLoop(signal: AbortSignal, options: RelayLoopOptions = {}): Promise<void> {
-    const idleMs = options.idleMs ?? 250;
-    let lastPurge = 0;
-    let errors = 0;
-    while (!signal.aborted) {
-      try {
-        if (Date.now() - lastPurge > PURGE_EVERY_MS) {
-          lastPurge = Date.now();
-          const purged = await this.outbox.deleteProcessedBefore(this.config.outboxRetentionDays);
-          if (purged > 0) this.logger.log(`Deleted ${purged} processed outbox rows`);
-        }
-        const batch = await this.processBatch();
-        errors = 0;
-        if (batch.claimed === 0) await idle(idleMs, signal, options.wakeUp);
-      } catch (error) {
-        // The database itself is failing: back off, the rows are safe where they are.
-        errors += 1;
-        const delay = backoffDelayMs(errors);
-        this.logger.error(
-          `Outbox relay pass failed (${errorMessage(error)}); retry in ${delay} ms`,
-        );
-        await idle(delay, signal);
-      }
-    }
+  runLoop(signal: AbortSignal, options: DrainLoopOptions = {}): Promise<void> {
+    return this.loop.run(signal, options);
+  }
+
+  /** Deletes processed rows past their retention, at most every ten minutes. */
+  private async purgeProcessed(): Promise<void> {
+    if (Date.now() - this.lastPurge <= PURGE_EVERY_MS) return;
+    this.lastPurge = Date.now();
+    const purged = await this.outbox.deleteProcessedBefore(this.config.outboxRetentionDays);
+    if (purged > 0) this.logger.log(`Deleted ${purged} processed outbox rows`);
   }
 
   /** One claim-and-process pass. */
@@ -180,19 +162,4 @@ export class OutboxRelay {
       retried: [...retries.values()].reduce((n, r) => n + r.ids.length, 0),
     };
   }
-}
-
-/** Sleeps `ms`, ending early when `signal` aborts or `wakeUp` resolves (relay loops' idle wait). */
-export function idle(ms: number, signal: AbortSignal, wakeUp?: () => Promise<void>): Promise<void> {
-  if (signal.aborted) return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-    void wakeUp?.().then(done, done);
-  });
 }

@@ -1,9 +1,13 @@
+import { anyText, TransactionRunner, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { sql } from 'kysely';
+import type { EntityManager } from 'typeorm';
 
 /** Outbox kind of a "re-read these documents and sync them to their index" row. */
 export const SEARCH_SYNC_KIND = 'search.sync';
+
+/** The channel every outbox insert notifies at commit, with the row kind as payload. */
+export const OUTBOX_CHANNEL = 'outbox';
 
 export interface ClaimedOutboxRow {
   id: string;
@@ -20,19 +24,18 @@ export interface OutboxRetry {
   error: string;
 }
 
-interface ClaimedRowRecord {
-  id: string;
-  kind: string;
-  target: string;
-  document_id: string;
-  payload: unknown;
-  attempts: number;
-}
+/** `now() + ms` milliseconds, as the outbox's times are set (the database clock). */
+const nowPlusMs = (ms: number) =>
+  sql<Date>`now() + make_interval(secs => ${ms}::double precision / 1000)`;
 
 /** Every statement on the `outbox` table. */
 @Injectable()
 export class OutboxRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly transactions: TransactionRunner) {}
+
+  private get db() {
+    return typedQueries(this.transactions.manager);
+  }
 
   async insertRows(
     manager: EntityManager,
@@ -42,13 +45,24 @@ export class OutboxRepository {
     payload: unknown = null,
   ): Promise<void> {
     if (keys.length === 0) return;
-    await manager.query(
-      `INSERT INTO outbox (kind, target, document_id, payload)
-       SELECT $1, $2, key, $4::jsonb FROM unnest($3::text[]) AS key`,
-      [kind, target, keys, payload === null ? null : JSON.stringify(payload)],
-    );
+    const db = typedQueries(manager);
+    const json = payload === null ? null : JSON.stringify(payload);
+    await db
+      .insertInto('outbox')
+      .columns(['kind', 'target', 'document_id', 'payload'])
+      .expression((eb) =>
+        eb
+          .selectFrom(sql<{ key: string }>`unnest(${keys}::text[])`.as('key'))
+          .select([
+            sql<string>`${kind}::text`.as('kind'),
+            sql<string>`${target}::text`.as('target'),
+            'key.key',
+            sql<unknown>`${json}::jsonb`.as('payload'),
+          ]),
+      )
+      .execute();
     // Delivered at commit only, so a relay never wakes up before the rows are visible.
-    await manager.query(`SELECT pg_notify('outbox', $1)`, [kind]);
+    await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${kind})`.execute(db);
   }
 
   /**
@@ -58,36 +72,65 @@ export class OutboxRepository {
    * at once, and a document's writes to Meilisearch therefore happen in commit order.
    */
   async claimBatch(kinds: string[], limit: number, leaseMs: number): Promise<ClaimedOutboxRow[]> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('talentbridge.outbox.claim'))`);
-      const rows = (await manager.query(
-        `WITH picked AS (
-           SELECT o.kind, o.target, o.document_id
-             FROM outbox o
-            WHERE o.processed_at IS NULL AND o.failed_at IS NULL
-              AND o.kind = ANY($1::text[])
-              AND o.available_at <= now()
-              AND (o.locked_until IS NULL OR o.locked_until <= now())
-              AND NOT EXISTS (
-                SELECT 1 FROM outbox held
-                 WHERE held.kind = o.kind AND held.target = o.target
-                   AND held.document_id = o.document_id
-                   AND held.processed_at IS NULL AND held.failed_at IS NULL
-                   AND held.locked_until > now())
-            ORDER BY o.available_at, o.id
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED
-         )
-         UPDATE outbox u
-            SET locked_until = now() + make_interval(secs => $3::double precision / 1000)
-          WHERE u.processed_at IS NULL AND u.failed_at IS NULL
-            AND (u.locked_until IS NULL OR u.locked_until <= now())
-            AND (u.kind, u.target, u.document_id) IN (SELECT kind, target, document_id FROM picked)
-        RETURNING u.id, u.kind, u.target, u.document_id, u.payload, u.attempts`,
-        [kinds, limit, leaseMs],
-      )) as [ClaimedRowRecord[], number] | ClaimedRowRecord[];
-      const records = isUpdateResult(rows) ? rows[0] : rows;
-      return records
+    return this.transactions.run(async (manager) => {
+      const db = typedQueries(manager);
+      await sql`SELECT pg_advisory_xact_lock(hashtext('talentbridge.outbox.claim'))`.execute(db);
+      const rows = await db
+        .with('picked', (qb) =>
+          qb
+            .selectFrom('outbox as o')
+            .select(['o.kind', 'o.target', 'o.document_id'])
+            .where('o.processed_at', 'is', null)
+            .where('o.failed_at', 'is', null)
+            .where('o.kind', '=', anyText(kinds))
+            .where('o.available_at', '<=', sql<Date>`now()`)
+            .where((eb) =>
+              eb.or([
+                eb('o.locked_until', 'is', null),
+                eb('o.locked_until', '<=', sql<Date>`now()`),
+              ]),
+            )
+            .where((eb) =>
+              eb.not(
+                eb.exists(
+                  eb
+                    .selectFrom('outbox as held')
+                    .select(sql<number>`1`.as('one'))
+                    .whereRef('held.kind', '=', 'o.kind')
+                    .whereRef('held.target', '=', 'o.target')
+                    .whereRef('held.document_id', '=', 'o.document_id')
+                    .where('held.processed_at', 'is', null)
+                    .where('held.failed_at', 'is', null)
+                    .where('held.locked_until', '>', sql<Date>`now()`),
+                ),
+              ),
+            )
+            .orderBy('o.available_at')
+            .orderBy('o.id')
+            .limit(limit)
+            .forUpdate()
+            .skipLocked(),
+        )
+        .updateTable('outbox as u')
+        .set({ locked_until: nowPlusMs(leaseMs) })
+        .where('u.processed_at', 'is', null)
+        .where('u.failed_at', 'is', null)
+        .where((eb) =>
+          eb.or([eb('u.locked_until', 'is', null), eb('u.locked_until', '<=', sql<Date>`now()`)]),
+        )
+        .where((eb) =>
+          eb(
+            eb.refTuple('u.kind', 'u.target', 'u.document_id'),
+            'in',
+            eb
+              .selectFrom('picked')
+              .select(['picked.kind', 'picked.target', 'picked.document_id'])
+              .$asTuple('kind', 'target', 'document_id'),
+          ),
+        )
+        .returning(['u.id', 'u.kind', 'u.target', 'u.document_id', 'u.payload', 'u.attempts'])
+        .execute();
+      return rows
         .map((r) => ({
           id: String(r.id),
           kind: r.kind,
@@ -102,22 +145,26 @@ export class OutboxRepository {
 
   async markProcessed(ids: string[]): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE outbox SET processed_at = now(), locked_until = NULL WHERE id = ANY($1::bigint[])`,
-      [ids],
-    );
+    await this.db
+      .updateTable('outbox')
+      .set({ processed_at: sql<Date>`now()`, locked_until: null })
+      .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+      .execute();
   }
 
   /** Counts the failed attempt and releases the rows until the backoff delay has passed. */
   async scheduleRetry(retry: OutboxRetry): Promise<void> {
     if (retry.ids.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE outbox
-          SET attempts = attempts + 1, last_error = $2, locked_until = NULL,
-              available_at = now() + make_interval(secs => $3::double precision / 1000)
-        WHERE id = ANY($1::bigint[])`,
-      [retry.ids, retry.error.slice(0, 2000), retry.delayMs],
-    );
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: retry.error.slice(0, 2000),
+        locked_until: null,
+        available_at: nowPlusMs(retry.delayMs),
+      }))
+      .where('id', '=', (eb) => eb.fn.any(eb.val(retry.ids)))
+      .execute();
   }
 
   /**
@@ -126,41 +173,43 @@ export class OutboxRepository {
    */
   async postpone(ids: string[], delayMs: number): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE outbox
-          SET locked_until = NULL,
-              available_at = now() + make_interval(secs => $2::double precision / 1000)
-        WHERE id = ANY($1::bigint[])`,
-      [ids, delayMs],
-    );
+    await this.db
+      .updateTable('outbox')
+      .set({ locked_until: null, available_at: nowPlusMs(delayMs) })
+      .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+      .execute();
   }
 
   /** Dead-letters rows: they stay in the table with their reason, out of the relay's way. */
   async markFailed(ids: string[], error: string): Promise<void> {
     if (ids.length === 0) return;
-    await this.dataSource.query(
-      `UPDATE outbox
-          SET attempts = attempts + 1, last_error = $2, locked_until = NULL, failed_at = now()
-        WHERE id = ANY($1::bigint[])`,
-      [ids, error.slice(0, 2000)],
-    );
+    await this.db
+      .updateTable('outbox')
+      .set((eb) => ({
+        attempts: eb('attempts', '+', 1),
+        last_error: error.slice(0, 2000),
+        locked_until: null,
+        failed_at: sql<Date>`now()`,
+      }))
+      .where('id', '=', (eb) => eb.fn.any(eb.val(ids)))
+      .execute();
   }
 
   /** Deletes processed rows older than the retention; returns how many. */
   async deleteProcessedBefore(days: number): Promise<number> {
-    const result = (await this.dataSource.query(
-      `DELETE FROM outbox WHERE processed_at < now() - make_interval(days => $1)`,
-      [days],
-    )) as [unknown[], number];
-    return result[1];
+    const { numDeletedRows } = await this.db
+      .deleteFrom('outbox')
+      .where('processed_at', '<', sql<Date>`now() - make_interval(days => ${days})`)
+      .executeTakeFirst();
+    return Number(numDeletedRows);
   }
 
   /** The database clock (all outbox times are compared with it, never with this process's). */
   async databaseNow(): Promise<Date> {
-    const [row] = (await this.dataSource.query(`SELECT clock_timestamp() AS now`)) as {
-      now: Date;
-    }[];
-    return row.now;
+    const { now } = await this.db
+      .selectNoFrom(sql<Date>`clock_timestamp()`.as('now'))
+      .executeTakeFirstOrThrow();
+    return now;
   }
 
   /**
@@ -169,16 +218,19 @@ export class OutboxRepository {
    * missed or may see overwritten in the old index.
    */
   async documentsTouchedSince(target: string, since: Date): Promise<string[]> {
-    const rows = (await this.dataSource.query(
-      `SELECT DISTINCT document_id FROM outbox
-        WHERE kind = $1 AND target = $2
-          AND (processed_at >= $3 OR (processed_at IS NULL AND failed_at IS NULL))`,
-      [SEARCH_SYNC_KIND, target, since],
-    )) as { document_id: string }[];
+    const rows = await this.db
+      .selectFrom('outbox')
+      .select('document_id')
+      .distinct()
+      .where('kind', '=', SEARCH_SYNC_KIND)
+      .where('target', '=', target)
+      .where((eb) =>
+        eb.or([
+          eb('processed_at', '>=', since),
+          eb.and([eb('processed_at', 'is', null), eb('failed_at', 'is', null)]),
+        ]),
+      )
+      .execute();
     return rows.map((r) => r.document_id);
   }
-}
-
-function isUpdateResult<T>(value: [T[], number] | T[]): value is [T[], number] {
-  return value.length === 2 && Array.isArray(value[0]) && typeof value[1] === 'number';
 }

@@ -1,29 +1,42 @@
+import { TransactionRunner, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 /** Which settings each live Meilisearch index was built with (`search_index_state`). */
 @Injectable()
 export class SearchIndexStateRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  private get db() {
+    return typedQueries(this.transactions.manager);
+  }
 
   async findSettingsHash(uid: string): Promise<string | undefined> {
-    const rows = (await this.dataSource.query(
-      `SELECT settings_hash FROM search_index_state WHERE uid = $1`,
-      [uid],
-    )) as { settings_hash: string }[];
-    return rows[0]?.settings_hash;
+    const row = await this.db
+      .selectFrom('search_index_state')
+      .select('settings_hash')
+      .where('uid', '=', uid)
+      .executeTakeFirst();
+    return row?.settings_hash;
   }
 
   async recordBuild(uid: string, settingsHash: string, documents: number): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO search_index_state (uid, settings_hash, documents, built_at)
-       VALUES ($1, $2, $3, now())
-       ON CONFLICT (uid) DO UPDATE
-         SET settings_hash = EXCLUDED.settings_hash, documents = EXCLUDED.documents,
-             built_at = EXCLUDED.built_at`,
-      [uid, settingsHash, documents],
-    );
+    await this.db
+      .insertInto('search_index_state')
+      .values({ uid, settings_hash: settingsHash, documents, built_at: sql<Date>`now()` })
+      .onConflict((oc) =>
+        oc.column('uid').doUpdateSet((eb) => ({
+          settings_hash: eb.ref('excluded.settings_hash'),
+          documents: eb.ref('excluded.documents'),
+          built_at: eb.ref('excluded.built_at'),
+        })),
+      )
+      .execute();
   }
 
   /**
@@ -31,14 +44,16 @@ export class SearchIndexStateRepository {
    * so an API and a worker booting together (or a reindex command) never build one index twice.
    */
   async withLock<T>(key: string, work: () => Promise<T>): Promise<T> {
+    // A session lock needs one connection for lock and unlock: a query runner's own manager.
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
+    const db = typedQueries(runner.manager);
     try {
-      await runner.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
+      await sql`SELECT pg_advisory_lock(hashtext(${key}))`.execute(db);
       try {
         return await work();
       } finally {
-        await runner.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+        await sql`SELECT pg_advisory_unlock(hashtext(${key}))`.execute(db);
       }
     } finally {
       await runner.release();

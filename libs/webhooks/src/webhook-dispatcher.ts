@@ -1,10 +1,10 @@
 import { APP_CONFIG, type AppConfig } from '@app/config';
 import {
   backoffDelayMs,
-  errorMessage,
-  idle,
+  OutboxDrainLoop,
   OutboxRepository,
   type ClaimedOutboxRow,
+  type DrainLoopOptions,
 } from '@app/search';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WEBHOOK_DELIVERY_KIND } from './webhook-events.js';
@@ -36,6 +36,13 @@ const BACKOFF_CAP_MS = 6 * 60 * 60_000;
 @Injectable()
 export class WebhookDispatcher {
   private readonly logger = new Logger('WebhookDispatcher');
+  private readonly loop = new OutboxDrainLoop<keyof DispatchCounts>({
+    label: 'Webhook',
+    logger: this.logger,
+    counts: ['delivered', 'retried', 'failed'],
+    idleMs: 500,
+    pass: () => this.processBatch(),
+  });
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -44,38 +51,13 @@ export class WebhookDispatcher {
   ) {}
 
   /** Sends until no delivery is due now (those waiting for their backoff stay for later). */
-  async drain(): Promise<DispatchCounts> {
-    const total: DispatchCounts = { delivered: 0, retried: 0, failed: 0 };
-    for (;;) {
-      const { claimed, ...counts } = await this.processBatch();
-      total.delivered += counts.delivered;
-      total.retried += counts.retried;
-      total.failed += counts.failed;
-      if (claimed === 0) return total;
-    }
+  drain(): Promise<DispatchCounts> {
+    return this.loop.drain();
   }
 
   /** Dispatches until `signal` aborts; the batch in hand is finished first. */
-  async runLoop(
-    signal: AbortSignal,
-    options: { idleMs?: number; wakeUp?: () => Promise<void> } = {},
-  ): Promise<void> {
-    let errors = 0;
-    while (!signal.aborted) {
-      let wait = options.idleMs ?? 500;
-      let woken: (() => Promise<void>) | undefined = options.wakeUp;
-      try {
-        const { claimed } = await this.processBatch();
-        errors = 0;
-        if (claimed > 0) continue;
-      } catch (error) {
-        errors += 1;
-        wait = backoffDelayMs(errors);
-        woken = undefined; // the database is failing: wait the backoff out
-        this.logger.error(`Webhook pass failed (${errorMessage(error)}); retry in ${wait} ms`);
-      }
-      await idle(wait, signal, woken);
-    }
+  runLoop(signal: AbortSignal, options: DrainLoopOptions = {}): Promise<void> {
+    return this.loop.run(signal, options);
   }
 
   async processBatch(): Promise<DispatchCounts & { claimed: number }> {

@@ -1,7 +1,7 @@
+import { TransactionRunner, typedQueries } from '@app/database';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Meilisearch } from 'meilisearch';
-import { DataSource } from 'typeorm';
+import { sql } from 'kysely';
 
 export type DependencyName = 'postgres' | 'meilisearch';
 
@@ -20,14 +20,14 @@ export class HealthService {
   private readonly logger = new Logger('Health');
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
     private readonly meili: Meilisearch,
   ) {}
 
   async check(): Promise<Record<DependencyName, DependencyCheck>> {
     const [postgres, meilisearch] = await Promise.all([
       this.probe('postgres', async () => {
-        await this.dataSource.query('SELECT 1');
+        await sql`SELECT 1`.execute(typedQueries(this.transactions.manager));
       }),
       this.probe('meilisearch', async () => {
         const health = await this.meili.health();

@@ -1,6 +1,6 @@
+import { TransactionRunner, typedQueries } from '@app/database';
 import { OutboxRelay } from '@app/search';
 import type { INestApplication } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { demoCredentials, demoEmail, type DemoCredential } from './demo-cast.js';
 import { DemoHttp } from './demo-http.js';
 import { DEMO_STEPS, type DemoContext, type DemoOptions, type DemoStep } from './demo-steps.js';
@@ -21,10 +21,9 @@ export async function seedDemo(
   steps: readonly DemoStep[] = DEMO_STEPS,
 ): Promise<DemoCredential[]> {
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const dataSource = app.get(DataSource);
   const ctx: DemoContext = {
     http: new DemoHttp(baseUrl),
-    sql: (text, parameters) => dataSource.query(text, parameters),
+    db: typedQueries(app.get(TransactionRunner).manager),
     options,
     log,
     sessions: new Map(),
@@ -51,8 +50,10 @@ export async function seedDemo(
 
 /** Whether demo data was seeded into this database before (its first broker exists). */
 export async function hasDemoData(app: INestApplication): Promise<boolean> {
-  const rows: unknown[] = await app
-    .get(DataSource)
-    .query(`SELECT 1 FROM users WHERE email = $1::citext`, [demoEmail('broker')]);
-  return rows.length > 0;
+  const broker = await typedQueries(app.get(TransactionRunner).manager)
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', demoEmail('broker'))
+    .executeTakeFirst();
+  return broker !== undefined;
 }

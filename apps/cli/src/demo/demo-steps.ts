@@ -1,3 +1,6 @@
+import { anyText, anyUuid, checkedText, type TypedQueries } from '@app/database';
+import { OPPORTUNITY_KINDS } from '@app/opportunities';
+import { sql } from 'kysely';
 import { seededRandom, type SeedProfile } from '../bench/profile-population.js';
 import {
   DEMO_ADMIN,
@@ -26,9 +29,6 @@ import {
   type DemoOpportunity,
 } from './demo-matches.js';
 
-/** Runs one SQL statement and returns its rows (a TypeORM DataSource's `query`). */
-export type Sql = (text: string, parameters?: unknown[]) => Promise<Record<string, unknown>[]>;
-
 export interface DemoOptions {
   /** Number of trainees (default 500). */
   trainees: number;
@@ -42,7 +42,8 @@ export interface DemoOptions {
 /** What the steps share: the API, read access for "does it exist yet?", and what earlier steps made. */
 export interface DemoContext {
   http: DemoHttp;
-  sql: Sql;
+  /** Reads the database for "does it exist yet?" (typed queries on the API's connections). */
+  db: TypedQueries;
   options: DemoOptions;
   log(line: string): void;
   sessions: Map<string, Session>;
@@ -64,22 +65,37 @@ const day = (now: Date, days: number): string =>
   new Date(now.getTime() + days * DAY_MS).toISOString().slice(0, 10);
 
 /** The `token` of the verification link in the newest e-mail queued for `email`. */
-async function queuedVerificationToken(sql: Sql, email: string): Promise<string> {
-  const [row] = await sql(
-    `SELECT text_body FROM mail_outbox WHERE lower(recipient) = lower($1) AND template = 'verifyEmail'
-      ORDER BY created_at DESC LIMIT 1`,
-    [email],
-  );
-  const token = /\/api\/auth\/verify-email\?token=([\w-]+)/.exec(String(row?.text_body ?? ''))?.[1];
+async function queuedVerificationToken(db: TypedQueries, email: string): Promise<string> {
+  const row = await db
+    .selectFrom('mail_outbox')
+    .select('text_body')
+    .where(sql<string>`lower(recipient)`, '=', email.toLowerCase())
+    .where('template', '=', 'verifyEmail')
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const token = /\/api\/auth\/verify-email\?token=([\w-]+)/.exec(row?.text_body ?? '')?.[1];
   if (token === undefined) throw new Error(`no verification e-mail queued for ${email}`);
   return token;
 }
 
-async function existingEmails(sql: Sql, emails: string[]): Promise<Set<string>> {
-  const rows = await sql(`SELECT email::text AS email FROM users WHERE email = ANY($1::citext[])`, [
-    emails,
-  ]);
-  return new Set(rows.map((r) => (r.email as string).toLowerCase()));
+async function existingEmails(db: TypedQueries, emails: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('users')
+    .select('email')
+    .where('email', '=', sql<string>`ANY(${emails}::citext[])`)
+    .execute();
+  return new Set(rows.map((r) => r.email.toLowerCase()));
+}
+
+/** The organisation's opportunity imported from `sourceUrl`, if it exists. */
+function listingAt(ctx: DemoContext, organisationId: string, sourceUrl: string) {
+  return ctx.db
+    .selectFrom('opportunities')
+    .select('id')
+    .where('organisation_id', '=', organisationId)
+    .where('source_url', '=', sourceUrl)
+    .executeTakeFirst();
 }
 
 async function signIn(ctx: DemoContext, email: string, password: string): Promise<Session> {
@@ -106,7 +122,7 @@ export const organisationsStep: DemoStep = {
   async run(ctx) {
     const admin = await signIn(ctx, DEMO_ADMIN.email, DEMO_ADMIN.password);
     const present = await existingEmails(
-      ctx.sql,
+      ctx.db,
       DEMO_ORGANISATIONS.flatMap((o) => o.members.map((m) => m.email)),
     );
     let created = 0;
@@ -126,23 +142,25 @@ export const organisationsStep: DemoStep = {
         // The company follows the link of its verification e-mail (companies publish only once
         // confirmed); the demo reads the link from the queued message.
         await ctx.http.post('/api/auth/verify-email', {
-          token: await queuedVerificationToken(ctx.sql, owner.email),
+          token: await queuedVerificationToken(ctx.db, owner.email),
         });
         created += 1;
       }
-      let [row] = await ctx.sql(`SELECT id FROM organisations WHERE name = $1 AND type = $2`, [
-        org.name,
-        org.type,
-      ]);
+      let row = await ctx.db
+        .selectFrom('organisations')
+        .select('id')
+        .where('name', '=', org.name)
+        .where('type', '=', org.type)
+        .executeTakeFirst();
       if (row === undefined) {
-        row = await ctx.http.post(
+        row = await ctx.http.post<{ id: string }>(
           '/api/organisations',
           { name: org.name, type: org.type, country: org.country },
           admin,
         );
         created += 1;
       }
-      const id = row.id as string;
+      const id = row.id;
       ctx.organisations.set(org.key, id);
       for (const member of org.type === 'company' ? others : org.members) {
         if (present.has(member.email)) continue;
@@ -191,9 +209,13 @@ export const programmesStep: DemoStep = {
     const admin = session(ctx, DEMO_ADMIN.email);
     let created = 0;
     for (const p of PROGRAMMES) {
-      let [row] = await ctx.sql(`SELECT id FROM programmes WHERE code = $1`, [p.code]);
+      let row = await ctx.db
+        .selectFrom('programmes')
+        .select('id')
+        .where('code', '=', p.code)
+        .executeTakeFirst();
       if (row === undefined) {
-        row = await ctx.http.post(
+        row = await ctx.http.post<{ id: string }>(
           '/api/programmes',
           {
             name: p.name,
@@ -209,7 +231,7 @@ export const programmesStep: DemoStep = {
         );
         created += 1;
       }
-      ctx.programmes.set(p.code, row.id as string);
+      ctx.programmes.set(p.code, row.id);
     }
     return `${PROGRAMMES.length} programmes (${created} created)`;
   },
@@ -242,16 +264,21 @@ export const skillsStep: DemoStep = {
   name: 'occupations and their skills',
   async run(ctx) {
     const refs = ctx.options.occupations.flatMap((o) => [...o.essential, ...o.optional]);
-    const rows = await ctx.sql(
-      `SELECT id, esco_uri, lower(name) AS name FROM skills
-        WHERE esco_uri = ANY($1::text[]) OR lower(name) = ANY($2::text[])`,
-      [
-        refs.map((r) => r.escoUri),
-        refs.flatMap((r) => (r.taxonomyName === undefined ? [] : [r.taxonomyName.toLowerCase()])),
-      ],
+    const names = refs.flatMap((r) =>
+      r.taxonomyName === undefined ? [] : [r.taxonomyName.toLowerCase()],
     );
-    const byUri = new Map(rows.map((r) => [r.esco_uri as string, r.id as string]));
-    const byName = new Map(rows.map((r) => [r.name as string, r.id as string]));
+    const rows = await ctx.db
+      .selectFrom('skills')
+      .select(['id', 'esco_uri', sql<string>`lower(name)`.as('name')])
+      .where((eb) =>
+        eb.or([
+          eb('esco_uri', '=', anyText(refs.map((r) => r.escoUri))),
+          eb(sql<string>`lower(name)`, '=', anyText(names)),
+        ]),
+      )
+      .execute();
+    const byUri = new Map(rows.map((r) => [r.esco_uri, r.id]));
+    const byName = new Map(rows.map((r) => [r.name, r.id]));
     ctx.occupations = resolveOccupations(ctx.options.occupations, (ref) =>
       ref.taxonomyName === undefined
         ? byUri.get(ref.escoUri)
@@ -271,7 +298,7 @@ export const traineesStep: DemoStep = {
       (p, i) => ({ ...p, email: traineeEmail(i) }),
     );
     const present = await existingEmails(
-      ctx.sql,
+      ctx.db,
       ctx.profiles.map((p) => p.email),
     );
     const missing = ctx.profiles.filter((p) => !present.has(p.email));
@@ -392,21 +419,24 @@ export const trainingStep: DemoStep = {
   async run(ctx) {
     const rnd = seededRandom(ctx.options.seed + 1);
     const { now } = ctx.options;
-    const profileRows = await ctx.sql(
-      `SELECT u.email::text AS email, p.id FROM users u JOIN profiles p ON p.user_id = u.id
-        WHERE u.email = ANY($1::citext[])`,
-      [ctx.profiles.map((p) => p.email)],
-    );
-    const profileOf = new Map(profileRows.map((r) => [r.email as string, r.id as string]));
+    const profileRows = await ctx.db
+      .selectFrom('users as u')
+      .innerJoin('profiles as p', 'p.user_id', 'u.id')
+      .select(['u.email', 'p.id'])
+      .where('u.email', '=', sql<string>`ANY(${ctx.profiles.map((p) => p.email)}::citext[])`)
+      .execute();
+    const profileOf = new Map(profileRows.map((r) => [r.email, r.id]));
     const perCohort = Math.max(2, Math.min(25, Math.floor(ctx.profiles.length / 8)));
     let created = 0;
     let certificates = 0;
     for (const [i, course] of COURSES.entries()) {
       const providerId = ctx.organisations.get(course.provider) as string;
-      const [existing] = await ctx.sql(
-        `SELECT id FROM courses WHERE provider_id = $1 AND title = $2`,
-        [providerId, course.title],
-      );
+      const existing = await ctx.db
+        .selectFrom('courses')
+        .select('id')
+        .where('provider_id', '=', providerId)
+        .where('title', '=', course.title)
+        .executeTakeFirst();
       // decided before the existence check, so a re-run draws the same numbers for the next course
       const offset = Math.floor(rnd() * ctx.profiles.length);
       const outcomes = Array.from({ length: perCohort }, () => rnd());
@@ -537,10 +567,13 @@ export const workRequestsStep: DemoStep = {
     let created = 0;
     for (const { body, company, status } of plan) {
       const organisationId = ctx.organisations.get(company.key) as string;
-      const [existing] = await ctx.sql(
-        `SELECT id FROM opportunities WHERE kind = 'work_request' AND organisation_id = $1 AND title = $2`,
-        [organisationId, body.title as string],
-      );
+      const existing = await ctx.db
+        .selectFrom('opportunities')
+        .select('id')
+        .where('kind', '=', 'work_request')
+        .where('organisation_id', '=', organisationId)
+        .where('title', '=', body.title as string)
+        .executeTakeFirst();
       if (existing !== undefined) continue;
       const owner = session(ctx, company.members[0].email);
       // only a partner of the programme attaches a request to it (docs/opportunities.md): the
@@ -596,10 +629,7 @@ export const listingsStep: DemoStep = {
       const source = SOURCES[i % SOURCES.length];
       // On the platform's own domain, as the scam screening expects of a listing from it.
       const sourceUrl = `https://www.${source}.com/jobs/demo-listing-${i + 1}`;
-      const [existing] = await ctx.sql(
-        `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
-        [organisationId, sourceUrl],
-      );
+      const existing = await listingAt(ctx, organisationId, sourceUrl);
       if (existing !== undefined) continue;
       const broker = session(ctx, memberOf(key));
       const listing = await ctx.http.post<{ id: string }>(
@@ -641,10 +671,7 @@ async function screenedListings(
   let created = 0;
   for (const [i, screened] of SCREENED.entries()) {
     const sourceUrl = `https://www.upwork.com/jobs/demo-screened-${screened.key}`;
-    const [existing] = await ctx.sql(
-      `SELECT id FROM opportunities WHERE organisation_id = $1 AND source_url = $2`,
-      [organisationId, sourceUrl],
-    );
+    const existing = await listingAt(ctx, organisationId, sourceUrl);
     if (existing !== undefined) continue;
     await ctx.http.post(
       '/api/listings',
@@ -677,47 +704,75 @@ export const matchesStep: DemoStep = {
     const keyOf = new Map([...ctx.organisations].map(([key, id]) => [id, key]));
     const demoOrganisations = [...ctx.organisations.values()];
     const opportunities = (
-      await ctx.sql(
-        `SELECT id, kind, organisation_id, openings, programme_id IS NOT NULL AS programme_linked,
-                title, hours_per_week
-           FROM opportunities
-          WHERE organisation_id = ANY($1::uuid[]) AND status IN ('open', 'filled')
-            AND risk_level = 'low'
-            AND id IS DISTINCT FROM (SELECT id FROM opportunities
-                                      WHERE kind = 'work_request' AND organisation_id = ANY($1::uuid[])
-                                      ORDER BY created_at DESC, id DESC LIMIT 1)
-          ORDER BY created_at, id`,
-        [demoOrganisations],
-      )
+      await ctx.db
+        .selectFrom('opportunities')
+        .select([
+          'id',
+          'kind',
+          'organisation_id',
+          'openings',
+          sql<boolean>`programme_id IS NOT NULL`.as('programme_linked'),
+          'title',
+          'hours_per_week',
+        ])
+        .where('organisation_id', '=', anyUuid(demoOrganisations))
+        .where('status', 'in', ['open', 'filled'])
+        .where('risk_level', '=', 'low')
+        .where('id', 'is distinct from', (eb) =>
+          eb
+            .selectFrom('opportunities')
+            .select('id')
+            .where('kind', '=', 'work_request')
+            .where('organisation_id', '=', anyUuid(demoOrganisations))
+            .orderBy('created_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(1),
+        )
+        .orderBy('created_at')
+        .orderBy('id')
+        .execute()
     ).map((r): DemoOpportunity => ({
-      id: r.id as string,
-      kind: r.kind as DemoOpportunity['kind'],
-      owner: keyOf.get(r.organisation_id as string) as string,
+      id: r.id,
+      kind: checkedText(OPPORTUNITY_KINDS, r.kind, 'opportunities.kind'),
+      owner: keyOf.get(r.organisation_id ?? '') ?? '',
       openings: Number(r.openings),
-      programmeLinked: r.programme_linked as boolean,
+      programmeLinked: r.programme_linked,
       // demo titles start with the occupation's headline
-      occupation: ctx.occupations.find((o) => String(r.title).startsWith(`${o.headline} `))?.label,
+      occupation: ctx.occupations.find((o) => r.title.startsWith(`${o.headline} `))?.label,
       hoursPerWeek: r.hours_per_week === null ? null : Number(r.hours_per_week),
     }));
     const occupationOfEmail = new Map(ctx.profiles.map((p) => [p.email, p.occupation]));
-    const people = await ctx.sql(
-      `SELECT u.email::text AS email, p.id, p.visibility, p.hourly_rate_eur,
-              EXISTS (SELECT 1 FROM enrolments e
-                       WHERE e.profile_id = p.id AND e.status = 'completed') AS trained
-         FROM users u JOIN profiles p ON p.user_id = u.id
-        WHERE u.email = ANY($1::citext[])
-        ORDER BY u.email`,
-      [ctx.profiles.map((p) => p.email)],
-    );
+    const people = await ctx.db
+      .selectFrom('users as u')
+      .innerJoin('profiles as p', 'p.user_id', 'u.id')
+      .select((eb) => [
+        'u.email',
+        'p.id',
+        'p.visibility',
+        'p.hourly_rate_eur',
+        eb
+          .exists(
+            eb
+              .selectFrom('enrolments as e')
+              .select('e.id')
+              .whereRef('e.profile_id', '=', 'p.id')
+              .where('e.status', '=', 'completed'),
+          )
+          .$castTo<boolean>()
+          .as('trained'),
+      ])
+      .where('u.email', '=', sql<string>`ANY(${ctx.profiles.map((p) => p.email)}::citext[])`)
+      .orderBy('u.email')
+      .execute();
     const plans = planDemoMatches(
       opportunities,
       people.map((r) => ({
-        profileId: r.id as string,
-        email: r.email as string,
-        visibility: r.visibility as string,
-        trained: r.trained as boolean,
+        profileId: r.id,
+        email: r.email,
+        visibility: r.visibility,
+        trained: r.trained,
         hourlyRateEur: r.hourly_rate_eur === null ? null : Number(r.hourly_rate_eur),
-        occupation: occupationOfEmail.get(r.email as string),
+        occupation: occupationOfEmail.get(r.email),
       })),
       BROKERS,
       ctx.options.seed + 4,
@@ -751,15 +806,19 @@ interface DemoMatchRow {
 
 /** The pair's newest match, or a new one created by the planned organisation. */
 async function findOrCreateDemoMatch(ctx: DemoContext, plan: DemoMatchPlan): Promise<DemoMatchRow> {
-  const [existing] = await ctx.sql(
-    `SELECT id, state, employer_rating FROM matches WHERE profile_id = $1 AND opportunity_id = $2
-      ORDER BY created_at DESC, id DESC LIMIT 1`,
-    [plan.person.profileId, plan.opportunity.id],
-  );
+  const existing = await ctx.db
+    .selectFrom('matches')
+    .select(['id', 'state', 'employer_rating'])
+    .where('profile_id', '=', plan.person.profileId)
+    .where('opportunity_id', '=', plan.opportunity.id)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (existing !== undefined) {
     return {
-      id: existing.id as string,
-      state: existing.state as string,
+      id: existing.id,
+      state: existing.state,
       employerRated: existing.employer_rating !== null,
       created: false,
     };

@@ -1,4 +1,6 @@
+import { anyUuid } from '@app/database';
 import { SurveyDispatcher } from '@app/surveys';
+import { sql } from 'kysely';
 import type { INestApplication } from '@nestjs/common';
 import { seededRandom } from '../bench/profile-population.js';
 import { DEMO_DOMAIN, DEMO_PASSWORDS } from './demo-cast.js';
@@ -25,19 +27,25 @@ const SECTORS = ['ict', 'bpo', 'other'] as const;
  * same answers.
  */
 export async function seedDemoSurveys(app: INestApplication, ctx: DemoContext): Promise<string> {
-  const people = await ctx.sql(
-    `SELECT DISTINCT u.email::text AS email, p.id AS profile_id
-       FROM surveys s JOIN profiles p ON p.id = s.profile_id JOIN users u ON u.id = p.user_id
-      WHERE u.email::text LIKE $1 ORDER BY 1`,
-    [`%@${DEMO_DOMAIN}`],
-  );
-  const third = new Set(people.filter((_, i) => i % 3 === 0).map((p) => p.profile_id as string));
-  await ctx.sql(
-    `UPDATE surveys SET due_at = now()
-      WHERE sent_at IS NULL AND withdrawn_at IS NULL AND due_at > now()
-        AND profile_id = ANY($1::uuid[]) AND (follow_up <= 2 OR profile_id = ANY($2::uuid[]))`,
-    [people.map((p) => p.profile_id), [...third]],
-  );
+  const people = await ctx.db
+    .selectFrom('surveys as s')
+    .innerJoin('profiles as p', 'p.id', 's.profile_id')
+    .innerJoin('users as u', 'u.id', 'p.user_id')
+    .select(['u.email', 'p.id as profile_id'])
+    .distinct()
+    .where(sql<string>`u.email::text`, 'like', `%@${DEMO_DOMAIN}`)
+    .orderBy('u.email')
+    .execute();
+  const third = new Set(people.filter((_, i) => i % 3 === 0).map((p) => p.profile_id));
+  await ctx.db
+    .updateTable('surveys')
+    .set({ due_at: sql<Date>`now()` })
+    .where('sent_at', 'is', null)
+    .where('withdrawn_at', 'is', null)
+    .where('due_at', '>', sql<Date>`now()`)
+    .where('profile_id', '=', anyUuid(people.map((p) => p.profile_id)))
+    .where((eb) => eb.or([eb('follow_up', '<=', 2), eb('profile_id', '=', anyUuid([...third]))]))
+    .execute();
   const { sent } = await app.get(SurveyDispatcher).runOnce();
 
   const rnd = seededRandom(ctx.options.seed + 7);

@@ -1,8 +1,7 @@
 import { IsNameText, OptionalNotNull } from '@app/http';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsString, Length } from 'class-validator';
-import type { OrganisationEntity } from '../entities/organisation.entity.js';
-import type { UserEntity } from '../entities/user.entity.js';
+import type { OrganisationRecord, UserRecord } from '../identity-records.js';
 import { ORGANISATION_TYPES, ROLES, type OrganisationType, type Role } from '../roles.js';
 import { IsAccountEmail, IsCountryCode, Trimmed } from './field-decorators.js';
 import { UserResponseDto, toUserResponse } from './user.dto.js';
@@ -39,7 +38,7 @@ export class OrganisationResponseDto {
   @ApiProperty({ example: '2026-11-27T12:00:00.000Z' }) createdAt: string;
 }
 
-export function toOrganisationResponse(organisation: OrganisationEntity): OrganisationResponseDto {
+export function toOrganisationResponse(organisation: OrganisationRecord): OrganisationResponseDto {
   return {
     id: organisation.id,
     name: organisation.name,
@@ -99,12 +98,12 @@ export class MemberResponseDto {
   @ApiProperty({ enum: ROLES, example: 'broker' }) role: Role;
 }
 
-export function toMemberResponse(user: UserEntity): MemberResponseDto {
+export function toMemberResponse(user: UserRecord): MemberResponseDto {
   return { id: user.id, displayName: user.displayName ?? '', role: user.role };
 }
 
 export function toMemberCreatedResponse(created: {
-  user: UserEntity;
+  user: UserRecord;
   generatedPassword?: string;
   isOwner: boolean;
 }): MemberCreatedResponseDto {

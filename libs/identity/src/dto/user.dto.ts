@@ -1,6 +1,6 @@
 import { LOCALES } from '@app/mail';
 import { ApiProperty } from '@nestjs/swagger';
-import type { UserEntity } from '../entities/user.entity.js';
+import type { UserRecord } from '../identity-records.js';
 import { ROLES, type Role } from '../roles.js';
 
 export class UserResponseDto {
@@ -27,7 +27,7 @@ export class UserResponseDto {
 /** The only way a user leaves the identity lib over HTTP: public fields, nothing secret. */
 export function toUserResponse(
   user: Pick<
-    UserEntity,
+    UserRecord,
     | 'id'
     | 'email'
     | 'displayName'

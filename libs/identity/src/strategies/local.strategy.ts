@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-local';
 import { AuthService } from '../auth.service.js';
-import type { UserEntity } from '../entities/user.entity.js';
+import type { UserRecord } from '../identity-records.js';
 
 /** E-mail and password from the body of POST /api/auth/login. */
 @Injectable()
@@ -11,7 +11,7 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
     super({ usernameField: 'email', passwordField: 'password', session: false });
   }
 
-  validate(email: string, password: string): Promise<UserEntity> {
+  validate(email: string, password: string): Promise<UserRecord> {
     return this.auth.verifyCredentials(email.trim().toLowerCase(), password);
   }
 }

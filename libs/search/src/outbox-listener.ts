@@ -7,17 +7,19 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import pg from 'pg';
+import { OUTBOX_CHANNEL } from './outbox.repository.js';
 
 /**
  * LISTENs on the `outbox` channel (notified by every outbox insert at commit, with the row kind
- * as payload) so an idle loop wakes up at once instead of at its next poll: the search relay,
- * the webhook dispatcher and the mail relay each wait for their own kind. One connection per
- * worker. Purely an optimisation: if the connection fails (or a transaction-mode pooler drops
- * the notifications) the loops keep polling.
+ * as payload) so an idle drain loop wakes up at once instead of at its next poll: the search
+ * relay, the webhook dispatcher and the mail relay each wait for their own kind
+ * (`DrainLoopOptions.wakeUp`). One dedicated connection per worker, outside the pool (it is held
+ * for the process's life); the worker provides it. Purely an optimisation: if the connection
+ * fails (or a transaction-mode pooler drops the notifications) the loops keep polling.
  */
 @Injectable()
-export class OutboxNotifications implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger('OutboxNotifications');
+export class OutboxListener implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OutboxListener');
   private client: pg.Client | undefined;
   private waiters = new Map<string, (() => void)[]>();
 
@@ -45,7 +47,7 @@ export class OutboxNotifications implements OnApplicationBootstrap, BeforeApplic
     });
     try {
       await client.connect();
-      await client.query('LISTEN outbox');
+      await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       this.client = client;
     } catch (error) {
       this.logger.warn(`LISTEN unavailable (${(error as Error).message}); polling only`);
