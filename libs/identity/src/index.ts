@@ -1,4 +1,3 @@
-export * from './account-contacts.js';
 export * from './account-security-hooks.js';
 export * from './auth-user.js';
 export * from './decorators.js';

@@ -1,5 +1,5 @@
 import { TransactionRunner } from '@app/database';
-import { AccountContacts, type AccountContact } from '@app/identity';
+import { UserDirectory, type UserContact } from '@app/identity';
 import { DEFAULT_LOCALE, isLocale, MailOutbox } from '@app/mail';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
@@ -39,7 +39,7 @@ export class DigestService {
   constructor(
     private readonly tx: TransactionRunner,
     private readonly repository: DigestRepository,
-    private readonly accounts: AccountContacts,
+    private readonly accounts: UserDirectory,
     private readonly mail: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -109,7 +109,7 @@ export class DigestService {
   private async enqueue(
     m: EntityManager,
     person: DueDigest,
-    contact: AccountContact,
+    contact: UserContact,
     pending: { title: string; createdAt: Date }[],
   ): Promise<void> {
     const locale = isLocale(contact.locale) ? contact.locale : DEFAULT_LOCALE;

@@ -1,4 +1,4 @@
-import { AccountContactsModule } from '@app/identity';
+import { UserDirectoryModule } from '@app/identity';
 import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { CLOCK, systemClock } from './clock.js';
@@ -10,7 +10,7 @@ import { DigestService } from './digest.service.js';
  * settings); NotificationsModule imports it for the clock.
  */
 @Module({
-  imports: [MailModule, AccountContactsModule],
+  imports: [MailModule, UserDirectoryModule],
   providers: [{ provide: CLOCK, useValue: systemClock }, DigestRepository, DigestService],
   exports: [CLOCK, DigestService],
 })

@@ -1,4 +1,4 @@
-import { AccountContactsModule } from '@app/identity';
+import { UserDirectoryModule } from '@app/identity';
 import { MailModule } from '@app/mail';
 import { Module } from '@nestjs/common';
 import { NotificationDigestsModule } from './notification-digests.module.js';
@@ -10,7 +10,7 @@ import { NotificationsService } from './notifications.service.js';
  * (it loads no accounts or JWT settings). The API's {@link NotificationsModule} builds on it.
  */
 @Module({
-  imports: [MailModule, AccountContactsModule, NotificationDigestsModule],
+  imports: [MailModule, UserDirectoryModule, NotificationDigestsModule],
   providers: [NotificationsRepository, NotificationsService],
   exports: [NotificationsService],
 })

@@ -1,5 +1,5 @@
 import { pageRequest, toPage } from '@app/http';
-import { AccountContacts } from '@app/identity';
+import { UserDirectory } from '@app/identity';
 import {
   DEFAULT_LOCALE,
   isLocale,
@@ -83,7 +83,7 @@ export interface NotificationPage {
 export class NotificationsService {
   constructor(
     private readonly repository: NotificationsRepository,
-    private readonly accounts: AccountContacts,
+    private readonly accounts: UserDirectory,
     private readonly mail: MailOutbox,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}

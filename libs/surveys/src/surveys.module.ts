@@ -1,4 +1,4 @@
-import { AccountContactsModule, IdentityModule } from '@app/identity';
+import { UserDirectoryModule, IdentityModule } from '@app/identity';
 import { ProfileErasureHooks, ProfileOwnersModule, ProfilesModule } from '@app/profiles';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { SurveysController } from './surveys.controller.js';
@@ -12,7 +12,7 @@ import { SurveysService } from './surveys.service.js';
     IdentityModule,
     ProfilesModule,
     ProfileOwnersModule,
-    AccountContactsModule,
+    UserDirectoryModule,
   ],
   controllers: [SurveysController],
   providers: [SurveysService],

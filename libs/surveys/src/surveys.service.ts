@@ -1,6 +1,6 @@
 import { TransactionRunner } from '@app/database';
 import { InputValidationError } from '@app/http';
-import { AccountContacts } from '@app/identity';
+import { UserDirectory } from '@app/identity';
 import { DEFAULT_LOCALE, isLocale, type Locale } from '@app/mail';
 import { ProfileOwners } from '@app/profiles';
 import { Injectable } from '@nestjs/common';
@@ -32,7 +32,7 @@ export class SurveysService {
     private readonly tx: TransactionRunner,
     private readonly surveys: SurveysRepository,
     private readonly profiles: ProfileOwners,
-    private readonly accounts: AccountContacts,
+    private readonly accounts: UserDirectory,
     private readonly clock: SurveyClock,
   ) {}
 
