@@ -1,5 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
-import { decodePageCursor, encodePageCursor, toPage } from './page-cursor.js';
+import { InputValidationError } from './domain-error.js';
+import {
+  decodePageCursor,
+  encodeOffsetCursor,
+  encodePageCursor,
+  nextOffsetCursor,
+  offsetCursorPosition,
+  toPage,
+} from './page-cursor.js';
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
@@ -25,5 +33,26 @@ describe('page cursors', () => {
     const page = toPage(rows, 2);
     expect(page.rows).toEqual(rows.slice(0, 2));
     expect(decodePageCursor(page.nextCursor as string)).toEqual(rows[1]);
+  });
+});
+
+describe('offset cursors', () => {
+  it('start at 0 without a cursor and read back the offset they carry', () => {
+    expect(offsetCursorPosition(undefined)).toBe(0);
+    expect(offsetCursorPosition(encodeOffsetCursor(40))).toBe(40);
+    expect(offsetCursorPosition(nextOffsetCursor(20, 20, 100, 1000) as string)).toBe(40);
+  });
+
+  it('refuse a cursor the API did not hand out, or one past the bound, naming the field', () => {
+    for (const cursor of ['bm90IGpzb24', encodeOffsetCursor(1000), 'Z2FwOjIw']) {
+      let error: unknown;
+      try {
+        offsetCursorPosition(cursor, 1000);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(InputValidationError);
+      expect((error as InputValidationError).errors.map((e) => e.field)).toEqual(['cursor']);
+    }
   });
 });

@@ -92,3 +92,18 @@ export function nextOffsetCursor(
   const next = offset + limit;
   return next < Math.min(totalHits, bound) ? encodeOffsetCursor(next) : null;
 }
+
+/** The offset `?cursor=` names (0 without one); a cursor this API did not hand out is a 400. */
+export function offsetCursorPosition(
+  cursor: string | undefined,
+  bound = Number.MAX_SAFE_INTEGER,
+): number {
+  if (cursor === undefined) return 0;
+  const offset = decodeOffsetCursor(cursor, bound);
+  if (offset === undefined) {
+    throw new InputValidationError([
+      { field: 'cursor', message: 'cursor is not one this list returned' },
+    ]);
+  }
+  return offset;
+}

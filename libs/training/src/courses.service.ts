@@ -2,6 +2,8 @@ import { TransactionRunner } from '@app/database';
 import {
   DEFAULT_PAGE_SIZE,
   InputValidationError,
+  nextOffsetCursor,
+  offsetCursorPosition,
   pageRequest,
   toPage,
   type FieldError,
@@ -15,7 +17,6 @@ import type { CreateCohortDto } from './dto/cohort.dto.js';
 import type { CourseListQueryDto, CreateCourseDto } from './dto/course.dto.js';
 import { CoursesRepository } from './courses.repository.js';
 import { compareCoverage, gapCoverage } from './gap-coverage.js';
-import { coveragePosition, encodeCoveragePosition } from './coverage-cursor.js';
 import { dateOrderErrors } from './programme-rules.js';
 import { ProgrammesRepository } from './programmes.repository.js';
 import { SkillGapsService } from './skill-gaps.service.js';
@@ -115,7 +116,7 @@ export class CoursesService {
     query: CourseListQueryDto,
   ): Promise<RecordPage<CourseWithSkills>> {
     if (user.role !== 'trainer' && user.role !== 'admin') throw new GapCoverageForbiddenError();
-    const offset = coveragePosition(query.cursor);
+    const offset = offsetCursorPosition(query.cursor);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const [courses, gaps] = await Promise.all([
       this.transactions.run((manager) =>
@@ -152,7 +153,7 @@ export class CoursesService {
           skills: r.coverage.skills.map((s) => ({ ...s, name: names.get(s.skillId) ?? '' })),
         },
       })),
-      nextCursor: offset + limit < ranked.length ? encodeCoveragePosition(offset + limit) : null,
+      nextCursor: nextOffsetCursor(offset, limit, ranked.length, Number.MAX_SAFE_INTEGER),
     };
   }
 
