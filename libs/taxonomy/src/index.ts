@@ -1,6 +1,5 @@
 export * from './dto/skill.dto.js';
-export * from './entities/skill-alias.entity.js';
-export * from './entities/skill.entity.js';
+export * from './skill-records.js';
 export * from './extraction/dto/skill-extraction.dto.js';
 export { SkillExtractionService } from './extraction/skill-extraction.service.js';
 export type { ExtractedSkill } from './extraction/skill-extractor.js';

@@ -1,7 +1,7 @@
 import { SearchIndexRegistry } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { Meilisearch } from 'meilisearch';
-import type { SkillCategory } from './entities/skill.entity.js';
+import type { SkillCategory } from './skill-records.js';
 import type { SkillDocument } from './skills.search-index.js';
 import { SKILLS_INDEX } from './skill-index-sync.js';
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SkillCategory } from './entities/skill.entity.js';
+import type { SkillCategory } from './skill-records.js';
 
 interface EscoSeedFile {
   skills: {

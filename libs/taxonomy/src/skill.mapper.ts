@@ -6,8 +6,8 @@ import type {
 import type { SkillLocale } from './label-locale.js';
 import type { SkillHit } from './skill-search.repository.js';
 import type { SkillLabel } from './skill-label.repository.js';
-import type { SkillAlias } from './entities/skill-alias.entity.js';
-import type { Skill } from './entities/skill.entity.js';
+import type { SkillAlias } from './skill-records.js';
+import type { Skill } from './skill-records.js';
 
 /** A skill row or a search hit: both carry these. */
 type SkillFields = Pick<Skill, 'id' | 'name' | 'category' | 'escoUri'>;

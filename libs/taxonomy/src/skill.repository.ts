@@ -2,18 +2,14 @@ import { anyText, anyUuid, checkedText, typedQueries, type Database } from '@app
 import { Injectable } from '@nestjs/common';
 import { sql, type Selectable } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import {
-  SKILL_ALIAS_KINDS,
-  SkillAlias,
-  type SkillAliasKind,
-} from './entities/skill-alias.entity.js';
+import { SKILL_ALIAS_KINDS, SkillAlias, type SkillAliasKind } from './skill-records.js';
 import {
   SKILL_CATEGORIES,
   SKILL_SOURCES,
   Skill,
   type SkillCategory,
   type SkillSource,
-} from './entities/skill.entity.js';
+} from './skill-records.js';
 
 export interface NewSkill {
   escoUri: string | null;
@@ -151,17 +147,15 @@ export class SkillRepository {
       .orderBy('created_at')
       .orderBy('label')
       .execute();
-    return rows.map((r) =>
-      Object.assign(new SkillAlias(), {
-        id: r.id,
-        skillId: r.skill_id,
-        label: r.label,
-        lang: r.lang,
-        kind: checkedText(SKILL_ALIAS_KINDS, r.kind, 'skill_aliases.kind'),
-        foldedLabel: r.folded_label,
-        createdAt: r.created_at,
-      }),
-    );
+    return rows.map((r): SkillAlias => ({
+      id: r.id,
+      skillId: r.skill_id,
+      label: r.label,
+      lang: r.lang,
+      kind: checkedText(SKILL_ALIAS_KINDS, r.kind, 'skill_aliases.kind'),
+      foldedLabel: r.folded_label,
+      createdAt: r.created_at,
+    }));
   }
 
   /** A skill that would clash with a new one: same ESCO URI, or same folded name. */
@@ -343,7 +337,7 @@ export class SkillRepository {
 }
 
 function toSkill(row: Selectable<Database['skills']>): Skill {
-  return Object.assign(new Skill(), {
+  return {
     id: row.id,
     escoUri: row.esco_uri,
     name: row.name,
@@ -354,5 +348,5 @@ function toSkill(row: Selectable<Database['skills']>): Skill {
     version: row.version,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-  });
+  };
 }

@@ -1,21 +1,34 @@
 import { describe, expect, it } from '@jest/globals';
-import { SkillAlias } from './entities/skill-alias.entity.js';
-import { Skill } from './entities/skill.entity.js';
+import { SkillAlias } from './skill-records.js';
+import { Skill } from './skill-records.js';
 import {
   SKILL_DISPLAYED_ATTRIBUTES,
   SKILLS_INDEX_SETTINGS,
   toSkillDocument,
 } from './skills.search-index.js';
 
-const skill = Object.assign(new Skill(), {
+const skill: Skill = {
   id: '3f1c2b8e-7a51-4c1e-9d0b-2f4e6a8c0d12',
   escoUri: 'http://data.europa.eu/esco/skill/x',
   name: 'JavaScript',
+  nameKey: 'javascript',
   category: 'digital',
+  description: null,
+  source: 'curated',
   version: 3,
-});
+  createdAt: new Date('2026-01-01T00:00:00Z'),
+  updatedAt: new Date('2026-01-01T00:00:00Z'),
+};
 const alias = (label: string, kind: SkillAlias['kind'], lang = 'en') =>
-  Object.assign(new SkillAlias(), { skillId: skill.id, label, kind, lang });
+  ({
+    id: '7d1c2f0e-1111-4222-8333-944455556666',
+    skillId: skill.id,
+    label,
+    kind,
+    lang,
+    foldedLabel: label.toLowerCase(),
+    createdAt: new Date('2026-01-01T00:00:00Z'),
+  }) satisfies SkillAlias;
 
 describe('skills search index', () => {
   it('builds a document with aliases (not the name) and folded hidden fields', () => {

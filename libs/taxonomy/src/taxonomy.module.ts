@@ -1,12 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AnswerLocaleInterceptor } from './answer-locale.js';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { SkillAlias } from './entities/skill-alias.entity.js';
 import { SkillExtractionController } from './extraction/skill-extraction.controller.js';
 import { SkillExtractionRepository } from './extraction/skill-extraction.repository.js';
 import { SkillExtractionService } from './extraction/skill-extraction.service.js';
-import { Skill } from './entities/skill.entity.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import { SkillSearchRepository } from './skill-search.repository.js';
 import { SkillLabelRepository } from './skill-label.repository.js';
@@ -18,7 +15,6 @@ import { TaxonomyService } from './taxonomy.service.js';
 
 /** The skills taxonomy: seeded from ESCO plus curated aliases, searchable, curated by admins. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Skill, SkillAlias])],
   // The extraction controller first: its POST /skills/extract must not be taken for an id route.
   controllers: [SkillExtractionController, SkillsController],
   providers: [

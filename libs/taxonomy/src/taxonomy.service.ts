@@ -4,7 +4,7 @@ import { InputValidationError } from '@app/http';
 import { Injectable } from '@nestjs/common';
 import { answerLocale } from './answer-locale.js';
 import type { CreateSkillDto, NewSkillAliasDto, SkillResponseDto } from './dto/skill.dto.js';
-import type { Skill, SkillCategory } from './entities/skill.entity.js';
+import type { Skill, SkillCategory } from './skill-records.js';
 import { SkillIndexSync } from './skill-index-sync.js';
 import type { SkillLocale } from './label-locale.js';
 import type { LabelLocale } from './skill-label-file.js';

@@ -16,7 +16,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { SKILL_CATEGORIES, type SkillCategory } from '../entities/skill.entity.js';
+import { SKILL_CATEGORIES, type SkillCategory } from '../skill-records.js';
 import { SKILL_LOCALES, type SkillLocale } from '../label-locale.js';
 import { LABEL_LOCALES, type LabelLocale } from '../skill-label-file.js';
 

@@ -2,8 +2,8 @@ import { anyUuid, checkedText, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import type { EntityManager } from 'typeorm';
-import { SKILL_ALIAS_KINDS, type SkillAliasKind } from '../entities/skill-alias.entity.js';
-import { SKILL_CATEGORIES } from '../entities/skill.entity.js';
+import { SKILL_ALIAS_KINDS, type SkillAliasKind } from '../skill-records.js';
+import { SKILL_CATEGORIES } from '../skill-records.js';
 import type { ExtractionSkill } from './skill-extractor.js';
 
 /** Reads the taxonomy for the in-memory extractor, page by page. */

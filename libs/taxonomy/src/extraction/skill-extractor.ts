@@ -1,5 +1,5 @@
-import type { SkillAliasKind } from '../entities/skill-alias.entity.js';
-import type { SkillCategory } from '../entities/skill.entity.js';
+import type { SkillAliasKind } from '../skill-records.js';
+import type { SkillCategory } from '../skill-records.js';
 import {
   labelWords,
   sentenceRanges,
