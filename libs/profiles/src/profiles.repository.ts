@@ -257,18 +257,6 @@ export class ProfilesRepository {
     return row.id;
   }
 
-  async findIdOfUser(
-    userId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string | undefined> {
-    const row = await typedQueries(manager)
-      .selectFrom('profiles')
-      .select('id')
-      .where('user_id', '=', userId)
-      .executeTakeFirst();
-    return row?.id;
-  }
-
   async findOwnedBy(userId: string): Promise<ProfileAggregate | undefined> {
     const rows = await selectProfiles(this.db).where('p.user_id', '=', userId).execute();
     const [found] = await this.aggregatesOf(rows);

@@ -9,6 +9,7 @@ import type { TaxonomyService } from '@app/taxonomy';
 import type { EntityManager } from 'typeorm';
 import type { ProfileSearchRepository } from './profile-search.repository.js';
 import { ProfileVersionConflictError, SearchErasureFailedError } from './profiles.errors.js';
+import type { ProfileOwners } from './profile-owners.js';
 import type { ProfilesRepository } from './profiles.repository.js';
 import { ProfileErasureHooks } from './profile-erasure-hooks.js';
 import { ProfilesService, visibilitiesFor } from './profiles.service.js';
@@ -28,7 +29,6 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
   let inTransaction = false;
   const log = (name: string) => calls.push(inTransaction ? `tx:${name}` : name);
   const profiles = {
-    findIdOfUser: jest.fn(async () => 'p1'),
     findOwnedBy: jest.fn(async () => ({ profile: { version: 7 } })),
     updateIfVersion: jest.fn(async () => {
       log('updateIfVersion');
@@ -82,6 +82,7 @@ function setup(overrides: { updateIfVersion?: number | undefined; deleteFails?: 
     search as unknown as ProfileSearchRepository,
     new ProfileErasureHooks(),
     {} as SkillSupplyRepository,
+    { activeProfileOf: jest.fn(async () => 'p1') } as unknown as ProfileOwners,
   );
   return { service, calls, profiles };
 }

@@ -31,6 +31,7 @@ import {
   type ProfileAggregate,
   type ProfileFields,
 } from './profiles.repository.js';
+import { ProfileOwners } from './profile-owners.js';
 import { SkillSupplyRepository } from './skill-supply.repository.js';
 import { TaxonomyService } from '@app/taxonomy';
 
@@ -69,6 +70,7 @@ export class ProfilesService {
     private readonly search: ProfileSearchRepository,
     private readonly erasureHooks: ProfileErasureHooks,
     private readonly skillSupplies: SkillSupplyRepository,
+    private readonly owners: ProfileOwners,
   ) {}
 
   /** Runs inside the registration transaction: every trainee starts with an empty profile. */
@@ -314,7 +316,7 @@ export class ProfilesService {
   }
 
   private async requireOwnId(user: AuthUser): Promise<string> {
-    const id = await this.profiles.findIdOfUser(user.id);
+    const id = await this.owners.activeProfileOf(user.id);
     if (id === undefined) throw new ProfileNotFoundError();
     return id;
   }
