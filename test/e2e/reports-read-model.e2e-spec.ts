@@ -27,11 +27,11 @@ import {
 } from '../support/training-factories.js';
 
 /**
- * The report read model (report_people, report_cells, report_engagements, kept by triggers) must
- * answer exactly what the reference statement computes from the owners' tables, after every
- * write path that changes a report fact: each step below changes facts through the HTTP API and
- * compares the rows of both statements for several breakdowns, the whole programme and one
- * month of one country part (docs/reporting.md, "Read model").
+ * The report read model (report_people, report_cells, report_engagements, report_money, kept by
+ * triggers) must answer exactly what the reference statement computes from the owners' tables,
+ * after every write path that changes a report fact: each step below changes facts through the
+ * HTTP API and compares the rows of both statements for several breakdowns, the whole programme
+ * and one month of one country part (docs/reporting.md, "Read model").
  */
 const pad = (n: number) => String(n).padStart(2, '0');
 const now = new Date();
@@ -232,6 +232,37 @@ describe('report read model: every write path keeps it equal to the reference st
     });
   });
 
+  it('more engagements: money over an even count with a tie', async () => {
+    const postings = await resolvedPostings(t, broker, 4);
+    const engagements = [
+      { who: ana, profile: anaProfile, incomeEur: 300 },
+      { who: ben, profile: benProfile, incomeEur: 300 },
+      { who: ben, profile: benProfile, incomeEur: 1000 },
+    ];
+    for (const [i, e] of engagements.entries()) {
+      const listing = await t.http
+        .post('/api/listings')
+        .auth(...bearer(broker))
+        .send(makeListingBody(postings[i + 1], { programmeId }));
+      expect(listing.status).toBe(201);
+      const matchId = await shortlist(t, broker, {
+        profileId: e.profile,
+        listingId: listing.body.id,
+      });
+      await move(t, broker, matchId, { to: 'invited' });
+      await move(t, e.who, matchId, { to: 'accepted' });
+      await move(t, broker, matchId, { to: 'hired', agreedRateEur: 10 });
+      await move(t, broker, matchId, { to: 'completed', hoursWorked: 10, incomeEur: e.incomeEur });
+    }
+    expect(await sameAsReference()).toMatchObject({ completed: 2, income: 2080 });
+    const [whole] = queries();
+    const total = (await t.app.get(IndicatorsRepository).rows(whole)).find(
+      (r) => r.kind === 'money_total',
+    );
+    // 300, 300, 480, 1000: the median of an even count lies between the middle two
+    expect([total?.income_median, Number(total?.hours_worked)]).toEqual([390, 70]);
+  });
+
   it('a revoked certificate no longer counts', async () => {
     const res = await t.http
       .post(`/api/certificates/${anaCertificate}/revoke`)
@@ -252,7 +283,7 @@ describe('report read model: every write path keeps it equal to the reference st
       .auth(...bearer(ana))
       .send({ consentToReporting: false });
     expect(res.status).toBe(204);
-    expect(await sameAsReference()).toMatchObject({ registered: 2, hired: 1 });
+    expect(await sameAsReference()).toMatchObject({ registered: 2, hired: 2 });
     const [row] = await t.app
       .get(DataSource)
       .query(`SELECT consented, sex FROM report_people WHERE profile_id = $1`, [anaProfile]);
@@ -266,9 +297,9 @@ describe('report read model: every write path keeps it equal to the reference st
     expect(await sameAsReference()).toMatchObject({
       registered: 2,
       trained: 1,
-      hired: 1,
+      hired: 2,
       employed_6m: 1,
-      income: 480,
+      income: 2080,
     });
   });
 

@@ -20,6 +20,22 @@ import {
   type IndicatorRow,
 } from '../../libs/reporting/src/indicators.repository.js';
 
+/**
+ * Money and hours per completed engagement (each engagement once per row of the table), as the
+ * statement computed them before the read model: sums and `percentile_cont` medians over the
+ * engagements one by one.
+ */
+const ENGAGEMENT_SUMS = {
+  sums: `
+  coalesce(sum(income), 0) AS income_sum,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY income) FILTER (WHERE income IS NOT NULL)
+    AS income_median,
+  coalesce(sum(hours), 0) AS hours_worked,
+  percentile_cont(0.5) WITHIN GROUP (ORDER BY income_6m) FILTER (WHERE income_6m IS NOT NULL)
+    AS income_median_6m`,
+  from: (source: string) => source,
+};
+
 /** Work statuses that count as paid work in a follow-up answer. */
 const WORKING = `('employed', 'self_employed', 'freelance')`;
 
@@ -240,7 +256,7 @@ export async function referenceRows(
   query: IndicatorQuery,
 ): Promise<IndicatorRow[]> {
   const scale = ageScaleOf(query.groupBy);
-  const sql = `${reportRows(query, scale)} ${tableSql(query, scale, { from: 'counted', counts: PEOPLE_COUNTS, groupJoin: GROUP_JOIN })}`;
+  const sql = `${reportRows(query, scale)} ${tableSql(query, scale, { from: 'counted', counts: PEOPLE_COUNTS, groupJoin: GROUP_JOIN }, ENGAGEMENT_SUMS)}`;
   const params = [
     query.programmeId,
     query.frameFrom,

@@ -455,6 +455,19 @@ export interface ReportEngagements {
   sex: string | null;
 }
 
+export interface ReportMoney {
+  band: number;
+  consented: boolean;
+  country: string | null;
+  engagements: number;
+  groups: string[];
+  hours: Numeric;
+  income: Numeric | null;
+  month: number;
+  programme_id: string;
+  sex: string | null;
+}
+
 export interface ReportPeople {
   answered_6m: number | null;
   birth_year: number | null;
@@ -686,6 +699,7 @@ export interface DB {
   refresh_tokens: RefreshTokens;
   report_cells: ReportCells;
   report_engagements: ReportEngagements;
+  report_money: ReportMoney;
   report_people: ReportPeople;
   saved_search_seen: SavedSearchSeen;
   saved_searches: SavedSearches;

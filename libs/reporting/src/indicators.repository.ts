@@ -131,14 +131,49 @@ const CELL_COUNTS = FLAGS.map(
   (f, i) => `coalesce(sum(w.people) FILTER (WHERE w.flag = ${i}), 0) AS ${f}`,
 ).join(', ');
 
-/** Money and hours per completed engagement (each engagement once per cell). */
-export const ENGAGEMENT_SUMS = `
-  coalesce(sum(income), 0) AS income_sum,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY income) FILTER (WHERE income IS NOT NULL)
-    AS income_median,
-  coalesce(sum(hours), 0) AS hours_worked,
-  percentile_cont(0.5) WITHIN GROUP (ORDER BY income_6m) FILTER (WHERE income_6m IS NOT NULL)
-    AS income_median_6m`;
+/**
+ * The money and hours of a table's rows, over `engagements` rows as {@link rankedByIncome} gives
+ * them: sums of the cells' sums; each median is found by counting through the income values in
+ * order — the value at positions ⌊(n−1)/2⌋ and ⌈(n−1)/2⌉ of the n incomes — and interpolated as
+ * `percentile_cont(0.5)` does (`lo + 0.5 × (hi − lo)` in float8), so it equals the median of the
+ * engagements one by one.
+ */
+export const WEIGHTED_SUMS = `
+  coalesce(sum(w.s), 0) AS income_sum,
+  ${medianSql('v', 'cum', 'tot')} AS income_median,
+  coalesce(sum(w.h), 0) AS hours_worked,
+  ${medianSql('v6', 'cum6', 'tot6')} AS income_median_6m`;
+
+function medianSql(value: string, cum: string, total: string): string {
+  const at = (position: string) => `min(w.${value}) FILTER (WHERE w.${cum} > ${position})`;
+  const [lo, hi] = [at(`(w.${total} - 1) / 2`), at(`w.${total} / 2`)];
+  return `(${lo} + 0.5::float8 * (${hi} - ${lo}))`;
+}
+
+/**
+ * `engagements` rows (`v`, `v6`: an income value as float8, `n`: how many hold it), one per row
+ * of the table (the values of `dims`) and income value, with the running count of incomes up to
+ * each value within the row of the table (`cum`, `cum6`) and their total (`tot`, `tot6`), for
+ * {@link WEIGHTED_SUMS}.
+ */
+export function rankedByIncome(source: string, dims: readonly string[]): string {
+  const keys = dims.map((d) => `w."d_${d}"`);
+  const by = keys.length === 0 ? '' : `PARTITION BY ${keys.join(', ')}`;
+  const count = (value: string) => `sum(w.n) FILTER (WHERE w.${value} IS NOT NULL)`;
+  return `(SELECT w.*,
+      ${count('v')} OVER (${by} ORDER BY w.v ROWS UNBOUNDED PRECEDING) AS cum,
+      ${count('v')} OVER (${by}) AS tot,
+      ${count('v6')} OVER (${by} ORDER BY w.v6 ROWS UNBOUNDED PRECEDING) AS cum6,
+      ${count('v6')} OVER (${by}) AS tot6
+    FROM (SELECT ${[...keys, ''].join(', ')} w.v, w.v6, sum(w.n) AS n, sum(w.s) AS s, sum(w.h) AS h
+          FROM ${source} GROUP BY ${[...keys, 'w.v', 'w.v6'].join(', ')}) w) w`;
+}
+
+/** How a table's money is computed: its aggregates, over the source rows as `from` shapes them. */
+export interface MoneySql {
+  sums: string;
+  from: (source: string, dims: readonly string[]) => string;
+}
 
 /**
  * The age band of an event in `year` for a person born in `birthYear`, rendered by `as`. Age =
@@ -181,22 +216,29 @@ function cellSlotSql(scale: AgeScale | undefined, byMonth: boolean, m0: number):
   const values = scale === undefined ? 1 : SCALE_VALUES[scale].length;
   const month = byMonth ? `(c.month - ${m0}) * ${values}` : '0';
   if (scale === undefined) return month;
-  const valueOf = (band: AgeBand): number =>
-    scale === 'ageBand'
-      ? SCALE_VALUES.ageBand.indexOf(band)
-      : SCALE_VALUES.youth.indexOf(
-          band === UNDISCLOSED ? UNDISCLOSED : YOUTH_BANDS.includes(band) ? 'youth' : 'not-youth',
-        );
+  const valueOf = (band: AgeBand): number => SCALE_VALUES[scale].indexOf(ageValueOf(scale, band));
   return `${month} + CASE c.band ${AGE_BANDS.map((b, i) => `WHEN ${i} THEN ${valueOf(b)}`).join(' ')} END`;
+}
+
+/** The value of an age band on a scale: the band itself, or youth (15–29) or not. */
+function ageValueOf(scale: AgeScale, band: AgeBand): string {
+  if (scale === 'ageBand' || band === UNDISCLOSED) return band;
+  return YOUTH_BANDS.includes(band) ? 'youth' : 'not-youth';
+}
+
+/** The age value on `scale` of `band`, an index of {@link AGE_BANDS} (see `report_band`). */
+function bandValueSql(scale: AgeScale, band: string): string {
+  return `CASE ${band} ${AGE_BANDS.map((b, i) => `WHEN ${i} THEN '${ageValueOf(scale, b)}'`).join(' ')} END`;
 }
 
 /**
  * The programme's base cells and engagements, read from the read model (docs/reporting.md,
  * "Read model"), kept current by triggers in the transactions that change the facts:
  * `report_cells` holds the people per indicator, month of their first event, age band at it and
- * dimensions, so `cells` gives each its slot and country part; `engagements` are the completed
- * engagements of the window (`report_engagements`) and the counted second follow-up incomes
- * (`report_people`), with the person's dimensions.
+ * dimensions, so `cells` gives each its slot and country part; `engagements` are the money cells
+ * of the window (`report_money`: `n` completed engagements with income `v`, their income `s` and
+ * hours `h`) and the counted second follow-up incomes (`report_people`, income `v6`, `n` = 1),
+ * with the person's dimensions.
  */
 function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): RawBuilder<unknown> {
   const m0 = MONTH(q.frameFrom);
@@ -206,10 +248,18 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): RawBuilder<
       ? sql`NULL::text`
       : sql`CASE WHEN c.country = ANY (${q.parts}::text[]) THEN c.country ELSE ${OTHER_PART} END`;
   const inPart = q.part === null ? sql`` : sql`AND e.country = ${q.part}`;
-  const bandOf = (month: string) =>
-    scale !== undefined
-      ? ageBandCase(scale, `(${month} / 12)`, 'e.birth_year', (b) => `'${b}'`)
-      : 'NULL::text';
+  const bandOf = (band: string) => (scale !== undefined ? bandValueSql(scale, band) : 'NULL::text');
+  // only the person's columns the breakdown needs: the rest stay NULL, so the money cells of the
+  // window collapse to one row per income value and combination of the requested dimensions
+  const asked = new Set<ReportDimension>(q.groupBy);
+  const keep = (column: string, type: string, needed: boolean) =>
+    needed ? `e.${column}` : `NULL::${type}`;
+  const person = [
+    keep('consented', 'boolean', asked.has('sex') || asked.has('country') || asked.has('group')),
+    keep('sex', 'text', asked.has('sex')),
+    keep('country', 'text', asked.has('country')),
+    keep('groups', 'text[]', asked.has('group')),
+  ].join(', ');
   return sql`
   WITH cells AS (
     SELECT c.flag, ${sql.raw(cellSlotSql(scale, q.byMonth, m0))} AS slot, ${part} AS part,
@@ -217,16 +267,17 @@ function reportRows(q: IndicatorQuery, scale: AgeScale | undefined): RawBuilder<
     FROM report_cells c
     WHERE c.programme_id = ${q.programmeId} AND c.people > 0
   ),
-  engagements AS (
-    SELECT e.income, e.hours, NULL::numeric AS income_6m,
-           e.consented, e.sex, e.country, e.groups, ${sql.raw(bandOf('e.completed'))} AS age_band
-    FROM report_engagements e
-    WHERE e.programme_id = ${q.programmeId}
-      AND e.completed BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
+  engagements (v, v6, n, s, h, consented, sex, country, groups, age_band) AS (
+    SELECT e.income::float8, NULL::float8, sum(e.engagements), sum(e.income * e.engagements),
+           sum(e.hours), ${sql.raw(person)}, ${sql.raw(bandOf('e.band'))}
+    FROM report_money e
+    WHERE e.programme_id = ${q.programmeId} AND e.engagements > 0
+      AND e.month BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
+    GROUP BY 1, 6, 7, 8, 9, 10
     UNION ALL
     -- the monthly income of the counted second follow-up answers with paid work
-    SELECT NULL, NULL, e.income_6m, e.consented, e.sex, e.country, e.groups,
-           ${sql.raw(bandOf('e.employed_6m'))}
+    SELECT NULL, e.income_6m::float8, 1, NULL, NULL, ${sql.raw(person)},
+           ${sql.raw(bandOf('report_band(e.employed_6m / 12 - e.birth_year)'))}
     FROM report_people e
     WHERE e.programme_id = ${q.programmeId} AND e.income_6m IS NOT NULL
       AND e.employed_6m BETWEEN ${sql.lit(from)} AND ${sql.lit(to)} ${inPart}
@@ -391,11 +442,16 @@ export class IndicatorsRepository {
   private indicatorSql(query: IndicatorQuery): RawBuilder<IndicatorRow> {
     const scale = ageScaleOf(query.groupBy);
     return sql<IndicatorRow>`${reportRows(query, scale)} ${sql.raw(
-      tableSql(query, scale, {
-        from: 'cells',
-        counts: CELL_COUNTS,
-        groupJoin: DISTINCT_GROUP_JOIN,
-      }),
+      tableSql(
+        query,
+        scale,
+        {
+          from: 'cells',
+          counts: CELL_COUNTS,
+          groupJoin: DISTINCT_GROUP_JOIN,
+        },
+        { sums: WEIGHTED_SUMS, from: rankedByIncome },
+      ),
     )}`;
   }
 }
@@ -403,13 +459,14 @@ export class IndicatorsRepository {
 /**
  * The UNION ALL of the base cells, the cells without the group fan-out, the money per row and
  * the money totals, over the CTE `people.from` (rows with `slot`, `part` and the dimensions;
- * `people.counts` counts them per indicator) and `engagements` (one row per completed
- * engagement, or counted second follow-up income).
+ * `people.counts` counts them per indicator) and `engagements` (completed engagements and counted
+ * second follow-up incomes, with the dimensions), whose money `money` computes.
  */
 export function tableSql(
   query: Pick<IndicatorQuery, 'groupBy'>,
   scale: AgeScale | undefined,
   people: { from: string; counts: string; groupJoin: string },
+  money: MoneySql,
 ): string {
   const sqlDims = SQL_DIMENSIONS.filter((d) => query.groupBy.includes(d));
   const moneyDims = query.groupBy;
@@ -451,12 +508,12 @@ export function tableSql(
   }
   if (moneyDims.length > 0) {
     branches.push(`
-    SELECT ${columns('money', moneyDims, noCounts, ENGAGEMENT_SUMS, false)}
-    FROM ${source('engagements', moneyDims)}
+    SELECT ${columns('money', moneyDims, noCounts, money.sums, false)}
+    FROM ${money.from(source('engagements', moneyDims), moneyDims)}
     ${grouped(moneyDims.map((d) => `"d_${d}"`))}`);
   }
   branches.push(`
-    SELECT ${columns('money_total', [], noCounts, ENGAGEMENT_SUMS, false)}
-    FROM engagements w`);
+    SELECT ${columns('money_total', [], noCounts, money.sums, false)}
+    FROM ${money.from('engagements w', [])}`);
   return branches.map((b) => `(${b})`).join(' UNION ALL ');
 }

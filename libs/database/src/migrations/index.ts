@@ -27,6 +27,7 @@ import { ProgrammePartnershipsView1764600000002 } from './1764600000002-programm
 import { ReportSharedViews1764630000001 } from './1764630000001-report-shared-views.js';
 import { ReportReadModel1764630000002 } from './1764630000002-report-read-model.js';
 import { FollowUpTriggerViews1764660000001 } from './1764660000001-follow-up-trigger-views.js';
+import { ReportMoneyCells1764670000001 } from './1764670000001-report-money-cells.js';
 
 /** Every migration, in order. New migrations are appended here and run by `npm run migration:run`. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   ReportSharedViews1764630000001,
   ReportReadModel1764630000002,
   FollowUpTriggerViews1764660000001,
+  ReportMoneyCells1764670000001,
 ];
