@@ -137,8 +137,8 @@ export function candidateFilter(
 /**
  * Everyone who may be eligible or a near miss, in one filter: the fixed constraints, every
  * relaxable one at its near-miss extent, and — of the strict facet parts (must-have skills,
- * languages, work mode, engagement) — all but at most one (an OR over which one may fail). The
- * radius and the availability range stand once, at their near extent, outside that OR: repeated
+ * languages, work mode, engagement) — all but at most one ({@link atMostOneFails}). The
+ * radius and the availability range stand once, at their near extent, outside it: repeated
  * in each of its branches they made the engine evaluate `_geoRadius` and the range again and
  * again, the dearest parts of the filter, for the few more documents they would have kept out
  * (people failing one facet and also the strict radius or availability, which the exact rules
@@ -154,12 +154,29 @@ export function nearMissFilter(
   if (visibilities.length === 0) return undefined;
   const relaxable = relaxableParts(o);
   const facets = relaxable.filter((p) => p.facet).map((p) => p.strict);
-  // "all facet parts but the i-th" for each i; with a single part, dropping it leaves no condition
-  const allButOne =
-    facets.length <= 1
-      ? undefined
-      : profiles.or(...facets.map((_, i) => profiles.and(...facets.filter((__, j) => j !== i))));
-  return profiles.and(...fixedParts(o, visibilities), ...relaxable.map((p) => p.near), allButOne);
+  return profiles.and(
+    ...fixedParts(o, visibilities),
+    ...relaxable.map((p) => p.near),
+    atMostOneFails(facets),
+  );
+}
+
+/**
+ * "At most one of `parts` fails" as a filter of O(k log k) conditions for k parts (undefined:
+ * always true). Split the parts in halves L and R: at most one fails in both together exactly
+ * when none fails in L and at most one in R, or at most one in L and none in R. For the 4–8
+ * facet parts of a request that is 8–24 conditions, against 12–56 for the OR over "all but the
+ * i-th" that it replaces; the engine evaluates every condition, so fewer is cheaper.
+ */
+export function atMostOneFails(parts: readonly FilterExpression[]): FilterExpression | undefined {
+  if (parts.length <= 1) return undefined;
+  if (parts.length === 2) return profiles.or(parts[0], parts[1]);
+  const mid = Math.floor(parts.length / 2);
+  const [left, right] = [parts.slice(0, mid), parts.slice(mid)];
+  return profiles.or(
+    profiles.and(...left, atMostOneFails(right)),
+    profiles.and(atMostOneFails(left), ...right),
+  );
 }
 
 /**

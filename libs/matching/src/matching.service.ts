@@ -64,6 +64,7 @@ export interface RankedCandidates {
 }
 
 const NOTHING: RankedCandidates = { eligible: [], nearMisses: [] };
+const NO_OFFERS: ReadonlyMap<string, CohortOffer[]> = new Map();
 const isoDay = (d: Date): string => d.toISOString().slice(0, 10);
 
 /**
@@ -180,6 +181,16 @@ export class MatchingService {
     ];
   }
 
+  /** Open cohorts for every must-have skill of `o` at its minimum level (the possible skill gaps). */
+  private mustHaveOffers(o: Opportunity, now: Date): Promise<ReadonlyMap<string, CohortOffer[]>> {
+    const needs = o.skills.flatMap((s) =>
+      s.mustHave ? [{ skillId: s.skillId, level: s.minLevel }] : [],
+    );
+    return needs.length === 0
+      ? Promise.resolve(NO_OFFERS)
+      : this.courses.openCohortsTeaching(needs, isoDay(now));
+  }
+
   /** Open cohorts for every skill gap among these near misses (one read, none without skill gaps). */
   private offersFor(
     near: readonly { gap: NearMissGap }[],
@@ -209,6 +220,10 @@ export class MatchingService {
     now = new Date(),
     nearMisses = false,
   ): Promise<CandidateMatchDto[]> {
+    // a skill gap can only be a must-have skill at its minimum level: its courses are read while
+    // the engine fetches, not after it
+    const courses = nearMisses ? this.mustHaveOffers(o, now) : Promise.resolve(NO_OFFERS);
+    courses.catch(() => undefined); // awaited below; not unhandled if the ranking fails first
     const ranked = await this.scoreCandidates(viewer, o, limit, now, nearMisses);
     const all = [...ranked.eligible, ...ranked.nearMisses];
     if (all.length === 0) return [];
@@ -218,7 +233,7 @@ export class MatchingService {
         all.map((r) => r.candidateId),
         o.skills.map((s) => s.skillId),
       ),
-      this.offersFor(ranked.nearMisses, now),
+      courses,
     ]);
     const byId = new Map<string, PublicProfileResponseDto>(
       profiles.map((p) => [p.id, PublicProfileResponseDto.of(p)]),

@@ -1,4 +1,4 @@
-import { TransactionRunner, typedQueries } from '@app/database';
+import { runPrepared, TransactionRunner, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { dateText } from './training-sql.js';
@@ -77,22 +77,26 @@ export class CourseOffers {
         sql<number>`row_number() OVER (PARTITION BY n.skill_id, n.level
                                        ORDER BY h.starts_on, c.title, h.id)`.as('rank'),
       ]);
-    const rows = await db
-      .selectFrom(ranked.as('o'))
-      .select([
-        'o.skill_id as skillId',
-        'o.level',
-        'o.course_id as courseId',
-        'o.title',
-        'o.cohort_id as cohortId',
-        'o.starts_on as startsOn',
-        'o.ends_on as endsOn',
-      ])
-      .where('o.rank', '<=', MAX_OFFERS_PER_SKILL)
-      .orderBy('o.skill_id')
-      .orderBy('o.level')
-      .orderBy('o.rank')
-      .execute();
+    // read on every ranking with near misses: planned once per connection
+    const rows = await runPrepared(
+      this.tx.manager,
+      'course_offers_teaching',
+      db
+        .selectFrom(ranked.as('o'))
+        .select([
+          'o.skill_id as skillId',
+          'o.level',
+          'o.course_id as courseId',
+          'o.title',
+          'o.cohort_id as cohortId',
+          'o.starts_on as startsOn',
+          'o.ends_on as endsOn',
+        ])
+        .where('o.rank', '<=', MAX_OFFERS_PER_SKILL)
+        .orderBy('o.skill_id')
+        .orderBy('o.level')
+        .orderBy('o.rank'),
+    );
     for (const { skillId, level, ...offer } of rows) {
       out.get(offerKey({ skillId, level }))?.push(offer);
     }
