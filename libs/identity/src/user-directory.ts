@@ -1,4 +1,4 @@
-import { checkedText, typedQueries } from '@app/database';
+import { checkedText, runPrepared, typedQueries } from '@app/database';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -131,10 +131,14 @@ export class UserDirectory {
   /** The readable columns of the users among `ids`: one statement, the ids as one parameter. */
   private async rowsOf(ids: readonly string[], manager: EntityManager) {
     if (ids.length === 0) return [];
-    return typedQueries(manager)
-      .selectFrom('users')
-      .select(['id', 'email', 'display_name', 'role', 'locale', 'timezone', 'erased_at'])
-      .where('id', '=', (eb) => eb.fn.any(eb.val([...new Set(ids)])))
-      .execute();
+    // read with every list of profiles shown: planned once per connection
+    return runPrepared(
+      manager,
+      'user_directory_rows',
+      typedQueries(manager)
+        .selectFrom('users')
+        .select(['id', 'email', 'display_name', 'role', 'locale', 'timezone', 'erased_at'])
+        .where('id', '=', (eb) => eb.fn.any(eb.val([...new Set(ids)]))),
+    );
   }
 }

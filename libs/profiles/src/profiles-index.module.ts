@@ -9,7 +9,7 @@ import { TalentSearchService } from './talent-search.service.js';
 /**
  * Profile storage, the `profiles` search index and talent search, without HTTP or accounts:
  * what the worker needs to relay and rebuild the index and to run saved-search alerts. Display
- * names come from identity's `UsersService` (`UserDirectoryModule`, no routes or guards).
+ * names come from identity's `UserDirectory` (`UserDirectoryModule`, no routes or guards).
  */
 @Module({
   imports: [TaxonomyModule, UserDirectoryModule],

@@ -6,7 +6,7 @@ import {
   type Database,
   type TypedQueries,
 } from '@app/database';
-import { UsersService } from '@app/identity';
+import { UserDirectory } from '@app/identity';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { sql, type Selectable } from 'kysely';
@@ -234,13 +234,13 @@ function toRow(r: SelectedProfile): ProfileRow {
  * SQL for profiles, their skills, languages and inclusion data. Reads for the owner go by
  * `userId`; reads for others go through the visibility-scoped methods, which never return
  * private or erased profiles. Display names live on the account (identity) and are read
- * alongside through its `UsersService`, batched, never copied.
+ * alongside through its `UserDirectory`, batched, never copied.
  */
 @Injectable()
 export class ProfilesRepository {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly users: UsersService,
+    private readonly users: UserDirectory,
   ) {}
 
   private get db(): TypedQueries {
@@ -585,7 +585,7 @@ export class ProfilesRepository {
   private async displayNames(userIds: (string | null)[]): Promise<Map<string, string | null>> {
     const ids = userIds.filter((id): id is string => id !== null);
     if (ids.length === 0) return new Map();
-    const users = await this.users.findByIds(ids);
-    return new Map(users.map((u) => [u.id, u.displayName]));
+    const names = await this.users.namesOf(ids);
+    return new Map([...names.values()].map((u) => [u.id, u.displayName]));
   }
 }
