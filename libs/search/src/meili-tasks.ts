@@ -26,6 +26,14 @@ export class SearchTaskFailedError extends Error {
 }
 
 /**
+ * How often a wait asks for the task's status: often for the relay's small tasks (freshness),
+ * less for bulk work, which takes seconds to minutes. The client adds one listener to the wait's
+ * abort signal per status request and keeps it until the wait ends, so at 25 ms a page of a large
+ * reindex (~40 s per 5,000 documents near a million) gathered over 1,500 of them.
+ */
+const TASK_POLL_MS = { relay: 25, bulk: 100 } as const;
+
+/**
  * Enqueues, waits and checks the final status: the client's `waitTask` resolves for failed and
  * canceled tasks too.
  */
@@ -33,7 +41,8 @@ export async function expectTaskSucceeded(
   enqueued: EnqueuedTaskPromise,
   timeout: number = TASK_TIMEOUT_MS.relay,
 ): Promise<Task> {
-  const task = await enqueued.waitTask({ timeout, interval: 25 });
+  const interval = timeout > TASK_TIMEOUT_MS.relay ? TASK_POLL_MS.bulk : TASK_POLL_MS.relay;
+  const task = await enqueued.waitTask({ timeout, interval });
   if (task.status !== 'succeeded') throw new SearchTaskFailedError(task);
   return task;
 }
