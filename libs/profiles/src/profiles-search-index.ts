@@ -58,6 +58,11 @@ export const PROFILES_INDEX_SETTINGS: Settings = {
   },
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: PROFILE_MAX_TOTAL_HITS },
+  // indexing cost, paid on every profile save (docs/search-pipeline.md, "Freshness under load"):
+  // word proximity only within an attribute (the fields are short), and no search inside facet
+  // values, which nothing asks for (facet counts are unaffected)
+  proximityPrecision: 'byAttribute',
+  facetSearch: false,
 };
 
 /** Only profiles that are neither private nor erased are documents here. */
