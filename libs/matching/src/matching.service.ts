@@ -183,12 +183,10 @@ export class MatchingService {
 
   /** Open cohorts for every must-have skill of `o` at its minimum level (the possible skill gaps). */
   private mustHaveOffers(o: Opportunity, now: Date): Promise<ReadonlyMap<string, CohortOffer[]>> {
-    const needs = o.skills.flatMap((s) =>
-      s.mustHave ? [{ skillId: s.skillId, level: s.minLevel }] : [],
+    return this.offersOf(
+      o.skills.flatMap((s) => (s.mustHave ? [{ skillId: s.skillId, level: s.minLevel }] : [])),
+      now,
     );
-    return needs.length === 0
-      ? Promise.resolve(NO_OFFERS)
-      : this.courses.openCohortsTeaching(needs, isoDay(now));
   }
 
   /** Open cohorts for every skill gap among these near misses (one read, none without skill gaps). */
@@ -196,13 +194,23 @@ export class MatchingService {
     near: readonly { gap: NearMissGap }[],
     now: Date,
   ): Promise<ReadonlyMap<string, CohortOffer[]>> {
-    const needs = near.flatMap(({ gap }) =>
-      gap.kind === 'skill_missing' || gap.kind === 'skill_level'
-        ? [{ skillId: gap.skillId, level: gap.required }]
-        : [],
+    return this.offersOf(
+      near.flatMap(({ gap }) =>
+        gap.kind === 'skill_missing' || gap.kind === 'skill_level'
+          ? [{ skillId: gap.skillId, level: gap.required }]
+          : [],
+      ),
+      now,
     );
+  }
+
+  /** Open cohorts teaching each (skill, level) needed: one read, none when nothing is needed. */
+  private offersOf(
+    needs: { skillId: string; level: number }[],
+    now: Date,
+  ): Promise<ReadonlyMap<string, CohortOffer[]>> {
     return needs.length === 0
-      ? Promise.resolve(new Map())
+      ? Promise.resolve(NO_OFFERS)
       : this.courses.openCohortsTeaching(needs, isoDay(now));
   }
 
