@@ -8,6 +8,7 @@
  * the API's own transport; a top-k search) and the same call with `nearMisses=true`, warmed up
  * and then in turns, at concurrency 1 and 16. Everything is removed afterwards.
  */
+import { GeoService } from '@app/geo';
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { runMigrations } from '@app/database';
@@ -308,11 +309,15 @@ try {
   }
   say(`API process RSS after start-up and publishing ${ids.length} requests: ${memory()}`);
   await ctx.get(OutboxRelay).drain();
+  const cover = ctx.get(GeoService, { strict: false }).geoCover();
   const opportunityDocs = await meili
     .index<OpportunityMatchDocument>(OPPORTUNITIES_INDEX)
     .getDocuments({ ids, fields: [...OPPORTUNITY_MATCH_FIELDS], limit: ids.length });
   const filters = new Map(
-    opportunityDocs.results.map((d) => [d.id, candidatesEngineFilter(d, ['companies']) ?? '']),
+    opportunityDocs.results.map((d) => [
+      d.id,
+      candidatesEngineFilter(d, ['companies'], cover) ?? '',
+    ]),
   );
 
   // 4. candidates endpoint vs the engine
@@ -366,7 +371,7 @@ try {
   say(`eligible profiles per request: mean ${(eligible / ids.length).toFixed(0)}`);
   let widened = 0;
   for (const d of opportunityDocs.results) {
-    const filter = candidatesEngineFilter(d, ['companies'], true) ?? '';
+    const filter = candidatesEngineFilter(d, ['companies'], cover, true) ?? '';
     widened += (await profiles.getDocuments({ filter, fields: ['id'], limit: 1 })).total;
   }
   say(

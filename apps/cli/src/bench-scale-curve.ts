@@ -12,6 +12,7 @@
  * profiles it lacks and reuses the index when it already holds that size (a million profiles are
  * generated and indexed once). Without it, a temp directory is used and removed.
  */
+import { GeoService } from '@app/geo';
 import 'reflect-metadata';
 import { freePort } from '@app/embedded';
 import { FETCH_PAGE_SIZE, candidatesEngineFilter, fetchEveryPage } from '@app/matching';
@@ -240,8 +241,12 @@ try {
       fields: [...OPPORTUNITY_MATCH_FIELDS],
       limit: ids.length,
     });
+    const cover = ctx.get(GeoService, { strict: false }).geoCover();
     const filters = new Map(
-      opportunityDocs.results.map((d) => [d.id, candidatesEngineFilter(d, ['companies']) ?? '']),
+      opportunityDocs.results.map((d) => [
+        d.id,
+        candidatesEngineFilter(d, ['companies'], cover) ?? '',
+      ]),
     );
     const eligible: number[] = [];
     for (const id of ids) {

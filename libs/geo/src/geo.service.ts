@@ -1,4 +1,4 @@
-import type { Town } from '@app/geonames';
+import type { GeoCover, Town } from '@app/geonames';
 import { foldKey, foldQuery } from '@app/text';
 import { Injectable, Logger } from '@nestjs/common';
 import type { CityResponseDto } from './dto/city-search-query.dto.js';
@@ -51,6 +51,11 @@ export class GeoService {
   /** The town a name means in the country, or undefined. */
   findCity(country: string, name: string): Town | undefined {
     return this.towns.catalogue().find(country, name);
+  }
+
+  /** Radius filters over the towns' coordinates (geo cells: see `@app/geonames`). */
+  geoCover(): GeoCover {
+    return this.towns.catalogue().geoCover();
   }
 
   /** Reads the towns now (the API does this at start, so no request pays for it). */

@@ -1,4 +1,5 @@
 import { foldKey } from '@app/text';
+import { GeoCover } from './geo-cells.js';
 import { deriveLocalNames } from './local-names.js';
 import {
   BALKAN_COUNTRIES,
@@ -96,6 +97,15 @@ export class TownCatalogue {
     return this.towns().ids.length;
   }
 
+  /** Radius filters over the towns' coordinates (see geo-cells.ts), built on first use. */
+  geoCover(): GeoCover {
+    const t = this.towns();
+    t.cover ??= new GeoCover(
+      Array.from(t.ids, (_, i) => ({ lat: t.coordinates[2 * i], lng: t.coordinates[2 * i + 1] })),
+    );
+    return t.cover;
+  }
+
   private towns(): LoadedTowns {
     this.loaded ??= new LoadedTowns(readTownRecords(this.options));
     return this.loaded;
@@ -117,6 +127,7 @@ class LoadedTowns {
   readonly byKey = new Map<string, number>();
   /** Town indexes per country, most populous first. */
   readonly byCountry = new Map<string, number[]>();
+  cover: GeoCover | undefined;
 
   constructor(records: TownRecord[]) {
     records.sort((a, b) => b.population - a.population || a.id - b.id);

@@ -1,3 +1,4 @@
+import type { GeoCover } from '@app/geonames';
 import type { OpportunityMatchDocument } from '@app/opportunities';
 import type { Visibility } from '@app/profiles';
 import { opportunityFromDocument } from './match-documents.js';
@@ -34,10 +35,11 @@ export async function fetchEveryPage<T>(
 export function candidatesEngineFilter(
   opportunity: OpportunityMatchDocument,
   visibilities: readonly Visibility[],
+  cover: GeoCover,
   nearMisses = false,
 ): string | undefined {
   const o = opportunityFromDocument(opportunity);
   return (
-    nearMisses ? nearMissFilter(o, visibilities) : candidateFilter(o, visibilities)
+    nearMisses ? nearMissFilter(o, visibilities, cover) : candidateFilter(o, visibilities, cover)
   )?.toString();
 }

@@ -1,3 +1,4 @@
+import type { GeoCover } from '@app/geonames';
 import { OPPORTUNITY_FILTERABLE_ATTRIBUTES } from '@app/opportunities';
 import { PROFILE_FILTERABLE, type Visibility } from '@app/profiles';
 import { FilterBuilder, type FilterExpression } from '@app/search';
@@ -9,16 +10,19 @@ const profiles = new FilterBuilder(PROFILE_FILTERABLE);
 const opportunities = new FilterBuilder(OPPORTUNITY_FILTERABLE_ATTRIBUTES);
 
 /**
- * The engine's radius is widened by a hair so that rounding in its distance formula never drops
- * someone the rules keep; the exact check (`ineligibilityReasons`) runs on every document.
+ * The engine's radius is widened by a hair so that rounding never drops someone the rules keep;
+ * the exact check (`ineligibilityReasons`) runs on every document.
  */
 export const GEO_SLACK = { factor: 1.001, metres: 10 };
 
-/** One hard constraint as a filter part: `strict` as the rules hold it, `near` as far as a near miss may go. */
+/**
+ * One hard constraint as a filter part: `strict` as the rules hold it, `near` as far as a near
+ * miss may go. Null: nobody meets it (no town within the radius).
+ */
 interface RelaxablePart {
-  strict: FilterExpression;
+  strict: FilterExpression | null;
   /** Undefined: anything goes for a near miss (a work mode or engagement not ticked). */
-  near: FilterExpression | undefined;
+  near: FilterExpression | null | undefined;
   /**
    * A facet lookup (skills, languages, work mode, engagement), cheap for the engine to repeat;
    * false for the radius and the availability range, which the near-miss filter names once.
@@ -44,9 +48,17 @@ function fixedParts(
   ];
 }
 
-/** Within `km` of the opportunity's town, widened by {@link GEO_SLACK}. */
-function withinKm(o: Opportunity & { lat: number; lng: number }, km: number): FilterExpression {
-  return profiles.geoRadius(o.lat, o.lng, km * 1000 * GEO_SLACK.factor + GEO_SLACK.metres);
+/**
+ * Living within `km` of the opportunity's town, widened by {@link GEO_SLACK}: a town's grid cells
+ * or the town itself (`GeoCover`, `@app/geonames`); null when no town lies within it.
+ */
+function withinKm(
+  o: Opportunity & { lat: number; lng: number },
+  km: number,
+  cover: GeoCover,
+): FilterExpression | null {
+  const keys = cover.within(o.lat, o.lng, km * GEO_SLACK.factor + GEO_SLACK.metres / 1000);
+  return keys.length === 0 ? null : profiles.in('geoCells', keys);
 }
 
 /** Available from day d (UTC midnight) qualifies when d × 1 day ≤ deadline + `extraDays`. */
@@ -64,7 +76,7 @@ function availableBy(deadline: number, extraDays: number): FilterExpression {
  * step short), the work mode, the engagement type, the radius (by half of it) and availability
  * (14 days after the deadline).
  */
-function relaxableParts(o: Opportunity): RelaxablePart[] {
+function relaxableParts(o: Opportunity, cover: GeoCover): RelaxablePart[] {
   const parts: RelaxablePart[] = [];
   for (const s of o.skills) {
     if (!s.mustHave) continue;
@@ -104,8 +116,8 @@ function relaxableParts(o: Opportunity): RelaxablePart[] {
   ) {
     const at = { ...o, lat: o.lat, lng: o.lng };
     parts.push({
-      strict: withinKm(at, o.radiusKm),
-      near: withinKm(at, o.radiusKm * (1 + NEAR_MISS_RANGE.radiusShare)),
+      strict: withinKm(at, o.radiusKm, cover),
+      near: withinKm(at, o.radiusKm * (1 + NEAR_MISS_RANGE.radiusShare), cover),
       facet: false,
     });
   }
@@ -129,9 +141,12 @@ function relaxableParts(o: Opportunity): RelaxablePart[] {
 export function candidateFilter(
   o: Opportunity,
   visibilities: readonly Visibility[],
+  cover: GeoCover,
 ): FilterExpression | undefined {
   if (visibilities.length === 0) return undefined;
-  return profiles.and(...fixedParts(o, visibilities), ...relaxableParts(o).map((p) => p.strict));
+  const strict = relaxableParts(o, cover).map((p) => p.strict);
+  if (strict.includes(null)) return undefined;
+  return profiles.and(...fixedParts(o, visibilities), ...(strict as FilterExpression[]));
 }
 
 /**
@@ -139,7 +154,7 @@ export function candidateFilter(
  * relaxable one at its near-miss extent, and — of the strict facet parts (must-have skills,
  * languages, work mode, engagement) — all but at most one ({@link atMostOneFails}). The
  * radius and the availability range stand once, at their near extent, outside it: repeated
- * in each of its branches they made the engine evaluate `_geoRadius` and the range again and
+ * in each of its branches they made the engine evaluate the radius and the range again and
  * again, the dearest parts of the filter, for the few more documents they would have kept out
  * (people failing one facet and also the strict radius or availability, which the exact rules
  * then drop). A near miss fails at most one facet part and meets every near extent, so the set
@@ -150,13 +165,16 @@ export function candidateFilter(
 export function nearMissFilter(
   o: Opportunity,
   visibilities: readonly Visibility[],
+  cover: GeoCover,
 ): FilterExpression | undefined {
   if (visibilities.length === 0) return undefined;
-  const relaxable = relaxableParts(o);
-  const facets = relaxable.filter((p) => p.facet).map((p) => p.strict);
+  const relaxable = relaxableParts(o, cover);
+  if (relaxable.some((p) => p.near === null)) return undefined;
+  // facet parts are never null (only the radius can be)
+  const facets = relaxable.filter((p) => p.facet).map((p) => p.strict as FilterExpression);
   return profiles.and(
     ...fixedParts(o, visibilities),
-    ...relaxable.map((p) => p.near),
+    ...relaxable.map((p) => p.near ?? undefined),
     atMostOneFails(facets),
   );
 }

@@ -5,6 +5,7 @@ import {
   type Opportunity,
   type ProgrammePriority,
 } from './match-types.js';
+import { distanceKm } from '@app/geonames';
 import { COMPONENTS, type ComponentName, type MatchWeights } from './match-weights.js';
 
 export interface ComponentScore {
@@ -72,15 +73,8 @@ const cefrRank = (level: CefrLevel): number => CEFR_LEVELS.indexOf(level);
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
 
-/** Great-circle distance in km. */
-export function distanceKm(aLat: number, aLng: number, bLat: number, bLng: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLng = (bLng - aLng) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLng / 2) ** 2;
-  return 2 * 6371.0088 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
+/** Great-circle distance in km (the same function the geo cells of radius filters use). */
+export { distanceKm };
 
 /** The candidate's skill with this id (candidates hold a handful, so a scan beats a map). */
 function heldSkill(c: Candidate, skillId: string): Candidate['skills'][number] | undefined {

@@ -1,4 +1,5 @@
 import { OpportunitiesModule } from '@app/opportunities';
+import { GeoModule } from '@app/geo';
 import { ProfilesModule } from '@app/profiles';
 import { TaxonomyModule } from '@app/taxonomy';
 import { TrainingModule } from '@app/training';
@@ -15,7 +16,7 @@ import { RankingSlots } from './ranking-slots.js';
 
 /** Ranked, explained candidates and recommendations over the profiles and opportunities indexes. */
 @Module({
-  imports: [ProfilesModule, OpportunitiesModule, TaxonomyModule, TrainingModule],
+  imports: [GeoModule, ProfilesModule, OpportunitiesModule, TaxonomyModule, TrainingModule],
   controllers: [MatchingController, OpportunitySearchController],
   providers: [
     matchingConfigProvider,

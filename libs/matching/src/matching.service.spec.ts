@@ -1,4 +1,6 @@
 import { describe, expect, it, jest } from '@jest/globals';
+import type { GeoService } from '@app/geo';
+import { GeoCover } from '@app/geonames';
 import type { AuthUser } from '@app/identity';
 import type { OpportunitiesService } from '@app/opportunities';
 import type { ProfilesService, PublicProfileRecord } from '@app/profiles';
@@ -114,6 +116,7 @@ function setUp(
   const programmes = {
     find: jest.fn(async (id: string) => (id === PROGRAMME.id ? PROGRAMME : undefined)),
   };
+  const geoCover = new GeoCover([]);
   const service = new MatchingService(
     parseMatchingConfig(defaults),
     repository as unknown as MatchingRepository,
@@ -123,6 +126,7 @@ function setUp(
     programmes as unknown as ProgrammePriorities,
     slots,
     courses as unknown as CourseOffers,
+    { geoCover: () => geoCover } as unknown as GeoService,
   );
   return { service, repository, profiles, programmes, courses };
 }

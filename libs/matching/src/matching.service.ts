@@ -1,4 +1,5 @@
 import type { AuthUser } from '@app/identity';
+import { GeoService } from '@app/geo';
 import {
   OpportunitiesService,
   type OpportunityMatchDocument,
@@ -84,6 +85,7 @@ export class MatchingService {
     private readonly programmes: ProgrammePriorities,
     private readonly slots: RankingSlots,
     private readonly courses: CourseOffers,
+    private readonly geo: GeoService,
   ) {}
 
   /** Owner company (its own requests) or any broker (open requests); others see 404. */
@@ -293,7 +295,10 @@ export class MatchingService {
       return NOTHING;
     }
     const visibilities = visibilitiesFor(viewer.role);
-    const filter = nearMisses ? nearMissFilter(o, visibilities) : candidateFilter(o, visibilities);
+    const cover = this.geo.geoCover();
+    const filter = nearMisses
+      ? nearMissFilter(o, visibilities, cover)
+      : candidateFilter(o, visibilities, cover);
     if (filter === undefined) return NOTHING;
     const ctx = await this.scoringContext(viewer, o.programmeId, now);
     // every fetched profile is held while ranking: one of the bounded slots

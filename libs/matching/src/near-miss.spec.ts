@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { GeoCover, geoCellKeys } from '@app/geonames';
 import fc from 'fast-check';
 import { candidateFilter, nearMissFilter } from './match-filters.js';
 import { ineligibilityReasons, isEligible } from './match-score.js';
@@ -252,27 +253,52 @@ describe('describeGap (what a broker tells the person)', () => {
   });
 });
 
+const SUBOTICA = { lat: 46.1, lng: 19.6653 };
+const COVER = new GeoCover([NOVI_SAD, BELGRADE, SUBOTICA]);
+/** Whether a document at this town meets the filter's radius part. */
+function lives(filter: string, at: { lat: number; lng: number }): boolean {
+  const list = /geoCells IN \[([^\]]*)\]/.exec(filter)?.[1] ?? '';
+  const keys = new Set(list.split(', ').map((k) => JSON.parse(k) as string));
+  return geoCellKeys(at.lat, at.lng).some((k) => keys.has(k));
+}
+
 describe('nearMissFilter', () => {
   it('widens each relaxable part to its near extent and lets at most one strict part fail', () => {
-    const text = nearMissFilter(opportunity(), ['companies'])?.toString() ?? '';
-    // radius × 1.5 (with the engine's slack), 14 more days, one CEFR step and one level lower
-    expect(text).toMatch(/_geoRadius\(45\.2671, 19\.8335, 7508[45]\b/);
+    const text = nearMissFilter(opportunity(), ['companies'], COVER)?.toString() ?? '';
+    // radius × 1.5 (Belgrade, ~70 km from Novi Sad, is in; Subotica, ~94 km, is not), 14 more
+    // days, one CEFR step and one level lower
+    expect(lives(text, NOVI_SAD)).toBe(true);
+    expect(lives(text, BELGRADE)).toBe(true);
+    expect(lives(text, SUBOTICA)).toBe(false);
     expect(text).toContain(`availableFrom <= ${Math.floor(DEADLINE / DAY) + 14}`);
     expect(text).toContain('languageLevels = "de:B1"');
     expect(text).toContain(`skillLevels = "${JS}:2"`);
     expect(text).toContain(`skillIds != "${JS}"`);
     // …and still holds every strict facet part, in an OR of "all but one"
-    const strict = candidateFilter(opportunity(), ['companies'])?.toString() ?? '';
-    expect(strict).toMatch(/_geoRadius\(45\.2671, 19\.8335, 50059\.9|50060\b/);
+    const strict = candidateFilter(opportunity(), ['companies'], COVER)?.toString() ?? '';
+    expect(lives(strict, NOVI_SAD)).toBe(true);
+    expect(lives(strict, BELGRADE)).toBe(false);
     expect(text).toContain(' OR ');
     expect(text).toMatch(/OR \(.*workModes = "hybrid"/);
     expect(text).toMatch(/OR \(.*languageLevels = "de:B2"/);
     // the radius and the availability range stand once, at their near extent, outside the OR
-    expect(text.match(/_geoRadius/g)).toHaveLength(1);
+    expect(text.match(/geoCells IN/g)).toHaveLength(1);
     expect(text.match(/availableFrom <=/g)).toHaveLength(1);
   });
 
   it('is undefined when the viewer may see no profile', () => {
-    expect(nearMissFilter(opportunity(), [])).toBeUndefined();
+    expect(nearMissFilter(opportunity(), [], COVER)).toBeUndefined();
+  });
+
+  it('is undefined when no known town lies within the widened radius', () => {
+    const far = new GeoCover([SUBOTICA]);
+    expect(nearMissFilter(opportunity(), ['companies'], far)).toBeUndefined();
+    expect(candidateFilter(opportunity(), ['companies'], far)).toBeUndefined();
+    // within 1.5 × the radius but not the radius: near misses only
+    const near = new GeoCover([BELGRADE]);
+    expect(candidateFilter(opportunity(), ['companies'], near)).toBeUndefined();
+    expect(
+      lives(nearMissFilter(opportunity(), ['companies'], near)?.toString() ?? '', BELGRADE),
+    ).toBe(true);
   });
 });

@@ -1,4 +1,5 @@
 import type { SearchDocument } from '@app/search';
+import { geoCellKeys } from '@app/geonames';
 import { foldForIndex } from '@app/text';
 import { CEFR_LEVELS, type CefrLevel, type Visibility } from './profile-values.js';
 
@@ -14,7 +15,10 @@ export interface ProfileSearchDocument extends SearchDocument {
   headline: string | null;
   country: string | null;
   city: string | null;
+  /** The town's coordinates, read by matching; not the engine's geo index (see geoCells). */
   _geo?: { lat: number; lng: number };
+  /** The town's grid cells and point: radius filters match these (`@app/geonames` geo-cells). */
+  geoCells?: string[];
   skillIds: string[];
   skillNames: string[];
   /** `<skillId>:<n>` for n = 1..level, so "at least level 3" is `skillLevels = "<id>:3"`. */
@@ -100,7 +104,9 @@ export function buildProfileDocument(p: ProfileIndexSource): ProfileSearchDocume
     headline: p.headline,
     country: p.country,
     city: p.city,
-    ...(p.lat !== null && p.lng !== null ? { _geo: { lat: p.lat, lng: p.lng } } : {}),
+    ...(p.lat !== null && p.lng !== null
+      ? { _geo: { lat: p.lat, lng: p.lng }, geoCells: geoCellKeys(p.lat, p.lng) }
+      : {}),
     skillIds: p.skills.map((s) => s.skillId),
     skillNames: p.skills.flatMap((s) => (s.name === null ? [] : [s.name])),
     skillLevels: p.skills.flatMap((s) => skillLevelKeys(s.skillId, s.level)),
@@ -142,7 +148,7 @@ export const PROFILE_FILTERABLE = [
   'hourlyRateEur',
   'lastActiveAt',
   'updatedAt',
-  '_geo',
+  'geoCells',
 ] as const;
 export type ProfileFilterField = (typeof PROFILE_FILTERABLE)[number];
 

@@ -1,3 +1,4 @@
+import { GeoModule } from '@app/geo';
 import { UserDirectoryModule } from '@app/identity';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
@@ -12,7 +13,7 @@ import { TalentSearchService } from './talent-search.service.js';
  * names come from identity's `UserDirectory` (`UserDirectoryModule`, no routes or guards).
  */
 @Module({
-  imports: [TaxonomyModule, UserDirectoryModule],
+  imports: [TaxonomyModule, UserDirectoryModule, GeoModule],
   providers: [
     ProfilesRepository,
     ProfilesSearchIndex,

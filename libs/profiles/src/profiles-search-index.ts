@@ -51,7 +51,7 @@ export const PROFILES_INDEX_SETTINGS: Settings = {
     'matchLanguages',
   ],
   filterableAttributes: [...PROFILE_FILTERABLE],
-  sortableAttributes: ['hourlyRateEur', 'lastActiveAt', 'updatedAt', '_geo'],
+  sortableAttributes: ['hourlyRateEur', 'lastActiveAt', 'updatedAt'],
   typoTolerance: {
     enabled: true,
     minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
@@ -60,7 +60,9 @@ export const PROFILES_INDEX_SETTINGS: Settings = {
   pagination: { maxTotalHits: PROFILE_MAX_TOTAL_HITS },
   // indexing cost, paid on every profile save (docs/search-pipeline.md, "Freshness under load"):
   // word proximity only within an attribute (the fields are short), and no search inside facet
-  // values, which nothing asks for (facet counts are unaffected)
+  // values, which nothing asks for (facet counts are unaffected). `_geo` is neither filterable
+  // nor sortable: the engine would rewrite its whole geo index on every write batch; radius
+  // filters match `geoCells` instead
   proximityPrecision: 'byAttribute',
   facetSearch: false,
 };

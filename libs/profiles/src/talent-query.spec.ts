@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { GeoCover, NO_GEO_CELL, geoCellKeys } from '@app/geonames';
 import {
   decodeOffsetCursor,
   encodeOffsetCursor,
@@ -97,10 +98,15 @@ describe('cursors', () => {
   });
 });
 
+const COVER = new GeoCover([
+  { lat: 42.5, lng: 21.1 },
+  { lat: 43, lng: 21 },
+]);
+
 describe('buildTalentFilter', () => {
   it('scopes by visibility and open to work, and keys levels', () => {
     const q = parseTalentQuery({ skills: `${SKILL}:3`, languages: 'en:B2', countries: 'RS' });
-    expect(buildTalentFilter(q, ['companies'])?.toString()).toBe(
+    expect(buildTalentFilter(q, ['companies'], COVER)?.toString()).toBe(
       '(visibility IN ["companies"]) AND (openToWork = true) AND ' +
         `(skillLevels = "${SKILL}:3") AND (country IN ["RS"]) AND (languageLevels = "en:B2")`,
     );
@@ -108,26 +114,36 @@ describe('buildTalentFilter', () => {
 
   it('lets a broker include people not open to work', () => {
     const q = parseTalentQuery({ includeNotOpen: 'true' });
-    expect(buildTalentFilter(q, ['brokers', 'companies'])?.toString()).toBe(
+    expect(buildTalentFilter(q, ['brokers', 'companies'], COVER)?.toString()).toBe(
       'visibility IN ["brokers", "companies"]',
     );
   });
 
   it('verified=true asks for the requested skills to be verified, or any verified skill', () => {
     expect(
-      buildTalentFilter(parseTalentQuery({ verified: 'true' }), ['companies'])?.toString(),
+      buildTalentFilter(parseTalentQuery({ verified: 'true' }), ['companies'], COVER)?.toString(),
     ).toContain('hasVerifiedSkills = true');
     expect(
-      buildTalentFilter(parseTalentQuery({ verified: 'true', skills: SKILL }), [
-        'companies',
-      ])?.toString(),
+      buildTalentFilter(
+        parseTalentQuery({ verified: 'true', skills: SKILL }),
+        ['companies'],
+        COVER,
+      )?.toString(),
     ).toContain(`verifiedSkillIds = "${SKILL}"`);
   });
 
-  it('puts a radius in metres', () => {
+  it('keeps people whose town lies within the radius, and nobody when no town does', () => {
     const q = parseTalentQuery({ near: '42.5,21,25' });
-    expect(buildTalentFilter(q, ['companies'])?.toString()).toContain(
-      '_geoRadius(42.5, 21, 25000)',
+    const text = buildTalentFilter(q, ['companies'], COVER)?.toString() ?? '';
+    const keys = new Set(
+      (/geoCells IN \[([^\]]*)\]/.exec(text)?.[1] ?? '').split(', ').map((k) => JSON.parse(k)),
+    );
+    // 8 km away: in; 56 km away: out
+    expect(geoCellKeys(42.5, 21.1).some((k) => keys.has(k))).toBe(true);
+    expect(geoCellKeys(43, 21).some((k) => keys.has(k))).toBe(false);
+    const nowhere = parseTalentQuery({ near: '10,10,25' });
+    expect(buildTalentFilter(nowhere, ['companies'], COVER)?.toString()).toContain(
+      `geoCells IN ["${NO_GEO_CELL}"]`,
     );
   });
 });

@@ -1,4 +1,5 @@
 import { decodeOffsetCursor, InputValidationError, isUuid, type FieldError } from '@app/http';
+import { NO_GEO_CELL, type GeoCover } from '@app/geonames';
 import { FilterBuilder, type FilterExpression } from '@app/search';
 import type { TalentSearchQueryDto } from './dto/talent-search-query.dto.js';
 import { COUNTRY_CODES, LANGUAGE_CODES } from './iso-codes.js';
@@ -171,6 +172,7 @@ const filters = new FilterBuilder<ProfileFilterField>(PROFILE_FILTERABLE);
 export function buildTalentFilter(
   query: TalentQuery,
   visibilities: readonly Visibility[],
+  cover: GeoCover,
 ): FilterExpression | undefined {
   const parts: (FilterExpression | undefined)[] = [
     filters.in('visibility', visibilities),
@@ -190,12 +192,17 @@ export function buildTalentFilter(
       ? filters.in('engagementTypes', query.engagementTypes)
       : undefined,
     query.workModes.length > 0 ? filters.in('workModes', query.workModes) : undefined,
-    query.near === undefined
-      ? undefined
-      : filters.geoRadius(query.near.lat, query.near.lng, query.near.km * 1000),
+    query.near === undefined ? undefined : nearFilter(cover, query.near),
     ...verifiedFilters(query),
   ];
   return filters.and(...parts);
+}
+
+/** People whose town lies within `near.km` of the point (no town there: nobody). */
+function nearFilter(cover: GeoCover, near: { lat: number; lng: number; km: number }) {
+  const keys = cover.within(near.lat, near.lng, near.km);
+  // a key no document carries: nobody lives within the radius
+  return filters.in('geoCells', keys.length === 0 ? [NO_GEO_CELL] : keys);
 }
 
 function verifiedFilters(query: TalentQuery): (FilterExpression | undefined)[] {
@@ -209,10 +216,11 @@ function verifiedFilters(query: TalentQuery): (FilterExpression | undefined)[] {
 export function buildTalentChangedFilter(
   query: TalentQuery,
   visibilities: readonly Visibility[],
+  cover: GeoCover,
   changedAfter: number,
 ): FilterExpression | undefined {
   return filters.and(
-    buildTalentFilter(query, visibilities),
+    buildTalentFilter(query, visibilities, cover),
     filters.compare('updatedAt', '>', Math.floor(changedAfter)),
   );
 }

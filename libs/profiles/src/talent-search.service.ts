@@ -1,4 +1,5 @@
 import { ForbiddenError, nextOffsetCursor } from '@app/http';
+import { GeoService } from '@app/geo';
 import type { AuthUser, Role } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { foldQuery } from '@app/text';
@@ -32,13 +33,14 @@ export class TalentSearchService {
     private readonly search: ProfileSearchRepository,
     private readonly profiles: ProfilesRepository,
     private readonly taxonomy: TaxonomyService,
+    private readonly geo: GeoService,
   ) {}
 
   async find(viewer: AuthUser, dto: TalentSearchQueryDto): Promise<TalentSearchResult> {
     const query = this.check(viewer.role, dto);
     const hits = await this.search.searchTalent({
       foldedQuery: foldQuery(await this.withSkillNames(query.q)),
-      filter: buildTalentFilter(query, visibilitiesFor(viewer.role)),
+      filter: buildTalentFilter(query, visibilitiesFor(viewer.role), this.geo.geoCover()),
       sort: query.sort === 'rate' ? ['hourlyRateEur:asc'] : ['lastActiveAt:desc'],
       limit: query.limit,
       offset: query.offset,
@@ -105,7 +107,12 @@ export class TalentSearchService {
       }
       prepared.push({
         foldedQuery: q,
-        filter: buildTalentChangedFilter(query, visibilitiesFor(search.role), search.changedAfter),
+        filter: buildTalentChangedFilter(
+          query,
+          visibilitiesFor(search.role),
+          this.geo.geoCover(),
+          search.changedAfter,
+        ),
       });
     }
     return this.search.searchChangedBatch(prepared, limit);
