@@ -36,6 +36,7 @@ import {
   startApiCluster,
   talentQueries,
 } from './bench/bench-stack.js';
+import { engineBatchSummary } from './bench/engine-batches.js';
 import { percentile } from './bench/latency.js';
 import { WORKER_NODE_FLAGS } from './process-flags.js';
 
@@ -337,6 +338,7 @@ try {
         trainee.busy = false;
       }
     };
+    const loadStartedAt = new Date();
     const loadStarted = performance.now();
     const loadEnds = loadStarted + SECONDS * 1000;
     const searching = closedLoop(SEARCHERS, () => performance.now() > loadEnds, search);
@@ -441,6 +443,7 @@ try {
     );
     for (const [name, summary] of batchLines) say(`relay batches (${name}): ${summary}`);
     if (batchLines.size === 0) say('relay batches: no summary found in the worker log');
+    for (const line of await engineBatchSummary(meili, PROFILES_INDEX, loadStartedAt)) say(line);
   }
 } finally {
   await stack.cleanup();

@@ -88,6 +88,14 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toEqual(['DATABASE_POOL_SIZE']);
   });
 
+  it("reads the embedded engine's indexing threads, unset by default, and refuses nonsense", () => {
+    expect(loadConfig({}).embeddedMeiliIndexingThreads).toBeUndefined();
+    expect(loadConfig({ MEILI_INDEXING_THREADS: '3' }).embeddedMeiliIndexingThreads).toBe(3);
+    for (const bad of ['0', 'all', '1.5']) {
+      expect(problemsOf({ MEILI_INDEXING_THREADS: bad })).toEqual(['MEILI_INDEXING_THREADS']);
+    }
+  });
+
   it('runs one API and one worker process unless API_PROCESSES / WORKER_PROCESSES say otherwise', () => {
     expect(loadConfig({})).toMatchObject({ apiProcesses: 1, workerProcesses: 1 });
     expect(loadConfig({ API_PROCESSES: '2', WORKER_PROCESSES: '0' })).toMatchObject({

@@ -31,6 +31,8 @@ export interface AppConfig {
   /** Fixed ports for embedded services; unset means a free port is picked. */
   embeddedPostgresPort: number | undefined;
   embeddedMeiliPort: number | undefined;
+  /** Threads the embedded Meilisearch indexes with (`--max-indexing-threads`); unset: its default here. */
+  embeddedMeiliIndexingThreads: number | undefined;
   dataDir: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -335,6 +337,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     meiliBin: r.string('MEILI_BIN'),
     embeddedPostgresPort: r.port('EMBEDDED_POSTGRES_PORT'),
     embeddedMeiliPort: r.port('EMBEDDED_MEILI_PORT'),
+    embeddedMeiliIndexingThreads:
+      r.raw('MEILI_INDEXING_THREADS') === undefined
+        ? undefined
+        : r.integer('MEILI_INDEXING_THREADS', 1, 1, 1_024),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,

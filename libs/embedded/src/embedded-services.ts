@@ -62,6 +62,7 @@ export async function startEmbeddedServices(
         port: config.embeddedMeiliPort,
         masterKey: config.meiliMasterKey,
         bin: config.meiliBin,
+        indexingThreads: config.embeddedMeiliIndexingThreads,
         log: (line) => log(`[meilisearch] ${line}`),
         onEvent,
       });
