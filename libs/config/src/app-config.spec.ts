@@ -88,6 +88,16 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toEqual(['DATABASE_POOL_SIZE']);
   });
 
+  it('bounds talent searches at half the cores by default, and refuses nonsense', () => {
+    expect(loadConfig({}).talentSearchConcurrency).toBe(
+      Math.max(1, Math.floor(availableParallelism() / 2)),
+    );
+    expect(loadConfig({ TALENT_SEARCH_CONCURRENCY: '4' }).talentSearchConcurrency).toBe(4);
+    for (const bad of ['0', 'some', '2.5']) {
+      expect(problemsOf({ TALENT_SEARCH_CONCURRENCY: bad })).toEqual(['TALENT_SEARCH_CONCURRENCY']);
+    }
+  });
+
   it("reads the embedded engine's indexing threads, unset by default, and refuses nonsense", () => {
     expect(loadConfig({}).embeddedMeiliIndexingThreads).toBeUndefined();
     expect(loadConfig({ MEILI_INDEXING_THREADS: '3' }).embeddedMeiliIndexingThreads).toBe(3);

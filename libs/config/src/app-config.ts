@@ -87,6 +87,12 @@ export interface AppConfig {
    */
   matchingConcurrency: number;
   /**
+   * Talent searches a process sends the engine at once (TALENT_SEARCH_CONCURRENCY, default: half
+   * its cores, at least one); more wait their turn in the process, so searches cannot take every
+   * core from the engine's indexing (docs/search-pipeline.md, "Freshness under load").
+   */
+  talentSearchConcurrency: number;
+  /**
    * Applications one trainee may send in any rolling 24 hours (APPLICATIONS_PER_DAY, default 20);
    * one more is a 429 with Retry-After.
    */
@@ -392,6 +398,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? listingRiskConfig
       : resolve(process.cwd(), listingRiskConfig),
     matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
+    talentSearchConcurrency: r.integer(
+      'TALENT_SEARCH_CONCURRENCY',
+      Math.max(1, Math.floor(availableParallelism() / 2)),
+      1,
+      1_000,
+    ),
     applicationsPerDay: r.integer('APPLICATIONS_PER_DAY', 20, 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),

@@ -1,5 +1,6 @@
 import {
   SearchIndexRegistry,
+  Slots,
   expectTaskSucceeded,
   isIndexNotFound,
   type FilterExpression,
@@ -7,6 +8,13 @@ import {
 import { Injectable } from '@nestjs/common';
 import { Meilisearch, type FacetDistribution } from 'meilisearch';
 import { PROFILES_INDEX, type ProfileSearchDocument } from './profile-search-document.js';
+
+/**
+ * Talent searches this process sends the engine at once (`TALENT_SEARCH_CONCURRENCY`): the rest
+ * wait in the process. Under load, searches that all reach the engine together take its cores
+ * from indexing, and a saved profile then takes seconds to be found (docs/search-pipeline.md).
+ */
+export class TalentSearchSlots extends Slots {}
 
 /** Facets talent search counts, by index attribute. */
 export const TALENT_FACETS = ['skillIds', 'country', 'languageCodes', 'hasVerifiedSkills'] as const;
@@ -23,6 +31,7 @@ export class ProfileSearchRepository {
   constructor(
     private readonly meili: Meilisearch,
     private readonly indexes: SearchIndexRegistry,
+    private readonly slots: TalentSearchSlots,
   ) {}
 
   async searchTalent(params: {
@@ -32,16 +41,17 @@ export class ProfileSearchRepository {
     limit: number;
     offset: number;
   }): Promise<TalentHits> {
-    const result = await this.meili
-      .index<ProfileSearchDocument>(this.indexes.uidOf(PROFILES_INDEX))
-      .search(params.foldedQuery, {
+    const index = this.meili.index<ProfileSearchDocument>(this.indexes.uidOf(PROFILES_INDEX));
+    const result = await this.slots.run(() =>
+      index.search(params.foldedQuery, {
         filter: params.filter?.toString(),
         facets: [...TALENT_FACETS],
         sort: params.sort,
         limit: params.limit,
         offset: params.offset,
         attributesToRetrieve: ['id'],
-      });
+      }),
+    );
     return {
       ids: result.hits.map((h) => h.id),
       facets: result.facetDistribution ?? {},

@@ -1,8 +1,9 @@
+import { APP_CONFIG, type AppConfig } from '@app/config';
 import { GeoModule } from '@app/geo';
 import { UserDirectoryModule } from '@app/identity';
 import { TaxonomyModule } from '@app/taxonomy';
 import { Module } from '@nestjs/common';
-import { ProfileSearchRepository } from './profile-search.repository.js';
+import { ProfileSearchRepository, TalentSearchSlots } from './profile-search.repository.js';
 import { ProfilesSearchIndex } from './profiles-search-index.js';
 import { ProfilesRepository } from './profiles.repository.js';
 import { TalentSearchService } from './talent-search.service.js';
@@ -19,6 +20,11 @@ import { TalentSearchService } from './talent-search.service.js';
     ProfilesSearchIndex,
     ProfileSearchRepository,
     TalentSearchService,
+    {
+      provide: TalentSearchSlots,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new TalentSearchSlots(config.talentSearchConcurrency),
+    },
   ],
   exports: [ProfilesRepository, ProfileSearchRepository, TalentSearchService, TaxonomyModule],
 })

@@ -18,3 +18,4 @@ export * from './search-index.js';
 export * from './search-index.registry.js';
 export * from './search.module.js';
 export * from './search-unavailable.js';
+export * from './slots.js';

@@ -79,7 +79,15 @@ export async function engineBatchSummary(
   const slowest = batches.reduce((a, b) =>
     durationMs(b.duration) > durationMs(a.duration) ? b : a,
   );
+  const slow = batches
+    .filter((b) => durationMs(b.duration) > 1000)
+    .map(
+      (b) =>
+        `+${((Date.parse(b.startedAt) - since.getTime()) / 1000).toFixed(1)} s: ${ms(durationMs(b.duration))}`,
+    )
+    .reverse();
   return [
+    `batches over 1 s (start after the load began: time): ${slow.length === 0 ? 'none' : slow.join(', ')}`,
     `slowest batch (${ms(durationMs(slowest.duration))}): ${JSON.stringify(slowest.stats.progressTrace ?? {})}`,
     `engine batches: ${batches.length} (${tasks.length} tasks), tasks per batch p50 ${percentile(perTask, 50)} max ${perTask.at(-1)}, documents per batch p50 ${percentile(docs, 50)} max ${docs.at(-1)}; batch time p50 ${ms(percentile(durations, 50))}, p95 ${ms(percentile(durations, 95))}, max ${ms(durations.at(-1) ?? 0)}, ${ms(total)} in all; task enqueued → started p50 ${ms(percentile(waits, 50))}, p95 ${ms(percentile(waits, 95))}`,
     ...top.map(

@@ -1,11 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { RankingSlots } from './ranking-slots.js';
+import { Slots } from './slots.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('RankingSlots', () => {
+describe('Slots', () => {
   it('runs at most `size` tasks at once and the rest in the order they came', async () => {
-    const slots = new RankingSlots(2);
+    const slots = new Slots(2);
     const started: number[] = [];
     const finish: (() => void)[] = [];
     let running = 0;
@@ -47,7 +47,7 @@ describe('RankingSlots', () => {
   });
 
   it('frees the slot of a task that fails, and passes the failure on', async () => {
-    const slots = new RankingSlots(1);
+    const slots = new Slots(1);
     await expect(
       slots.run(async () => {
         throw new Error('engine down');
@@ -59,7 +59,7 @@ describe('RankingSlots', () => {
 
   it('refuses a size that is not a positive whole number', () => {
     for (const size of [0, -1, 1.5, Number.NaN]) {
-      expect(() => new RankingSlots(size)).toThrow(RangeError);
+      expect(() => new Slots(size)).toThrow(RangeError);
     }
   });
 });
