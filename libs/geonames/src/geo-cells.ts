@@ -67,22 +67,16 @@ export class GeoCover {
 
   constructor(points: Iterable<KnownPoint>) {
     const seen = new Set<string>();
-    const finest = GEO_CELL_DEGREES.length - 1;
     for (const { lat, lng } of points) {
-      const key = pointKey(lat, lng);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      GEO_CELL_DEGREES.forEach((size, level) =>
-        this.occupied[level].add(cellKey(level, cellIndex(lat, size), cellIndex(lng, size))),
-      );
-      const cell = cellKey(
-        finest,
-        cellIndex(lat, GEO_CELL_DEGREES[finest]),
-        cellIndex(lng, GEO_CELL_DEGREES[finest]),
-      );
-      const list = this.byCell.get(cell) ?? [];
+      const keys = geoCellKeys(lat, lng);
+      const point = keys.pop() as string;
+      if (seen.has(point)) continue;
+      seen.add(point);
+      keys.forEach((key, level) => this.occupied[level].add(key));
+      const finest = keys[keys.length - 1];
+      const list = this.byCell.get(finest) ?? [];
       list.push({ lat, lng });
-      this.byCell.set(cell, list);
+      this.byCell.set(finest, list);
     }
   }
 
