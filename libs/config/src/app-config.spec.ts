@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { availableParallelism } from 'node:os';
-import { ConfigValidationError, loadConfig } from './app-config.js';
+import { ConfigValidationError, halfTheCores, loadConfig } from './app-config.js';
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -89,9 +89,8 @@ describe('loadConfig', () => {
   });
 
   it('bounds talent searches at half the cores by default, and refuses nonsense', () => {
-    expect(loadConfig({}).talentSearchConcurrency).toBe(
-      Math.max(1, Math.floor(availableParallelism() / 2)),
-    );
+    expect(loadConfig({}).talentSearchConcurrency).toBe(halfTheCores());
+    expect(halfTheCores()).toBe(Math.max(1, Math.floor(availableParallelism() / 2)));
     expect(loadConfig({ TALENT_SEARCH_CONCURRENCY: '4' }).talentSearchConcurrency).toBe(4);
     for (const bad of ['0', 'some', '2.5']) {
       expect(problemsOf({ TALENT_SEARCH_CONCURRENCY: bad })).toEqual(['TALENT_SEARCH_CONCURRENCY']);

@@ -288,6 +288,14 @@ function isProxyAddress(entry: string): boolean {
  * Reads and validates the configuration. Throws {@link ConfigValidationError} naming every bad
  * variable, so a process refuses to start instead of failing later in a confusing way.
  */
+/**
+ * Half this machine's cores, at least one: what one part may take of a machine it shares with
+ * the others (the embedded engine's indexing threads, talent searches sent to the engine at once).
+ */
+export function halfTheCores(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const r = new EnvReader(env);
   const nodeEnv = r.oneOf('NODE_ENV', NODE_ENVS, 'development');
@@ -398,12 +406,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? listingRiskConfig
       : resolve(process.cwd(), listingRiskConfig),
     matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
-    talentSearchConcurrency: r.integer(
-      'TALENT_SEARCH_CONCURRENCY',
-      Math.max(1, Math.floor(availableParallelism() / 2)),
-      1,
-      1_000,
-    ),
+    talentSearchConcurrency: r.integer('TALENT_SEARCH_CONCURRENCY', halfTheCores(), 1, 1_000),
     applicationsPerDay: r.integer('APPLICATIONS_PER_DAY', 20, 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),

