@@ -15,6 +15,19 @@ export function durationMs(text: string | null | undefined): number {
   return Number(trace[1]) * factor;
 }
 
+/** Every result of a list the engine pages with `from` / `next` (tasks, batches). */
+async function everyPage<T>(
+  page: (from: number | undefined) => Promise<{ results: T[]; next: number | null }>,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let from: number | undefined; ;) {
+    const { results, next } = await page(from);
+    all.push(...results);
+    if (next === null || results.length === 0) return all;
+    from = next;
+  }
+}
+
 /**
  * What the engine did with an index's writes since `since`: its batches (tasks it auto-batched
  * together), how many documents each held and how long each took, how long tasks waited before
@@ -25,31 +38,23 @@ export async function engineBatchSummary(
   index: string,
   since: Date,
 ): Promise<string[]> {
-  const batches = [];
-  for (let from: number | null | undefined = undefined; ;) {
-    const page = await meili.batches.getBatches({
+  const batches = await everyPage((from) =>
+    meili.batches.getBatches({
       indexUids: [index],
       afterStartedAt: since.toISOString(),
       limit: 200,
       ...(from === undefined ? {} : { from }),
-    });
-    batches.push(...page.results);
-    if (page.next === null || page.results.length === 0) break;
-    from = page.next;
-  }
-  const tasks = [];
-  for (let from: number | null | undefined = undefined; ;) {
-    const page = await meili.tasks.getTasks({
+    }),
+  );
+  const tasks = await everyPage((from) =>
+    meili.tasks.getTasks({
       indexUids: [index],
       afterEnqueuedAt: since.toISOString(),
       statuses: ['succeeded', 'failed'],
       limit: 1000,
       ...(from === undefined ? {} : { from }),
-    });
-    tasks.push(...page.results);
-    if (page.next === null || page.results.length === 0) break;
-    from = page.next;
-  }
+    }),
+  );
   if (batches.length === 0) return ['engine: no batches'];
   const sorted = (xs: number[]) => xs.sort((a, b) => a - b);
   const durations = sorted(batches.map((b) => durationMs(b.duration)));
