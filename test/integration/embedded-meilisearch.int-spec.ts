@@ -59,6 +59,33 @@ describe('embedded Meilisearch', () => {
     expect(ps).not.toContain(masterKey);
   });
 
+  it('indexes with bounded memory and threads: 512 MiB unless told otherwise', async () => {
+    const args = (m: EmbeddedMeilisearchHandle) =>
+      readFileSync(`/proc/${m.process.pid}/cmdline`, 'utf8').split('\0');
+    const byDefault = await startEmbeddedMeilisearch({ dir: join(root, 'memory-default') });
+    started.push(byDefault);
+    const told = await startEmbeddedMeilisearch({
+      dir: join(root, 'memory-told'),
+      indexingMemoryMib: 256,
+      indexingThreads: 1,
+    });
+    started.push(told);
+    const after = (list: string[], flag: string) => list[list.indexOf(flag) + 1];
+    expect(after(args(byDefault), '--max-indexing-memory')).toBe('512MiB');
+    expect(after(args(told), '--max-indexing-memory')).toBe('256MiB');
+    expect(after(args(told), '--max-indexing-threads')).toBe('1');
+    // the engine accepted them: it answers, and indexes a document
+    const res = await fetch(`${told.host}/indexes/probe/documents`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${told.masterKey}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify([{ id: 1, name: 'probe' }]),
+    });
+    expect(res.status).toBe(202);
+  });
+
   it('comes back by itself after kill -9, on the same port, and says why it stopped', async () => {
     const events: string[] = [];
     const meili = await startEmbeddedMeilisearch({

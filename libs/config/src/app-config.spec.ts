@@ -88,9 +88,8 @@ describe('loadConfig', () => {
     expect(problemsOf({ DATABASE_POOL_SIZE: '2.5' })).toEqual(['DATABASE_POOL_SIZE']);
   });
 
-  it('bounds talent searches at half the cores by default, and refuses nonsense', () => {
-    expect(loadConfig({}).talentSearchConcurrency).toBe(halfTheCores());
-    expect(halfTheCores()).toBe(Math.max(1, Math.floor(availableParallelism() / 2)));
+  it('bounds talent searches at the number of cores by default, and refuses nonsense', () => {
+    expect(loadConfig({}).talentSearchConcurrency).toBe(availableParallelism());
     expect(loadConfig({ TALENT_SEARCH_CONCURRENCY: '4' }).talentSearchConcurrency).toBe(4);
     for (const bad of ['0', 'some', '2.5']) {
       expect(problemsOf({ TALENT_SEARCH_CONCURRENCY: bad })).toEqual(['TALENT_SEARCH_CONCURRENCY']);
@@ -99,9 +98,21 @@ describe('loadConfig', () => {
 
   it("reads the embedded engine's indexing threads, unset by default, and refuses nonsense", () => {
     expect(loadConfig({}).embeddedMeiliIndexingThreads).toBeUndefined();
+    // unset, the embedded engine takes half the cores (defaultIndexingThreads, @app/embedded)
+    expect(halfTheCores()).toBe(Math.max(1, Math.floor(availableParallelism() / 2)));
     expect(loadConfig({ MEILI_INDEXING_THREADS: '3' }).embeddedMeiliIndexingThreads).toBe(3);
     for (const bad of ['0', 'all', '1.5']) {
       expect(problemsOf({ MEILI_INDEXING_THREADS: bad })).toEqual(['MEILI_INDEXING_THREADS']);
+    }
+  });
+
+  it("reads the embedded engine's indexing memory in MiB, unset by default, and refuses nonsense", () => {
+    expect(loadConfig({}).embeddedMeiliIndexingMemoryMib).toBeUndefined();
+    expect(loadConfig({ MEILI_INDEXING_MEMORY_MB: '1024' }).embeddedMeiliIndexingMemoryMib).toBe(
+      1024,
+    );
+    for (const bad of ['0', '63', 'lots', '256.5', '2GiB']) {
+      expect(problemsOf({ MEILI_INDEXING_MEMORY_MB: bad })).toEqual(['MEILI_INDEXING_MEMORY_MB']);
     }
   });
 

@@ -33,6 +33,8 @@ export interface AppConfig {
   embeddedMeiliPort: number | undefined;
   /** Threads the embedded Meilisearch indexes with (`--max-indexing-threads`); unset: its default here. */
   embeddedMeiliIndexingThreads: number | undefined;
+  /** MiB the embedded Meilisearch indexes with (`--max-indexing-memory`); unset: our default. */
+  embeddedMeiliIndexingMemoryMib: number | undefined;
   dataDir: string;
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -87,9 +89,9 @@ export interface AppConfig {
    */
   matchingConcurrency: number;
   /**
-   * Talent searches a process sends the engine at once (TALENT_SEARCH_CONCURRENCY, default: half
-   * its cores, at least one); more wait their turn in the process, so searches cannot take every
-   * core from the engine's indexing (docs/search-pipeline.md, "Freshness under load").
+   * Talent searches a process sends the engine at once (TALENT_SEARCH_CONCURRENCY, default: its
+   * cores); more wait their turn in the process, so the engine's searches do not grow with the
+   * callers (docs/search-pipeline.md, "Freshness under load").
    */
   talentSearchConcurrency: number;
   /**
@@ -290,7 +292,7 @@ function isProxyAddress(entry: string): boolean {
  */
 /**
  * Half this machine's cores, at least one: what one part may take of a machine it shares with
- * the others (the embedded engine's indexing threads, talent searches sent to the engine at once).
+ * the others (the embedded engine's indexing threads).
  */
 export function halfTheCores(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
@@ -355,6 +357,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       r.raw('MEILI_INDEXING_THREADS') === undefined
         ? undefined
         : r.integer('MEILI_INDEXING_THREADS', 1, 1, 1_024),
+    embeddedMeiliIndexingMemoryMib:
+      r.raw('MEILI_INDEXING_MEMORY_MB') === undefined
+        ? undefined
+        : r.integer('MEILI_INDEXING_MEMORY_MB', 512, 64, 1_048_576),
     dataDir: isAbsolute(dataDir) ? dataDir : resolve(process.cwd(), dataDir),
     adminEmail: adminEmail?.toLowerCase(),
     adminPassword,
@@ -406,7 +412,12 @@ export function loadConfig(env: Env = process.env): AppConfig {
       ? listingRiskConfig
       : resolve(process.cwd(), listingRiskConfig),
     matchingConcurrency: r.integer('MATCHING_CONCURRENCY', availableParallelism(), 1, 1_000),
-    talentSearchConcurrency: r.integer('TALENT_SEARCH_CONCURRENCY', halfTheCores(), 1, 1_000),
+    talentSearchConcurrency: r.integer(
+      'TALENT_SEARCH_CONCURRENCY',
+      availableParallelism(),
+      1,
+      1_000,
+    ),
     applicationsPerDay: r.integer('APPLICATIONS_PER_DAY', 20, 1, 1_000),
     webhooks: {
       allowPrivateTargets: r.boolean('WEBHOOKS_ALLOW_PRIVATE_TARGETS', false),

@@ -63,6 +63,7 @@ export async function startEmbeddedServices(
         masterKey: config.meiliMasterKey,
         bin: config.meiliBin,
         indexingThreads: config.embeddedMeiliIndexingThreads,
+        indexingMemoryMib: config.embeddedMeiliIndexingMemoryMib,
         log: (line) => log(`[meilisearch] ${line}`),
         onEvent,
       });
