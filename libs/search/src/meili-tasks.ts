@@ -33,6 +33,11 @@ export class SearchTaskFailedError extends Error {
  */
 const TASK_POLL_MS = { relay: 25, bulk: 100 } as const;
 
+/** The status-request interval for a wait of at most `timeout`: bulk pace for bulk work. */
+export function taskPollMs(timeout: number): number {
+  return timeout >= TASK_TIMEOUT_MS.bulk ? TASK_POLL_MS.bulk : TASK_POLL_MS.relay;
+}
+
 /**
  * Enqueues, waits and checks the final status: the client's `waitTask` resolves for failed and
  * canceled tasks too.
@@ -40,8 +45,8 @@ const TASK_POLL_MS = { relay: 25, bulk: 100 } as const;
 export async function expectTaskSucceeded(
   enqueued: EnqueuedTaskPromise,
   timeout: number = TASK_TIMEOUT_MS.relay,
+  interval: number = taskPollMs(timeout),
 ): Promise<Task> {
-  const interval = timeout > TASK_TIMEOUT_MS.relay ? TASK_POLL_MS.bulk : TASK_POLL_MS.relay;
   const task = await enqueued.waitTask({ timeout, interval });
   if (task.status !== 'succeeded') throw new SearchTaskFailedError(task);
   return task;

@@ -4,7 +4,7 @@ import { backoffDelayMs } from './backoff.js';
 import { coalesceRows, type DocumentWork } from './coalesce.js';
 import { OutboxDrainLoop, type DrainLoopOptions } from './outbox-drain.js';
 import { OutboxRepository, SEARCH_SYNC_KIND, type ClaimedOutboxRow } from './outbox.repository.js';
-import { SearchDocumentSync, type DocumentOutcome } from './search-document-sync.js';
+import { SearchDocumentSync, remainingWait, type DocumentOutcome } from './search-document-sync.js';
 import { RelayStats, type RelayStatsSummary } from './relay-stats.js';
 import { SearchIndexRegistry } from './search-index.registry.js';
 
@@ -20,8 +20,14 @@ interface BatchResult extends RelayCounts {
   retried: number;
 }
 
-/** A lease longer than any single pass (task waits are 30 s), so rows are never handled twice. */
-const LEASE_MS = 120_000;
+/** How long claimed rows stay this relay's: other relays skip them until then. */
+export const LEASE_MS = 120_000;
+/**
+ * How long one pass may wait for the engine's tasks in all, well inside the lease. A slow task is
+ * waited for, not sent again: the engine runs tasks in order, so a second copy would only queue
+ * behind the first and add to the work of an engine that is already behind.
+ */
+export const PASS_TASK_WAIT_MS = LEASE_MS - 20_000;
 const PURGE_EVERY_MS = 10 * 60_000;
 
 /**
@@ -78,9 +84,10 @@ export class OutboxRelay {
     );
     const result: BatchResult = { claimed: rows.length, processed: 0, failed: 0, retried: 0 };
     let documentCount = 0;
+    const waitUntil = started + PASS_TASK_WAIT_MS;
     for (const [target, documents] of coalesceRows(rows)) {
       documentCount += documents.length;
-      const outcomes = await this.syncTarget(target, documents);
+      const outcomes = await this.syncTarget(target, documents, remainingWait(waitUntil));
       const counts = await this.settle(documents, outcomes);
       result.processed += counts.processed;
       result.failed += counts.failed;
@@ -102,6 +109,7 @@ export class OutboxRelay {
   private async syncTarget(
     target: string,
     documents: DocumentWork<ClaimedOutboxRow>[],
+    timeout: number,
   ): Promise<Map<string, DocumentOutcome>> {
     const definition = this.registry.find(target);
     if (definition === undefined) {
@@ -116,6 +124,7 @@ export class OutboxRelay {
       definition,
       this.registry.uidOf(target),
       documents.map((d) => d.documentId),
+      timeout,
     );
   }
 

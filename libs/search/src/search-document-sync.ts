@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Meilisearch, type Index } from 'meilisearch';
+import { Meilisearch, type EnqueuedTaskPromise, type Index } from 'meilisearch';
 import { DataSource } from 'typeorm';
 import {
   errorMessage,
@@ -8,6 +8,7 @@ import {
   isIndexNotFound,
   isSearchUnavailable,
   TASK_TIMEOUT_MS,
+  taskPollMs,
 } from './meili-tasks.js';
 import type { SearchDocument, SearchIndexDefinition } from './search-index.js';
 
@@ -27,12 +28,21 @@ export class SearchDocumentSync {
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /**
+   * `timeout` bounds the whole sync: every task it waits for (the upsert, its halves if a
+   * document fails, the delete) gets what is left of it, so a caller holding a lease can give
+   * the engine all of its time and know the sync ends before the lease does.
+   */
   async sync(
     definition: SearchIndexDefinition,
     uid: string,
     ids: string[],
     timeout: number = TASK_TIMEOUT_MS.relay,
   ): Promise<Map<string, DocumentOutcome>> {
+    const until = performance.now() + timeout;
+    const pace = taskPollMs(timeout);
+    const wait = (task: EnqueuedTaskPromise) =>
+      expectTaskSucceeded(task, remainingWait(until), pace);
     const outcomes = new Map<string, DocumentOutcome>();
     const wanted = new Set(ids);
     let documents: SearchDocument[];
@@ -53,10 +63,10 @@ export class SearchDocumentSync {
     const missing = [...wanted].filter((id) => !present.has(id));
     const index = this.meili.index<SearchDocument>(uid);
 
-    if (documents.length > 0) await this.upsert(index, documents, timeout, outcomes);
+    if (documents.length > 0) await this.upsert(index, documents, wait, outcomes);
     if (missing.length > 0) {
       const failure = await this.attempt(
-        () => expectTaskSucceeded(index.deleteDocuments(missing), timeout),
+        () => wait(index.deleteDocuments(missing)),
         isIndexNotFound,
       );
       for (const id of missing) outcomes.set(id, failure ?? { ok: true, action: 'deleted' });
@@ -71,11 +81,11 @@ export class SearchDocumentSync {
   private async upsert(
     index: Index<SearchDocument>,
     documents: SearchDocument[],
-    timeout: number,
+    wait: (task: EnqueuedTaskPromise) => Promise<unknown>,
     outcomes: Map<string, DocumentOutcome>,
   ): Promise<void> {
     const failure = await this.attempt(() =>
-      expectTaskSucceeded(index.addDocuments(documents, { primaryKey: 'id' }), timeout),
+      wait(index.addDocuments(documents, { primaryKey: 'id' })),
     );
     if (failure === undefined) {
       for (const d of documents) outcomes.set(d.id, { ok: true, action: 'upserted' });
@@ -83,8 +93,8 @@ export class SearchDocumentSync {
       for (const d of documents) outcomes.set(d.id, failure);
     } else {
       const half = Math.ceil(documents.length / 2);
-      await this.upsert(index, documents.slice(0, half), timeout, outcomes);
-      await this.upsert(index, documents.slice(half), timeout, outcomes);
+      await this.upsert(index, documents.slice(0, half), wait, outcomes);
+      await this.upsert(index, documents.slice(half), wait, outcomes);
     }
   }
 
@@ -100,4 +110,12 @@ export class SearchDocumentSync {
       return { ok: false, unavailable: isSearchUnavailable(error), error: errorMessage(error) };
     }
   }
+}
+
+/** The shortest wait a task still gets once a sync's time is spent: one status request. */
+export const LAST_TASK_WAIT_MS = 1_000;
+
+/** What is left until `until` (a `performance.now()` time) for one more task wait. */
+export function remainingWait(until: number, now = performance.now()): number {
+  return Math.max(LAST_TASK_WAIT_MS, Math.round(until - now));
 }
