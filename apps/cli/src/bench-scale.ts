@@ -394,6 +394,7 @@ try {
         await one(i);
         times.push(performance.now() - t);
       }
+      times.sort((a, b) => a - b);
       return `p50 ${fmt(percentile(times, 50))}, p95 ${fmt(percentile(times, 95))}`;
     };
     const quietSearch = await quietly(queries.length * 2, search);
