@@ -10,9 +10,9 @@ import { Meilisearch, type FacetDistribution } from 'meilisearch';
 import { PROFILES_INDEX, type ProfileSearchDocument } from './profile-search-document.js';
 
 /**
- * Talent searches this process sends the engine at once (`TALENT_SEARCH_CONCURRENCY`): the rest
- * wait in the process. Under load, searches that all reach the engine together take its cores
- * from indexing, and a saved profile then takes seconds to be found (docs/search-pipeline.md).
+ * Talent searches this process sends the engine at once (`TALENT_SEARCH_CONCURRENCY`, default its
+ * cores): the rest wait in the process, so the engine's searches do not grow with the callers
+ * (docs/search-pipeline.md, "Freshness under load").
  */
 export class TalentSearchSlots extends Slots {}
 
