@@ -37,7 +37,7 @@ import {
   talentQueries,
 } from './bench/bench-stack.js';
 import { engineBatchSummary } from './bench/engine-batches.js';
-import { percentile } from './bench/latency.js';
+import { percentile, sampleFor } from './bench/latency.js';
 import { WORKER_NODE_FLAGS } from './process-flags.js';
 
 const mode = process.argv.includes('--scaleout') ? 'scaleout' : 'freshness';
@@ -66,6 +66,8 @@ const PASSWORD = 'Bench-trainee-password-1';
 const GIVE_UP_MS = 30_000;
 /** Saves made and waited for before the load (not measured). */
 const WARM_UP_SAVES = 10;
+/** Seconds of one-at-a-time calls of each kind after the load. */
+const QUIET_SECONDS = 2;
 
 const fmt = (n: number | undefined): string => (n === undefined ? '–' : `${n.toFixed(0)} ms`);
 
@@ -387,21 +389,16 @@ try {
     await Promise.all(polls);
 
     // what one call of each kind costs once the load is over: one at a time, through the API
-    const quietly = async (n: number, one: (i: number) => Promise<unknown>): Promise<string> => {
-      const times: number[] = [];
-      for (let i = 0; i < n; i += 1) {
-        const t = performance.now();
-        await one(i);
-        times.push(performance.now() - t);
-      }
-      times.sort((a, b) => a - b);
-      return `p50 ${fmt(percentile(times, 50))}, p95 ${fmt(percentile(times, 95))}`;
-    };
-    const quietSearch = await quietly(queries.length * 2, search);
-    const quietPoll = await quietly(48, () =>
-      call(base, 'GET', `/api/talent?q=${freshWord()}&limit=10`, company.accessToken).then((r) =>
-        json(r, 'poll'),
-      ),
+    const quietly = (sorted: number[]): string =>
+      `p50 ${fmt(percentile(sorted, 50))}, p95 ${fmt(percentile(sorted, 95))}`;
+    const quietSearch = quietly(await sampleFor(QUIET_SECONDS, 0, search));
+    const quietPoll = quietly(
+      await sampleFor(QUIET_SECONDS, 0, async () => {
+        await json(
+          await call(base, 'GET', `/api/talent?q=${freshWord()}&limit=10`, company.accessToken),
+          'poll',
+        );
+      }),
     );
 
     // 5. the last write wins in the index for every saved profile
