@@ -45,24 +45,28 @@ export class OutboxRepository {
     payload: unknown = null,
   ): Promise<void> {
     if (keys.length === 0) return;
-    const db = typedQueries(manager);
     const json = payload === null ? null : JSON.stringify(payload);
-    await db
-      .insertInto('outbox')
-      .columns(['kind', 'target', 'document_id', 'payload'])
-      .expression((eb) =>
-        eb
-          .selectFrom(sql<{ key: string }>`unnest(${keys}::text[])`.as('key'))
-          .select([
-            sql<string>`${kind}::text`.as('kind'),
-            sql<string>`${target}::text`.as('target'),
-            'key.key',
-            sql<unknown>`${json}::jsonb`.as('payload'),
-          ]),
+    // one round trip: the insert runs as a CTE beside the notification, which is delivered at
+    // commit only, so a relay never wakes up before the rows are visible
+    await typedQueries(manager)
+      .with('inserted', (db) =>
+        db
+          .insertInto('outbox')
+          .columns(['kind', 'target', 'document_id', 'payload'])
+          .expression((eb) =>
+            eb
+              .selectFrom(sql<{ key: string }>`unnest(${keys}::text[])`.as('key'))
+              .select([
+                sql<string>`${kind}::text`.as('kind'),
+                sql<string>`${target}::text`.as('target'),
+                'key.key',
+                sql<unknown>`${json}::jsonb`.as('payload'),
+              ]),
+          )
+          .returning('id'),
       )
+      .selectNoFrom(sql<string>`pg_notify(${OUTBOX_CHANNEL}, ${kind})`.as('notified'))
       .execute();
-    // Delivered at commit only, so a relay never wakes up before the rows are visible.
-    await sql`SELECT pg_notify(${OUTBOX_CHANNEL}, ${kind})`.execute(db);
   }
 
   /**

@@ -147,16 +147,17 @@ export class TaxonomyService {
    */
   async resolveLabels(labels: string[]): Promise<ResolvedLabel[]> {
     const keys = labels.map((l) => foldKey(l));
-    const matches = await this.tx.run((manager) =>
-      this.skills.findBestByFoldedLabels(manager, [...new Set(keys.filter((k) => k !== ''))]),
-    );
+    // one statement: no transaction (every talent search and extraction asks this)
+    const matches = await this.skills.findBestByFoldedLabels(this.tx.manager, [
+      ...new Set(keys.filter((k) => k !== '')),
+    ]);
     const byKey = new Map(matches.map((m) => [m.foldedLabel, m.skill]));
     return labels.map((label, i) => ({ label, skill: byKey.get(keys[i]) ?? null }));
   }
 
   /** The ids among these that name existing skills (callers report the others). */
   findExistingIds(ids: string[]): Promise<string[]> {
-    return this.tx.run((manager) => this.skills.findExistingIds(manager, [...new Set(ids)]));
+    return this.skills.findExistingIds(this.tx.manager, [...new Set(ids)]);
   }
 
   /** The category of each of these skills (digital, bpo, language, …); unknown ids are absent. */
