@@ -130,7 +130,13 @@ function summarise(blocks: Block[]): Run {
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     rps: (sorted.length / wallMs) * 1000,
-    cpu: { api: per('api'), engine: per('engine'), postgres: per('postgres'), bench: per('bench') },
+    cpu: {
+      api: per('api'),
+      worker: per('worker'),
+      engine: per('engine'),
+      postgres: per('postgres'),
+      bench: per('bench'),
+    },
   };
 }
 

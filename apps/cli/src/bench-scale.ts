@@ -21,12 +21,12 @@ import { SearchIndexRegistry, createMeiliClient } from '@app/search';
 import { hash } from '@node-rs/argon2';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import {
   DIST_APPS,
   benchSkillPool,
-  call,
   closedLoop,
   json,
   openBenchStack,
@@ -37,7 +37,9 @@ import {
   talentQueries,
 } from './bench/bench-stack.js';
 import { engineBatchSummary } from './bench/engine-batches.js';
+import { keepAliveCall as call } from './bench/keep-alive-client.js';
 import { percentile, sampleFor } from './bench/latency.js';
+import { cpuSnapshot, cpuUsedBetween } from './bench/process-cpu.js';
 import { WORKER_NODE_FLAGS } from './process-flags.js';
 
 const mode = process.argv.includes('--scaleout') ? 'scaleout' : 'freshness';
@@ -174,7 +176,6 @@ try {
   const search = async (i: number): Promise<void> => {
     const res = await call(base, 'GET', queries[i % queries.length], company.accessToken);
     if (!res.ok) throw new Error(`talent: ${res.status}`);
-    await res.arrayBuffer();
   };
 
   if (mode === 'scaleout') {
@@ -254,7 +255,7 @@ try {
               'login',
             );
             const res = await call(base, 'GET', '/api/profiles/me', accessToken);
-            const profile = await json<Record<string, unknown>>(res.clone(), 'profile');
+            const profile = await json<Record<string, unknown>>(res, 'profile');
             const body = toUpdateBody(profile);
             return {
               id,
@@ -329,7 +330,7 @@ try {
           { ...trainee.body, headline: `${trainee.headline} ${word}`.slice(0, 200) },
           { 'if-match': trainee.etag },
         );
-        await json(res.clone(), 'save');
+        await json(res, 'save');
         trainee.etag = res.headers.get('etag') as string;
         trainee.latest = mine;
         const change: Change = { trainee: index, seq: mine, word, answeredAt: performance.now() };
@@ -354,6 +355,8 @@ try {
       `warm-up: ${warmUp.length} saves, one at a time, each found ${warmUp.map((ms) => fmt(ms)).join(', ')} after its 200 (${fmt(performance.now() - t0)} in all)`,
     );
     const loadStartedAt = new Date();
+    const workerPids = workers.flatMap((w) => (w.pid === undefined ? [] : [w.pid]));
+    const cpuBefore = cpuSnapshot(api.pid, workerPids);
     const loadStarted = performance.now();
     const loadEnds = loadStarted + SECONDS * 1000;
     const searching = closedLoop(SEARCHERS, () => performance.now() > loadEnds, search);
@@ -368,6 +371,8 @@ try {
     await Promise.all(saves);
     const lastAnswer = Math.max(...changes.map((c) => c.answeredAt));
     const searches = await searching;
+    const cpuDuringLoad = cpuUsedBetween(cpuBefore, cpuSnapshot(api.pid, workerPids));
+    const loadWallMs = performance.now() - loadStarted;
 
     // 4. after the load: the backlog drains
     const pending = async () =>
@@ -468,6 +473,10 @@ try {
     );
     say(
       `backlog: ${backlogAfterLoad} search rows pending when the load stopped; drained ${fmt(drainedAt - lastAnswer)} after the last save${backlogAtEnd > 0 ? ` — NOT drained, ${backlogAtEnd} left` : ''} (target ≤ 5000 ms)`,
+    );
+    const share = (ms: number) => `${((ms / loadWallMs) * 100).toFixed(0)} %`;
+    say(
+      `CPU during the load, in % of one core (${availableParallelism()} cores): API ${share(cpuDuringLoad.api)}, Meilisearch ${share(cpuDuringLoad.engine)}, PostgreSQL ${share(cpuDuringLoad.postgres)}, worker ${share(cpuDuringLoad.worker)}, this benchmark's client ${share(cpuDuringLoad.bench)}`,
     );
     say(
       `after the load, one call at a time: talent search ${quietSearch}; freshness poll (a word nobody has) ${quietPoll}`,

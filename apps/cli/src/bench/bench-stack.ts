@@ -12,6 +12,7 @@ import { DataSource } from 'typeorm';
 import { TaxonomyService } from '@app/taxonomy';
 import { WorkerModule } from '../../../worker/src/worker.module.js';
 import { API_NODE_FLAGS } from '../process-flags.js';
+import { jsonRequest, type CallArgs } from './keep-alive-client.js';
 import { bulkInsertProfiles } from './profile-bulk-writer.js';
 import { generateProfiles, type SkillPool } from './profile-population.js';
 import {
@@ -153,6 +154,9 @@ export async function startApiCluster(
     PORT: String(port),
     API_PROCESSES: String(processes),
     WORKER_PROCESSES: '0',
+    // the production default (one line per request), not the quiet level of the other processes:
+    // freshness and scale-out measure the API as it is deployed (docs/search-pipeline.md)
+    LOG_LEVEL: 'info',
   });
   await waitUntilServing(`http://127.0.0.1:${port}`, api);
   return api;
@@ -170,26 +174,19 @@ export function processMemory(pid: number | undefined): { now: number; peak: num
   return { now: mb('VmRSS'), peak: mb('VmHWM') };
 }
 
+/** A call through global `fetch`, as the engine's client makes its own (`bench:scale`). */
 export async function call(
-  base: string,
-  method: string,
-  path: string,
-  token?: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
+  ...[base, method, path, token, body, extra]: CallArgs
 ): Promise<Response> {
-  return fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
+  const { headers, payload } = jsonRequest(token, body, extra);
+  return fetch(`${base}${path}`, { method, headers, body: payload });
 }
 
-export async function json<T>(res: Response, what: string): Promise<T> {
+/** The body of a 2xx answer as JSON; any other answer fails, naming `what`. */
+export async function json<T>(
+  res: Pick<Response, 'ok' | 'status' | 'text' | 'json'>,
+  what: string,
+): Promise<T> {
   if (!res.ok) throw new Error(`${what}: ${res.status} ${await res.text()}`);
   return res.json() as Promise<T>;
 }
