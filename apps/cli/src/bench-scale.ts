@@ -39,7 +39,7 @@ import {
 import { engineBatchSummary } from './bench/engine-batches.js';
 import { keepAliveCall as call } from './bench/keep-alive-client.js';
 import { percentile, sampleFor } from './bench/latency.js';
-import { cpuSnapshot, cpuUsedBetween } from './bench/process-cpu.js';
+import { cpuSnapshot, cpuUsedBetween, type CpuByGroup } from './bench/process-cpu.js';
 import { WORKER_NODE_FLAGS } from './process-flags.js';
 
 const mode = process.argv.includes('--scaleout') ? 'scaleout' : 'freshness';
@@ -70,6 +70,12 @@ const GIVE_UP_MS = 30_000;
 const WARM_UP_SAVES = 10;
 /** Seconds of one-at-a-time calls of each kind after the load. */
 const QUIET_SECONDS = 2;
+
+/** CPU of each process group over `wallMs`, in % of one core. */
+function cpuShares(cpu: CpuByGroup, wallMs: number): string {
+  const share = (ms: number) => `${((ms / wallMs) * 100).toFixed(0)} %`;
+  return `CPU in % of one core (${availableParallelism()} cores): API ${share(cpu.api)}, Meilisearch ${share(cpu.engine)}, PostgreSQL ${share(cpu.postgres)}, worker ${share(cpu.worker)}, this benchmark's client ${share(cpu.bench)}`;
+}
 
 const fmt = (n: number | undefined): string => (n === undefined ? '–' : `${n.toFixed(0)} ms`);
 
@@ -190,7 +196,9 @@ try {
         const warm = performance.now() + 5_000;
         await closedLoop(SCALE_CONCURRENCY, () => performance.now() > warm, search);
         const end = performance.now() + SCALE_SECONDS * 1000;
+        const cpuBefore = cpuSnapshot(api.pid);
         const run = await closedLoop(SCALE_CONCURRENCY, () => performance.now() > end, search);
+        const cpu = cpuUsedBetween(cpuBefore, cpuSnapshot(api.pid));
         if (run.errors > 0) throw new Error(`${run.errors} talent searches failed`);
         const rps = (run.latencies.length / run.wallMs) * 1000;
         results.push({
@@ -200,7 +208,7 @@ try {
           p99: percentile(run.latencies, 99),
         });
         say(
-          `round ${round + 1}, ${processes} API process(es): ${rps.toFixed(0)} req/s, p50 ${fmt(percentile(run.latencies, 50))}, p99 ${fmt(percentile(run.latencies, 99))}`,
+          `round ${round + 1}, ${processes} API process(es): ${rps.toFixed(0)} req/s, p50 ${fmt(percentile(run.latencies, 50))}, p99 ${fmt(percentile(run.latencies, 99))}; ${cpuShares(cpu, run.wallMs)}`,
         );
       }
     }
@@ -474,10 +482,7 @@ try {
     say(
       `backlog: ${backlogAfterLoad} search rows pending when the load stopped; drained ${fmt(drainedAt - lastAnswer)} after the last save${backlogAtEnd > 0 ? ` — NOT drained, ${backlogAtEnd} left` : ''} (target ≤ 5000 ms)`,
     );
-    const share = (ms: number) => `${((ms / loadWallMs) * 100).toFixed(0)} %`;
-    say(
-      `CPU during the load, in % of one core (${availableParallelism()} cores): API ${share(cpuDuringLoad.api)}, Meilisearch ${share(cpuDuringLoad.engine)}, PostgreSQL ${share(cpuDuringLoad.postgres)}, worker ${share(cpuDuringLoad.worker)}, this benchmark's client ${share(cpuDuringLoad.bench)}`,
-    );
+    say(`during the load, ${cpuShares(cpuDuringLoad, loadWallMs)}`);
     say(
       `after the load, one call at a time: talent search ${quietSearch}; freshness poll (a word nobody has) ${quietPoll}`,
     );
